@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from sitroom.config import Settings
+    from sitroom.engine import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -26,3 +33,28 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return shared_path("seeds")
+
+
+@pytest.fixture(scope="session")
+def settings() -> "Settings":
+    from sitroom.config import Settings
+
+    return Settings.load(env={})
+
+
+@pytest.fixture(scope="session")
+def engine(settings: "Settings") -> "Engine":
+    """Models, gazetteer and extractor, loaded once for the whole run."""
+    from sitroom.engine import Engine
+
+    return Engine.load(settings)
+
+
+@pytest.fixture(scope="session")
+def nlp_en(engine: "Engine") -> "Language":
+    return engine.models.get("en")
+
+
+@pytest.fixture(scope="session")
+def nlp_fr(engine: "Engine") -> "Language":
+    return engine.models.get("fr")

@@ -1,0 +1,116 @@
+"""Sitroom's own spaCy components, registered by an explicit, idempotent call.
+
+- ``sitroom_sentences`` sets sentence starts by rule before the parser runs (the parser
+  keeps preset boundaries). The French models split "..." , a déclaré X" in two and run
+  sentences together across a closing quote; the rule does neither.
+- ``sitroom_entities`` writes the gazetteer's places and the actor table's names into
+  ``doc.ents`` before NER, so NER cannot call "Kyiv" a PERSON or "Fastiv" an ORG; NER
+  only labels what is left around them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitroom.types import Mention
+
+MentionScanner = Callable[[str], Sequence[Mention]]
+
+# Tokens ending in a period that do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "m. mm. mme. mmes. mr. mrs. ms. dr. st. gen. lt. col. maj. capt. sgt. gov. sen. rep. "
+    "prof. jr. sr. no. vs. etc. jan. feb. aug. sept. sep. oct. nov. dec. u.s. u.k. u.n. "
+    "e.u. st. av. bd. cf. env. p. pp. a.m. p.m.".split()
+)
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+_CLOSING = frozenset({'"', "”", "»", "’", ")"})
+_OPENING = frozenset({'"', "“", "«", "(", "‘"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+_COMPONENTS_REGISTERED: list[bool] = []
+
+
+def register_components() -> None:
+    """Register Sitroom's spaCy factories once; calling it again does nothing."""
+    if _COMPONENTS_REGISTERED:
+        return
+    Language.component("sitroom_sentences", func=set_sentence_starts)
+    Language.factory("sitroom_entities", func=_make_entity_writer)
+    _COMPONENTS_REGISTERED.append(True)
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark every token as sentence start or not, by punctuation and capitals."""
+    for i, token in enumerate(doc):
+        token.is_sent_start = i == 0 or _starts_sentence(doc, i)
+    return doc
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    token, prev = doc[i], doc[i - 1]
+    if "\n" in prev.text or (prev.is_space and "\n" in prev.whitespace_ + prev.text):
+        return True
+    if prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _SENTENCE_END:
+        prev = doc[i - 2]
+    elif prev.text not in _SENTENCE_END and not _ends_with_period(prev.text):
+        return False
+    if _ends_with_period(prev.text) and prev.text not in _SENTENCE_END:
+        low = prev.text.lower()
+        if low in _ABBREVIATIONS or _INITIAL.match(prev.text):
+            return False
+    if token.text in _CLOSING and (token.text not in _OPENING or not doc[i - 1].whitespace_):
+        return False
+    first = token.text[:1]
+    return first.isupper() or first.isdigit() or token.text in _OPENING
+
+
+def _ends_with_period(text: str) -> bool:
+    return len(text) > 1 and text.endswith(".") and not text.endswith("..")
+
+
+class EntityWriter:
+    """Write scanned mentions into ``doc.ents`` (set ``scanner`` after adding the pipe)."""
+
+    def __init__(self, nlp: Language, name: str, person_label: str, place_label: str) -> None:
+        self.name = name
+        self.person_label = person_label
+        self.place_label = place_label
+        self.scanner: MentionScanner | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.scanner is None:
+            return doc
+        spans = []
+        for mention in self.scanner(doc.text):
+            if mention.kind not in ("place", "person"):
+                continue
+            span = doc.char_span(
+                mention.start,
+                mention.end,
+                label=self._label(mention),
+                kb_id=mention.ref or "",
+                alignment_mode="expand",
+            )
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def _label(self, mention: Mention) -> str:
+        return self.place_label if mention.kind == "place" else self.person_label
+
+
+def _make_entity_writer(
+    nlp: Language, name: str, person_label: str = "PERSON", place_label: str = "GPE"
+) -> EntityWriter:
+    return EntityWriter(nlp, name, person_label, place_label)
+
+
+def entity_spans(doc: Doc, labels: Sequence[str]) -> list[Span]:
+    """Entities of ``doc`` with one of ``labels``."""
+    return [ent for ent in doc.ents if ent.label_ in labels]

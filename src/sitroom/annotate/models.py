@@ -1,0 +1,77 @@
+"""spaCy pipelines per language, loaded once per ``Models`` object, run in batches.
+
+Paragraphs, not whole articles, are the unit sent to ``nlp.pipe``: the French models do
+not break sentences at newlines, and short docs batch better. Each doc keeps its
+``(article_id, paragraph_index)`` through ``as_tuples=True``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.annotate.components import MentionScanner, register_components
+from sitroom.config import AnnotateSettings, ModelSettings
+from sitroom.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+ParagraphKey = tuple[str, int]
+
+_LABELS = {"en": ("PERSON", "GPE"), "fr": ("PER", "LOC")}
+
+
+@dataclass
+class Models:
+    """Loaded spaCy pipelines, one per language, built on first use."""
+
+    settings: ModelSettings
+    annotate: AnnotateSettings
+    scanner: MentionScanner | None = None
+    _loaded: dict[str, Language] = field(default_factory=dict)
+
+    def get(self, lang: str) -> Language:
+        """The pipeline for ``lang``, with Sitroom's components in place."""
+        if lang not in self._loaded:
+            self._loaded[lang] = self._load(lang)
+        return self._loaded[lang]
+
+    def _load(self, lang: str) -> Language:
+        name = self.settings.for_language(lang)
+        register_components()
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelError(
+                f"spaCy model {name!r} for {lang!r} is not installed: pip install it, "
+                f"or set [models] {lang} in the config to an installed model ({exc})"
+            ) from None
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("sitroom_sentences", before="parser")
+        person, place = _LABELS.get(lang, ("PERSON", "GPE"))
+        if "ner" in nlp.pipe_names:
+            writer = nlp.add_pipe(
+                "sitroom_entities",
+                before="ner",
+                config={"person_label": person, "place_label": place},
+            )
+            writer.scanner = self.scanner
+        log.info("loaded spaCy model %s for %s: %s", name, lang, nlp.pipe_names)
+        return nlp
+
+    def pipe(
+        self, lang: str, items: Iterable[tuple[str, ParagraphKey]]
+    ) -> Iterator[tuple[Doc, ParagraphKey]]:
+        """Run ``nlp.pipe`` over ``(text, key)`` pairs, yielding ``(doc, key)``."""
+        nlp = self.get(lang)
+        yield from nlp.pipe(
+            items,
+            as_tuples=True,
+            batch_size=self.annotate.batch_size,
+            n_process=self.annotate.n_process,
+        )

@@ -1,0 +1,191 @@
+"""CLI commands that run the pipeline: ingest, extract, demo. Each parses its arguments
+and calls one function of ``sitroom.api``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from sitroom import api
+from sitroom.config import Settings
+from sitroom.errors import ConfigError
+from sitroom.pipeline import Outcome, Tally
+from sitroom.types import EventReport, Quantity
+
+err = Console(stderr=True)
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    if isinstance(obj, Settings):
+        return obj
+    return Settings.load()
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--published must be a date like 2026-01-05, got {value!r}") from None
+
+
+def _db(ctx: typer.Context, db: Path | None) -> Path:
+    return db if db is not None else Path(_settings(ctx).store.path)
+
+
+def ingest_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, feeds; '-' for stdin.")],
+    db: Annotated[Path | None, typer.Option(help="SQLite file (default: [store] path).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date when the "
+                                                  "input has none (YYYY-MM-DD).")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name when the input has none.")
+                      ] = None,
+) -> None:
+    """Ingest articles into the database and print the tally."""
+    settings = _settings(ctx)
+    request = api.IngestRequest(paths, _db(ctx, db), _date(published), source)
+    with _progress() as (progress, on_outcome):
+        tally = api.ingest(request, settings, stdin=sys.stdin, progress=on_outcome)
+        progress.stop()
+    _print_tally(tally)
+
+
+def extract_cmd(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="One file or folder; '-' for stdin.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")
+                         ] = None,
+    format: Annotated[ExtractFormat, typer.Option(help="jsonl or table.")
+                      ] = ExtractFormat.jsonl,
+) -> None:
+    """Print the event reports of one input, without a database."""
+    settings = _settings(ctx)
+    out = Console(highlight=False, soft_wrap=True)
+    for outcome in api.extract([path], settings, published=_date(published), stdin=sys.stdin):
+        if outcome.status == "rejected":
+            err.print(f"[red]rejected[/red] {escape(outcome.locator)}: "
+                      f"{escape(outcome.reason or '')}")
+            continue
+        reports = outcome.extraction.reports if outcome.extraction else ()
+        if format is ExtractFormat.jsonl:
+            for r in reports:
+                sys.stdout.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            out.print(report_table(reports, title=outcome.locator))
+
+
+def demo_cmd(
+    ctx: typer.Context,
+    db: Annotated[Path | None, typer.Option(help="SQLite file for the demo.")] = None,
+    seeds: Annotated[Path | None, typer.Option(help="Folder of seed articles to add "
+                                               "(default: ../shared/seeds if present).")
+                     ] = None,
+) -> None:
+    """Run Sitroom on the bundled sample articles (and the seeds) and print the events."""
+    settings = _settings(ctx)
+    path = db or Path("sitroom-demo.db")
+    folder = seeds if seeds is not None else Path("..") / "shared" / "seeds"
+    extra = api.seed_files(folder) if folder.is_dir() else []
+    shown: list[EventReport] = []
+    out = Console(highlight=False, soft_wrap=True)
+
+    def collect(outcome: Outcome) -> None:
+        if outcome.extraction is not None:
+            shown.extend(outcome.extraction.reports)
+            out.print(report_table(outcome.extraction.reports,
+                                   title=Path(outcome.locator).name))
+
+    tally = api.demo(settings, path, extra, progress=collect)
+    _print_tally(tally)
+    err.print(f"database: {path}  (try: sitroom events --db {path})")
+
+
+def report_table(reports: tuple[EventReport, ...] | list[EventReport], title: str) -> Table:
+    """A Rich table of event reports, one row each."""
+    table = Table(title=escape(title), title_justify="left", show_lines=False)
+    for col in ("type", "modality", "date", "place", "killed", "injured", "weapons", "actor"):
+        table.add_column(col, overflow="fold")
+    for r in reports:
+        table.add_row(
+            r.type + (f"/{r.subtype}" if r.subtype else ""),
+            r.modality,
+            r.date.date.isoformat() if r.date and r.date.date else "",
+            escape(r.location.name) if r.location else "",
+            _q(r.killed) + (f" ({_q(r.children_killed)} ch.)" if r.children_killed else ""),
+            _q(r.injured) + (f" ({_q(r.children_injured)} ch.)" if r.children_injured else ""),
+            ", ".join(f"{w.kind} {w.launched if w.launched is not None else '?'}"
+                      f"/{w.intercepted if w.intercepted is not None else '-'}"
+                      for w in r.weapons),
+            escape(", ".join(a.name for a in ([r.actor1] if r.actor1 else [])
+                             + list(r.participants[1:] if r.type == "meeting" else []))),
+        )
+    return table
+
+
+def _q(q: Quantity | None) -> str:
+    if q is None:
+        return ""
+    if q.qualifier == "at_least":
+        return f"≥{q.min}"
+    if q.qualifier == "range":
+        return f"{q.min}-{q.max}"
+    if q.qualifier == "vague":
+        return f"~{q.min}"
+    return str(q.min if q.min is not None else q.max)
+
+
+class _progress:
+    """A progress bar on stderr that counts finished inputs."""
+
+    def __enter__(self) -> tuple[Progress, api.Progress]:
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), console=err, transient=True,
+                            disable=not err.is_terminal)
+        self.bar.start()
+        task = self.bar.add_task("ingesting", total=None)
+
+        def on_outcome(outcome: Outcome) -> None:
+            self.bar.advance(task)
+            if outcome.status == "rejected":
+                err.print(f"[red]rejected[/red] {escape(outcome.locator)}: "
+                          f"{escape(outcome.reason or '')}")
+
+        return self.bar, on_outcome
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+
+def _print_tally(tally: Tally) -> None:
+    line = (f"{tally.ingested} ingested, {tally.duplicate} duplicate, "
+            f"{tally.rejected} rejected; {tally.reports} event reports, {tally.quotes} quotes")
+    if tally.not_extracted:
+        line += f"; {tally.not_extracted} stored but not extracted (unsupported language)"
+    if tally.ingested == 0 and tally.duplicate and not tally.rejected:
+        line += " (nothing new: every input was already in the database)"
+    err.print(line)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the pipeline commands to ``app``."""
+    app.command("ingest")(ingest_cmd)
+    app.command("extract")(extract_cmd)
+    app.command("demo")(demo_cmd)

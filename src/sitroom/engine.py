@@ -1,0 +1,86 @@
+"""The loaded half of the pipeline: spaCy models, lexicons, gazetteer and actor table.
+
+``Engine.extract_many`` runs stages 4-7 (annotate, extract, resolve, merge) over cleaned
+articles. spaCy ``Doc`` objects live only inside this call; what comes out is plain
+``Extraction`` records.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from sitroom.annotate.models import Models
+from sitroom.config import Settings
+from sitroom.extract.extractor import Extractor
+from sitroom.extract.lexicon import Lexicon
+from sitroom.merge.cluster import assign_event_ids
+from sitroom.resolve.lookups import Lookups
+from sitroom.types import Article, Extraction, Span
+
+
+@dataclass
+class Engine:
+    """Everything that is loaded once and reused across batches."""
+
+    settings: Settings
+    models: Models
+    lookups: Lookups
+    extractor: Extractor
+
+    @classmethod
+    def load(cls, settings: Settings) -> Engine:
+        lookups = Lookups.load()
+        models = Models(settings.models, settings.annotate, scanner=lookups.scan)
+        extractor = Extractor(places=lookups, actors=lookups.actors)
+        return cls(settings, models, lookups, extractor)
+
+    def lexicon(self, lang: str) -> Lexicon:
+        if lang not in self.extractor.lexicons:
+            self.extractor.lexicons[lang] = Lexicon.build(self.models.get(lang), lang)
+        return self.extractor.lexicons[lang]
+
+    def extract_many(self, articles: Sequence[Article]) -> Iterator[Extraction]:
+        """Annotate and extract ``articles`` (any mix of supported languages)."""
+        by_lang: dict[str, list[Article]] = defaultdict(list)
+        for a in articles:
+            by_lang[a.language].append(a)
+        for lang, group in by_lang.items():
+            yield from self._extract_language(lang, group)
+
+    def extract_one(self, article: Article) -> Extraction:
+        return next(iter(self.extract_many([article])))
+
+    def _extract_language(self, lang: str, articles: list[Article]) -> Iterator[Extraction]:
+        lexicon = self.lexicon(lang)
+        limit = self.settings.annotate.max_chars
+        by_id = {a.id: a for a in articles}
+        docs: dict[str, list[tuple[Doc, int]]] = defaultdict(list)
+        for doc, (article_id, offset) in self.models.pipe(lang, _paragraphs(articles, limit)):
+            docs[article_id].append((doc, offset))
+        for article_id, article in by_id.items():
+            extraction = self.extractor.extract(article, docs.get(article_id, []), lexicon)
+            reports = assign_event_ids(extraction.reports)
+            yield replace(extraction, reports=tuple(reports))
+
+
+def _paragraphs(articles: Iterable[Article], limit: int) -> Iterator[tuple[str, tuple[str, int]]]:
+    """``(paragraph text, (article id, offset))`` pairs, up to ``limit`` chars an article."""
+    for article in articles:
+        spans = article.paragraphs or _split(article.text)
+        for span in spans:
+            if span.end > limit:
+                break
+            if span.text.strip():
+                yield span.text, (article.id, span.start)
+
+
+def _split(text: str) -> list[Span]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out

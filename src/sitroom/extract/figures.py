@@ -1,0 +1,170 @@
+"""Casualty and weapon figures of one sentence.
+
+Counts come from ``annotate.numbers`` (which already drops ages, percentages, years,
+times and the like); this module decides what each count counts. A count of people is
+killed or injured according to the casualty word nearest to it in the parse ("killing
+one person and wounding three others"); a count of children also fills the children
+fields; a count of drones or missiles is launched or intercepted by the nearest launch
+or interception verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+
+from sitroom.annotate.numbers import Counted, find_counted
+from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.units import Unit, path_length
+from sitroom.types import Quantity, WeaponCount
+
+# A casualty word further than this (dependency arcs) from the count does not own it.
+MAX_PATH = 5
+MAX_GAP = 12
+WEAPON_KINDS = ("drone", "missile", "rocket", "bomb", "shell")
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Figures of one sentence; ``None`` where the sentence says nothing."""
+
+    killed: Quantity | None = None
+    injured: Quantity | None = None
+    children_killed: Quantity | None = None
+    children_injured: Quantity | None = None
+
+    def any(self) -> bool:
+        return any((self.killed, self.injured, self.children_killed, self.children_injured))
+
+    def fill(self, other: Casualties) -> Casualties:
+        """Fields of ``self``, with gaps filled from ``other``."""
+        return Casualties(
+            self.killed or other.killed,
+            self.injured or other.injured,
+            self.children_killed or other.children_killed,
+            self.children_injured or other.children_injured,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A counted expression placed on the tokens of its sentence."""
+
+    counted: Counted
+    quantity: Quantity
+    noun: SpacySpan
+
+
+def counted_in(unit: Unit, lang: str) -> list[Located]:
+    """Counted expressions of the sentence, with article offsets and noun tokens."""
+    out = []
+    for c in find_counted(unit.text, lang):
+        q = c.quantity
+        quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
+        noun = unit.tokens_at(unit.start + c.noun_start, unit.start + c.noun_end)
+        if noun is not None:
+            out.append(Located(c, quantity, noun))
+    return out
+
+
+def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualties:
+    """Killed, injured and children figures stated in the sentence."""
+    killed_cues = unit.get("killed")
+    injured_cues = unit.get("injured")
+    result: dict[str, Quantity] = {}
+    for item in located:
+        word = item.noun.text.lower()
+        category = _category(item, word, killed_cues, injured_cues, lex)
+        if category is None:
+            continue
+        is_child = word in lex.words("children")
+        key = f"children_{category}" if is_child else category
+        result.setdefault(key, item.quantity)
+    return Casualties(
+        result.get("killed"),
+        result.get("injured"),
+        result.get("children_killed"),
+        result.get("children_injured"),
+    )
+
+
+def _category(
+    item: Located,
+    word: str,
+    killed_cues: list[SpacySpan],
+    injured_cues: list[SpacySpan],
+    lex: LexiconData,
+) -> str | None:
+    if word in lex.words("killed_nouns"):
+        return "killed"
+    if word in lex.words("injured_nouns"):
+        return "injured"
+    if word not in lex.words("persons"):
+        return None
+    best: tuple[int, int, str] | None = None
+    for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
+        for cue in cues:
+            if cue.start <= item.noun.start < cue.end:
+                continue
+            path = path_length(item.noun.root, cue.root)
+            gap = min(abs(cue.start - item.noun.end), abs(item.noun.start - cue.end))
+            if path <= MAX_PATH and gap <= MAX_GAP:
+                score = (path, gap, category)
+                if best is None or score < best:
+                    best = score
+    return best[2] if best else None
+
+
+def weapons(
+    unit: Unit, located: list[Located], lex: LexiconData, default: str
+) -> list[WeaponCount]:
+    """Weapons counted in the sentence; ``default`` ("launched" or "intercepted") applies
+    when no launch or interception verb is near a count."""
+    launch = unit.get("launch_verbs")
+    intercept = unit.get("intercept_verbs")
+    by_kind: dict[str, WeaponCount] = {}
+    for item in located:
+        kind = _weapon_kind(unit, item.noun, lex)
+        if kind is None:
+            continue
+        role = _weapon_role(item, launch, intercept, default)
+        q = item.quantity
+        value = q.min if q.min is not None else q.max
+        current = by_kind.get(kind) or WeaponCount(
+            kind=kind, text=q.text, start=q.start, end=q.end, qualifier=q.qualifier
+        )
+        if role == "intercepted" and current.intercepted is None:
+            current = replace(current, intercepted=value, intercepted_qualifier=q.qualifier)
+        elif role == "launched" and current.launched is None:
+            current = replace(current, launched=value, qualifier=q.qualifier, text=q.text,
+                              start=q.start, end=q.end)
+        by_kind[kind] = current
+    return list(by_kind.values())
+
+
+def _weapon_kind(unit: Unit, noun: SpacySpan, lex: LexiconData) -> str | None:
+    word = noun.text.lower()
+    for kind in WEAPON_KINDS:
+        if word in lex.words(f"weapon:{kind}"):
+            return kind
+    for kind in WEAPON_KINDS:
+        for cue in unit.get(f"weapon:{kind}"):
+            if cue.start <= noun.start < cue.end or cue.start < noun.end <= cue.end:
+                return kind
+    return None
+
+
+def _weapon_role(
+    item: Located, launch: list[SpacySpan], intercept: list[SpacySpan], default: str
+) -> str:
+    best: tuple[int, int, str] | None = None
+    for role, cues in (("launched", launch), ("intercepted", intercept)):
+        for cue in cues:
+            path = path_length(item.noun.root, cue.root)
+            gap = min(abs(cue.start - item.noun.end), abs(item.noun.start - cue.end))
+            if path <= MAX_PATH:
+                score = (path, gap, role)
+                if best is None or score < best:
+                    best = score
+    return best[2] if best else default

@@ -1,0 +1,78 @@
+"""Modality of a report: did it happen, is it claimed, denied, planned, cancelled, or an
+old event recalled as background?
+
+Cues are lexicon words within a few dependency arcs of the trigger; grammatical future
+(English "will", French future tense or "doit"/"devrait" + infinitive) and a resolved
+date after publication mean ``planned``; a date more than ``HISTORICAL_DAYS`` before
+publication means ``historical``. Precedence: cancelled > denied > claimed > planned >
+historical > reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitroom.extract.units import Unit, governor, path_length
+from sitroom.types import DateValue, Modality
+
+HISTORICAL_DAYS = 30
+CUE_PATH = {"cancelled": 4, "denied": 5, "claimed": 4, "planned": 3, "historical": 3}
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
+_FR_MODAL = frozenset({"devoir", "aller"})
+
+
+def modality(
+    unit: Unit,
+    trigger: SpacySpan,
+    date: DateValue | None,
+    published: dt.date | None,
+) -> Modality:
+    """The modality of the event that ``trigger`` names in ``unit``."""
+    for name in ("cancelled", "denied", "claimed"):
+        if _cue_near(unit, trigger, name):
+            return name  # type: ignore[return-value]
+    if is_future(trigger) or _cue_near(unit, trigger, "planned"):
+        return "planned"
+    if date is not None and date.date is not None and published is not None:
+        if date.date > published and date.precision != "unresolved":
+            return "planned"
+        if (published - date.date).days > HISTORICAL_DAYS and date.precision != "unresolved":
+            return "historical"
+    if _cue_near(unit, trigger, "historical"):
+        return "historical"
+    return "reported"
+
+
+def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
+    limit = CUE_PATH[name]
+    for cue in unit.get(name):
+        if cue.start <= trigger.start < cue.end:
+            continue
+        if path_length(trigger.root, cue.root) <= limit:
+            return True
+    return False
+
+
+def is_future(trigger: SpacySpan) -> bool:
+    """Grammatical future around the trigger's governing verb."""
+    verb = governor(trigger.root)
+    return _future_verb(verb) or (verb.dep_ in ("xcomp", "ccomp") and _modal_head(verb))
+
+
+def _future_verb(verb: Token) -> bool:
+    if "Fut" in verb.morph.get("Tense"):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("aux", "aux:tense") and child.lower_ in _FUTURE_AUX:
+            return True
+        if "Fut" in child.morph.get("Tense") and child.dep_.startswith("aux"):
+            return True
+    return False
+
+
+def _modal_head(verb: Token) -> bool:
+    head = verb.head
+    return head.lemma_ in _FR_MODAL or _future_verb(head) or head.lower_ in ("scheduled",)

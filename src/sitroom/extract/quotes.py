@@ -1,0 +1,152 @@
+"""Quotes: direct ("…," she said / « … », a déclaré M. X) and reported (X said that …).
+
+A direct quote is a quoted stretch of at least ``MIN_WORDS`` words whose sentence (the one
+holding its closing mark, else its opening one) has a speech verb outside the quote.
+Shorter quoted bits are scare quotes or titles and are skipped. A reported quote is the
+clause of a speech verb ("Russia said it had seized …") in a sentence with no direct quote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.speech import SpeechAct, speech_acts
+from sitroom.extract.units import Unit
+from sitroom.types import Actor, Quote, Span
+
+MIN_WORDS = 4
+MAX_QUOTE_CHARS = 2000
+_QUOTED = re.compile(r'"([^"\n]{1,2000})"|“([^”\n]{1,2000})”|«\s?([^»\n]{1,2000}?)\s?»')
+
+SpeakerOf = Callable[[Unit, SpeechAct], Actor | None]
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    start: int
+    end: int
+    text: str
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """The quoted stretches of ``text`` (offsets of the words inside the marks)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        start, end = m.span(group)
+        inner = text[start:end]
+        stripped = inner.strip()
+        start += len(inner) - len(inner.lstrip())
+        out.append(QuotedSpan(start, start + len(stripped), stripped))
+    return out
+
+
+def quotes_in_unit(
+    article_id: str,
+    unit: Unit,
+    units: Sequence[Unit],
+    quoted: Sequence[QuotedSpan],
+    lex: LexiconData,
+    speaker_of: SpeakerOf,
+) -> list[Quote]:
+    """Quotes that end in ``unit`` (``units`` are the article's sentences up to it).
+
+    Called sentence by sentence, so that "she said" resolves to the last person named
+    before it, not to the last person of the article.
+    """
+    out: list[Quote] = []
+    direct = False
+    for q in quoted:
+        if len(q.text.split()) < MIN_WORDS or not (unit.start <= q.end <= unit.end):
+            continue
+        found = _direct(article_id, q, units, lex, speaker_of)
+        if found is not None:
+            out.append(found[0])
+            direct = True
+    long_quote = any(
+        unit.start <= q.start < unit.end and len(q.text.split()) >= MIN_WORDS for q in quoted
+    )
+    if not direct and not long_quote:
+        out.extend(_reported(article_id, unit, lex, speaker_of))
+    return out
+
+
+def _direct(
+    article_id: str,
+    q: QuotedSpan,
+    units: Sequence[Unit],
+    lex: LexiconData,
+    speaker_of: SpeakerOf,
+) -> tuple[Quote, set[int]] | None:
+    covering = [u for u in units if u.end > q.start and u.start <= q.end]
+    if not covering:
+        return None
+    for unit in (covering[-1], covering[0]):
+        acts = [a for a in speech_acts(unit, lex) if not _act_inside(unit, a, q)]
+        if not acts:
+            continue
+        act = min(acts, key=lambda a: abs(unit.span_of(a.verb).start - q.end))
+        speaker = speaker_of(unit, act)
+        quote = Quote(
+            quote_id=_quote_id(article_id, q.start),
+            article_id=article_id,
+            text=q.text,
+            start=q.start,
+            end=q.end,
+            speaker=speaker,
+            verb=act.verb.text,
+            direct=True,
+            evidence=Span(covering[0].start, covering[-1].end,
+                          _join(covering)),
+        )
+        return quote, {u.index for u in covering}
+    return None
+
+
+def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
+    start = unit.span_of(act.verb).start
+    return q.start <= start < q.end
+
+
+def _reported(
+    article_id: str, unit: Unit, lex: LexiconData, speaker_of: SpeakerOf
+) -> list[Quote]:
+    out = []
+    for act in speech_acts(unit, lex):
+        if act.according or act.clause is None or act.speaker is None:
+            continue
+        if len(act.clause) < MIN_WORDS:
+            continue
+        clause = unit.span_of(act.clause)
+        speaker = speaker_of(unit, act)
+        if speaker is None:
+            continue
+        out.append(
+            Quote(
+                quote_id=_quote_id(article_id, clause.start),
+                article_id=article_id,
+                text=clause.text[:MAX_QUOTE_CHARS],
+                start=clause.start,
+                end=clause.start + len(clause.text[:MAX_QUOTE_CHARS]),
+                speaker=speaker,
+                verb=act.verb.text,
+                direct=False,
+                evidence=unit.evidence(),
+            )
+        )
+    return out
+
+
+def _join(units: Sequence[Unit]) -> str:
+    doc_text = units[0].sent.doc.text
+    if all(u.sent.doc is units[0].sent.doc for u in units):
+        return doc_text[units[0].sent.start_char : units[-1].sent.end_char]
+    return " ".join(u.text for u in units)
+
+
+def _quote_id(article_id: str, start: int) -> str:
+    return "q_" + hashlib.sha256(f"{article_id}:{start}".encode()).hexdigest()[:16]

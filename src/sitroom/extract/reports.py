@@ -1,0 +1,240 @@
+"""Event reports of one article: sentence drafts, then article-level clean-up.
+
+1. Each sentence with triggers gives one draft per (type, trigger) with its arguments:
+   date, place, actors, figures, weapons, targets, attribution, modality.
+2. Drafts of one event told over several sentences are coalesced: a draft with no place
+   of its own joins the latest compatible draft of its type a few sentences back; drafts
+   with the same place, type, modality and date are one.
+3. Article-level totals ("strikes across Ukraine killed two people") are dropped when
+   finer reports of the same day and country carry the figures, and drafts with nothing
+   but a trigger word are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sitroom.extract.figures import Casualties
+from sitroom.types import (
+    Actor,
+    Attribution,
+    DateValue,
+    EventReport,
+    Modality,
+    Place,
+    Span,
+    Target,
+    WeaponCount,
+)
+
+COALESCE_WINDOW = 3
+_FINE = frozenset({"town", "admin2"})
+_CASUALTY_TYPES = frozenset({"attack", "battle", "air_raid", "interception"})
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A report in the making, before ids and clean-up."""
+
+    unit: int
+    type: str
+    subtype: str | None
+    modality: Modality
+    trigger: Span
+    evidence: tuple[Span, ...]
+    date: DateValue | None
+    own_date: bool
+    place: Place | None
+    actor1: Actor | None
+    actor2: Actor | None
+    participants: tuple[Actor, ...]
+    figures: Casualties
+    weapons: tuple[WeaponCount, ...]
+    targets: tuple[Target, ...]
+    attributed_to: tuple[Attribution, ...]
+    strong: bool
+
+    def has_substance(self) -> bool:
+        """True if the draft says more than a trigger word."""
+        if self.type == "meeting":
+            return bool(self.place or self.own_date or len(self.participants) >= 2)
+        if self.type == "sanction":
+            return True
+        return bool(
+            self.place or self.figures.any() or self.weapons
+            or (self.own_date and self.strong) or self.modality in ("denied", "claimed")
+        )
+
+
+def coalesce(drafts: Sequence[Draft]) -> list[Draft]:
+    """Join the drafts that tell one event (step 2 of the module docstring)."""
+    out: list[Draft] = []
+    for draft in drafts:
+        target = _join_target(out, draft)
+        if target is None:
+            out.append(draft)
+        else:
+            out[target] = _merge(out[target], draft)
+    return out
+
+
+def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
+    for i in range(len(done) - 1, -1, -1):
+        prev = done[i]
+        if prev.type != draft.type or prev.modality != draft.modality:
+            continue
+        if not _dates_agree(prev, draft):
+            continue
+        if draft.place is None and draft.unit - prev.unit <= COALESCE_WINDOW:
+            return i
+        if draft.place is not None and prev.place is not None and _same_place(
+            prev.place, draft.place
+        ):
+            return i
+        if draft.place is not None and prev.place is None and draft.unit - prev.unit <= 1:
+            return i
+    return None
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    if not (a.own_date and b.own_date) or a.date is None or b.date is None:
+        return True
+    return a.date.date == b.date.date
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.geonames_id is not None and b.geonames_id is not None:
+        return a.geonames_id == b.geonames_id
+    return a.name.lower() == b.name.lower()
+
+
+def _merge(a: Draft, b: Draft) -> Draft:
+    date, own = (a.date, a.own_date) if a.own_date or not b.own_date else (b.date, b.own_date)
+    subtype = a.subtype if a.subtype not in (None, "other") else b.subtype
+    return replace(
+        a,
+        subtype=subtype,
+        evidence=_unique(a.evidence + b.evidence),
+        date=date,
+        own_date=own,
+        place=a.place or b.place,
+        actor1=a.actor1 or b.actor1,
+        actor2=a.actor2 or b.actor2,
+        participants=_unique_actors(a.participants + b.participants),
+        figures=a.figures.fill(b.figures),
+        weapons=a.weapons or b.weapons,
+        targets=_unique_targets(a.targets + b.targets),
+        attributed_to=a.attributed_to or b.attributed_to,
+        strong=a.strong or b.strong,
+    )
+
+
+def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
+    """Step 3: drop article-level totals and drafts without substance."""
+    kept = []
+    for d in drafts:
+        if not d.has_substance():
+            continue
+        if d.type == "attack" and _is_total(d, drafts):
+            continue
+        kept.append(d)
+    return kept
+
+
+def _is_total(d: Draft, drafts: Sequence[Draft]) -> bool:
+    if d.place is not None and d.place.precision in _FINE:
+        return False
+    country = d.place.country if d.place else None
+    for other in drafts:
+        if other is d or other.type != "attack" or other.place is None:
+            continue
+        if other.place.precision not in _FINE or other.modality != d.modality:
+            continue
+        same_country = country is None or other.place.country == country
+        same_day = d.date is None or other.date is None or d.date.date == other.date.date
+        if same_country and same_day:
+            return True
+    return False
+
+
+def finish(
+    drafts: Sequence[Draft],
+    article_id: str,
+    published: dt.date | None,
+    lang: str,
+    fallback_place: Place | None,
+) -> list[EventReport]:
+    """Turn clean drafts into ``EventReport`` records with stable ids."""
+    reports = []
+    for d in drafts:
+        date = d.date
+        if date is None or date.date is None:
+            date = DateValue(published, "unresolved", "") if published else None
+        place = d.place
+        if place is None and d.type == "air_raid":
+            place = fallback_place
+        reports.append(
+            EventReport(
+                report_id=_report_id(article_id, d),
+                article_id=article_id,
+                type=d.type,
+                subtype=d.subtype if d.type == "attack" else None,
+                modality=d.modality,
+                evidence=d.evidence,
+                date=date,
+                location=place,
+                actor1=d.actor1,
+                actor2=d.actor2,
+                participants=d.participants,
+                killed=d.figures.killed if d.type in _CASUALTY_TYPES else None,
+                injured=d.figures.injured if d.type in _CASUALTY_TYPES else None,
+                children_killed=d.figures.children_killed,
+                children_injured=d.figures.children_injured,
+                weapons=d.weapons,
+                targets=d.targets,
+                attributed_to=d.attributed_to,
+                trigger=d.trigger,
+                confidence=_confidence(d),
+                language=lang,
+            )
+        )
+    return reports
+
+
+def _confidence(d: Draft) -> float:
+    score = 0.4 + (0.1 if d.strong else 0.0)
+    score += 0.15 if d.place else 0.0
+    score += 0.1 if d.own_date else 0.0
+    score += 0.1 if (d.figures.any() or d.weapons) else 0.0
+    score += 0.05 if d.attributed_to else 0.0
+    score += 0.05 if (d.actor1 or d.participants) else 0.0
+    return min(score, 0.95)
+
+
+def _report_id(article_id: str, d: Draft) -> str:
+    key = f"{article_id}:{d.type}:{d.trigger.start}"
+    return "rp_" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _unique(spans: Sequence[Span]) -> tuple[Span, ...]:
+    seen: dict[tuple[int, int], Span] = {}
+    for s in spans:
+        seen.setdefault((s.start, s.end), s)
+    return tuple(sorted(seen.values(), key=lambda s: s.start))
+
+
+def _unique_actors(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.wikidata or a.name.lower(), a)
+    return tuple(seen.values())
+
+
+def _unique_targets(targets: Sequence[Target]) -> tuple[Target, ...]:
+    seen: dict[str, Target] = {}
+    for t in targets:
+        seen.setdefault(t.category, t)
+    return tuple(seen.values())

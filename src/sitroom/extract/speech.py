@@ -1,0 +1,132 @@
+"""Who says what: speech verbs, their speakers, and the attribution of a report.
+
+A ``SpeechAct`` is a speech verb ("said", "a déclaré", "according to", "selon") with
+the phrase that names its speaker and, for reported speech, the clause said. Speakers
+are resolved through the actor table; pronouns ("she said", "a-t-il ajouté") take the
+last person who spoke or was named before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.units import Unit
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+_DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l'", "des", "un", "une", "du"})
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A speech verb with its speaker phrase and, when present, the clause it reports."""
+
+    verb: SpacySpan
+    speaker: SpacySpan | None
+    clause: SpacySpan | None
+    according: bool
+    pronoun: bool
+
+    @property
+    def start(self) -> int:
+        first = self.verb.start if self.speaker is None else min(self.verb.start,
+                                                                  self.speaker.start)
+        return first
+
+    @property
+    def end(self) -> int:
+        return self.verb.end if self.speaker is None else max(self.verb.end, self.speaker.end)
+
+
+def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
+    """Speech verbs of the sentence with their speakers."""
+    acts = []
+    according = lex.words("according")
+    pronouns = lex.words("pronouns")
+    for cue in unit.get("verbs", "according"):
+        if cue.text.lower() in according:
+            speaker = _object_after(cue)
+            acts.append(SpeechAct(cue, speaker, None, True, False))
+            continue
+        verb = cue.root
+        speaker = _subject(verb)
+        is_pronoun = speaker is not None and speaker.text.lower().lstrip("-t") in {
+            p.lstrip("-t") for p in pronouns
+        }
+        if cue.text.lower().startswith("a-t-"):
+            is_pronoun, speaker = True, cue
+        acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
+    return acts
+
+
+def _subject(verb: Token) -> SpacySpan | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return _noun_phrase(child)
+    # French inversion parsed as an object: "a déclaré M. Dmitriev".
+    for child in verb.rights:
+        if child.dep_ in ("obj", "dobj") and (child.pos_ == "PROPN" or child.ent_type_):
+            return _noun_phrase(child)
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _object_after(cue: SpacySpan) -> SpacySpan | None:
+    doc = cue.doc
+    sent_end = cue.sent.end
+    for token in doc[cue.end : sent_end]:
+        if token.is_punct:
+            continue
+        head = token
+        while head.head.i >= cue.end and head.head.i < sent_end and head.head is not head:
+            if head.head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        return _noun_phrase(head)
+    return None
+
+
+def _noun_phrase(token: Token) -> SpacySpan:
+    """The phrase of ``token``, without relative clauses hanging off it."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl"):
+            end = min(end, child.left_edge.i)
+    span = doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = doc[span.start : span.end - 1]
+    while len(span) > 1 and span[0].is_punct:
+        span = doc[span.start + 1 : span.end]
+    return span
+
+
+def _clause(verb: Token) -> SpacySpan | None:
+    for child in verb.children:
+        if child.dep_ in ("ccomp",) and child.i > verb.i:
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def speaker_name(phrase: SpacySpan) -> str:
+    """A readable name for an unresolved speaker phrase ("the authorities" -> "authorities")."""
+    tokens = list(phrase)
+    while tokens and tokens[0].text.lower() in _DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens:
+        return phrase.text
+    return phrase.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def attribution_span(unit: Unit, act: SpeechAct) -> SpacySpan:
+    """The words that carry the attribution ("the Ukrainian air force said")."""
+    doc = unit.sent.doc
+    return doc[act.start : act.end]

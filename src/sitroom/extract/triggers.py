@@ -1,0 +1,75 @@
+"""Event triggers of a sentence, typed and disambiguated.
+
+The lexicon proposes trigger words; this module settles what they mean in context:
+- launch verbs ("launched", "a lancé") make an ``air_raid`` only when the sentence counts
+  launched weapons; with a single weapon ("launched a drone at…") they make an attack;
+- interception verbs make an ``interception`` only with a weapon nearby, otherwise
+  "destroyed" is an attack word;
+- weak triggers ("killed", "fighting", "raid") need an argument in the sentence: a place,
+  a count or a date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+
+from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.units import Unit, path_length
+
+WEAPON_CUES = ("weapon:drone", "weapon:missile", "weapon:rocket", "weapon:bomb", "weapon:shell")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger: the words, the event type and subtype, and whether it stands alone."""
+
+    span: SpacySpan
+    type: str
+    subtype: str | None
+    strong: bool
+
+
+def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Trigger]:
+    """Typed triggers of the sentence, in text order."""
+    weapons = unit.get(*WEAPON_CUES)
+    out = []
+    for rule in lex.triggers:
+        for span in unit.cues.get(rule.key, ()):
+            trig = _settle(Trigger(span, rule.type, rule.subtype, rule.strong), weapons,
+                           launched_counts)
+            if trig is not None:
+                out.append(trig)
+    return sorted(out, key=lambda t: t.span.start)
+
+
+def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
+    near_weapon = any(path_length(trig.span.root, w.root) <= 3 for w in weapons)
+    if trig.type == "air_raid":
+        if launched_counts:
+            return Trigger(trig.span, "air_raid", None, True)
+        if near_weapon:
+            return Trigger(trig.span, "attack", _weapon_subtype(weapons), True)
+        return None
+    if trig.type == "interception":
+        return Trigger(trig.span, "interception", None, True) if near_weapon else None
+    return trig
+
+
+def _weapon_subtype(weapons: list[SpacySpan]) -> str:
+    labels = {w.label_ for w in weapons}
+    if "weapon:drone" in labels or "weapon:bomb" in labels:
+        return "air_drone_strike"
+    return "shelling_artillery_missile"
+
+
+def attack_subtype(unit: Unit, triggers: list[Trigger]) -> str:
+    """The most specific attack subtype the sentence supports."""
+    for trig in triggers:
+        if trig.type == "attack" and trig.subtype not in (None, "other"):
+            return trig.subtype
+    weapons = unit.get(*WEAPON_CUES)
+    if weapons:
+        return _weapon_subtype(weapons)
+    return "other"

@@ -1,0 +1,38 @@
+"""Sentence starts by rule, and gazetteer entities ahead of NER."""
+
+from __future__ import annotations
+
+import spacy
+
+from sitroom.annotate.components import register_components, set_sentence_starts
+
+
+def _sents(text: str) -> list[str]:
+    nlp = spacy.blank("fr")
+    return [s.text for s in set_sentence_starts(nlp(text)).sents]
+
+
+def test_sentence_keeps_closing_quote_and_attribution_together() -> None:
+    text = '"Tout va bien, certains ont été hospitalisés", a déclaré le maire. Il est parti.'
+    assert _sents(text) == [
+        '"Tout va bien, certains ont été hospitalisés", a déclaré le maire.',
+        "Il est parti.",
+    ]
+
+
+def test_sentence_not_split_after_abbreviation_or_initial() -> None:
+    text = "M. Trump a parlé avec J. Smith hier. Puis il est parti."
+    assert _sents(text) == ["M. Trump a parlé avec J. Smith hier.", "Puis il est parti."]
+
+
+def test_sentence_split_after_quote_that_ends_a_sentence() -> None:
+    text = '"One person died." A man was killed, she said.'
+    assert _sents(text) == ['"One person died."', "A man was killed, she said."]
+
+
+def test_register_components_is_idempotent() -> None:
+    register_components()
+    register_components()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sitroom_sentences")
+    assert [s.text for s in nlp("One. Two.").sents] == ["One.", "Two."]
