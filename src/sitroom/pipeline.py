@@ -13,15 +13,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sitroom.config import Settings
 from sitroom.errors import ConfigError, RejectedInput, SitroomError
 from sitroom.types import Article, Extraction, RawDocument
 
+if TYPE_CHECKING:
+    from sitroom.engine import Engine
+
 log = logging.getLogger(__name__)
 
-Status = Literal["ingested", "duplicate", "rejected", "stored"]
+Status = Literal["ingested", "duplicate", "rejected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +101,16 @@ class Tally:
 class Pipeline:
     """Loaded resources (models, gazetteer, lexicons) and the stage order over them."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         check_stages()
         self.settings = settings
-        self._engine: Engine | None = None
+        self._engine = engine
 
     @property
     def engine(self) -> Engine:
         """Models and extraction, loaded on first use."""
         if self._engine is None:
-            from sitroom.engine import Engine
+            from sitroom.engine import Engine  # loads spaCy: only when needed
 
             self._engine = Engine.load(self.settings)
         return self._engine

@@ -54,10 +54,10 @@ def ingest_cmd(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders, feeds; '-' for stdin.")],
     db: Annotated[Path | None, typer.Option(help="SQLite file (default: [store] path).")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date when the "
-                                                  "input has none (YYYY-MM-DD).")] = None,
-    source: Annotated[str | None, typer.Option(help="Outlet name when the input has none.")
-                      ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date when the input has none (YYYY-MM-DD).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name when the input has none.")] = None,
 ) -> None:
     """Ingest articles into the database and print the tally."""
     settings = _settings(ctx)
@@ -71,18 +71,17 @@ def ingest_cmd(
 def extract_cmd(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(help="One file or folder; '-' for stdin.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")
-                         ] = None,
-    format: Annotated[ExtractFormat, typer.Option(help="jsonl or table.")
-                      ] = ExtractFormat.jsonl,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    format: Annotated[ExtractFormat, typer.Option(help="jsonl or table.")] = ExtractFormat.jsonl,
 ) -> None:
     """Print the event reports of one input, without a database."""
     settings = _settings(ctx)
     out = Console(highlight=False, soft_wrap=True)
     for outcome in api.extract([path], settings, published=_date(published), stdin=sys.stdin):
         if outcome.status == "rejected":
-            err.print(f"[red]rejected[/red] {escape(outcome.locator)}: "
-                      f"{escape(outcome.reason or '')}")
+            err.print(
+                f"[red]rejected[/red] {escape(outcome.locator)}: {escape(outcome.reason or '')}"
+            )
             continue
         reports = outcome.extraction.reports if outcome.extraction else ()
         if format is ExtractFormat.jsonl:
@@ -95,9 +94,10 @@ def extract_cmd(
 def demo_cmd(
     ctx: typer.Context,
     db: Annotated[Path | None, typer.Option(help="SQLite file for the demo.")] = None,
-    seeds: Annotated[Path | None, typer.Option(help="Folder of seed articles to add "
-                                               "(default: ../shared/seeds if present).")
-                     ] = None,
+    seeds: Annotated[
+        Path | None,
+        typer.Option(help="Folder of seed articles to add (default: ../shared/seeds if present)."),
+    ] = None,
 ) -> None:
     """Run Sitroom on the bundled sample articles (and the seeds) and print the events."""
     settings = _settings(ctx)
@@ -110,8 +110,7 @@ def demo_cmd(
     def collect(outcome: Outcome) -> None:
         if outcome.extraction is not None:
             shown.extend(outcome.extraction.reports)
-            out.print(report_table(outcome.extraction.reports,
-                                   title=Path(outcome.locator).name))
+            out.print(report_table(outcome.extraction.reports, title=Path(outcome.locator).name))
 
     tally = api.demo(settings, path, extra, progress=collect)
     _print_tally(tally)
@@ -131,11 +130,18 @@ def report_table(reports: tuple[EventReport, ...] | list[EventReport], title: st
             escape(r.location.name) if r.location else "",
             _q(r.killed) + (f" ({_q(r.children_killed)} ch.)" if r.children_killed else ""),
             _q(r.injured) + (f" ({_q(r.children_injured)} ch.)" if r.children_injured else ""),
-            ", ".join(f"{w.kind} {w.launched if w.launched is not None else '?'}"
-                      f"/{w.intercepted if w.intercepted is not None else '-'}"
-                      for w in r.weapons),
-            escape(", ".join(a.name for a in ([r.actor1] if r.actor1 else [])
-                             + list(r.participants[1:] if r.type == "meeting" else []))),
+            ", ".join(
+                f"{w.kind} {w.launched if w.launched is not None else '?'}"
+                f"/{w.intercepted if w.intercepted is not None else '-'}"
+                for w in r.weapons
+            ),
+            escape(
+                ", ".join(
+                    a.name
+                    for a in ([r.actor1] if r.actor1 else [])
+                    + list(r.participants[1:] if r.type == "meeting" else [])
+                )
+            ),
         )
     return table
 
@@ -156,17 +162,23 @@ class _progress:
     """A progress bar on stderr that counts finished inputs."""
 
     def __enter__(self) -> tuple[Progress, api.Progress]:
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                            MofNCompleteColumn(), console=err, transient=True,
-                            disable=not err.is_terminal)
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
         self.bar.start()
         task = self.bar.add_task("ingesting", total=None)
 
         def on_outcome(outcome: Outcome) -> None:
             self.bar.advance(task)
             if outcome.status == "rejected":
-                err.print(f"[red]rejected[/red] {escape(outcome.locator)}: "
-                          f"{escape(outcome.reason or '')}")
+                err.print(
+                    f"[red]rejected[/red] {escape(outcome.locator)}: {escape(outcome.reason or '')}"
+                )
 
         return self.bar, on_outcome
 
@@ -175,8 +187,10 @@ class _progress:
 
 
 def _print_tally(tally: Tally) -> None:
-    line = (f"{tally.ingested} ingested, {tally.duplicate} duplicate, "
-            f"{tally.rejected} rejected; {tally.reports} event reports, {tally.quotes} quotes")
+    line = (
+        f"{tally.ingested} ingested, {tally.duplicate} duplicate, "
+        f"{tally.rejected} rejected; {tally.reports} event reports, {tally.quotes} quotes"
+    )
     if tally.not_extracted:
         line += f"; {tally.not_extracted} stored but not extracted (unsupported language)"
     if tally.ingested == 0 and tally.duplicate and not tally.rejected:

@@ -1,0 +1,84 @@
+"""Article-level rules: drafts told over several sentences coalesce; totals are dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sitroom.extract.figures import Casualties
+from sitroom.extract.reports import Draft, coalesce, drop_totals, finish
+from sitroom.types import DateValue, Place, Quantity, Span
+
+DAY = dt.date(2026, 1, 5)
+KYIV = Place("Kyiv", "the capital", 703448, 50.45, 30.52, "Kyiv City", None, "UA", "town")
+FASTIV = Place("Fastiv", "Fastiv", 709248, 50.08, 29.92, "Kyiv Oblast", None, "UA", "town")
+UKRAINE = Place("Ukraine", "Ukraine", 690791, 49.0, 32.0, None, None, "UA", "country")
+
+
+def _draft(unit: int, place: Place | None = None, **kw: object) -> Draft:
+    base = Draft(
+        unit=unit, type="attack", subtype="other", modality="reported",
+        trigger=Span(unit * 100, unit * 100 + 6, "strike"), evidence=(Span(unit * 100, unit * 100 + 50, "x"),),
+        date=DateValue(DAY, "day", "Monday"), own_date=True, place=place, actor1=None,
+        actor2=None, participants=(), figures=Casualties(), weapons=(), targets=(),
+        attributed_to=(), strong=True,
+    )
+    return replace(base, **kw)  # type: ignore[arg-type]
+
+
+def _q(n: int) -> Quantity:
+    return Quantity(n, n, "exact", str(n))
+
+
+def test_draft_without_place_joins_previous_report_of_same_type() -> None:
+    first = _draft(0, KYIV, figures=Casualties(killed=_q(1)))
+    second = _draft(1, None, figures=Casualties(injured=_q(3)), own_date=False, date=None)
+    (merged,) = coalesce([first, second])
+    assert merged.place == KYIV
+    assert merged.figures.killed == _q(1) and merged.figures.injured == _q(3)
+    assert len(merged.evidence) == 2
+
+
+def test_drafts_in_different_towns_stay_apart() -> None:
+    assert len(coalesce([_draft(0, KYIV), _draft(1, FASTIV)])) == 2
+
+
+def test_drafts_with_different_modality_stay_apart() -> None:
+    assert len(coalesce([_draft(0, KYIV), _draft(1, None, modality="denied")])) == 2
+
+
+def test_drafts_on_different_days_stay_apart() -> None:
+    other_day = DateValue(DAY - dt.timedelta(days=3), "day", "Friday")
+    assert len(coalesce([_draft(0, KYIV), _draft(1, None, date=other_day)])) == 2
+
+
+def test_country_level_total_is_dropped_when_towns_carry_the_figures() -> None:
+    total = _draft(0, UKRAINE, figures=Casualties(killed=_q(2)))
+    kyiv = _draft(3, KYIV, figures=Casualties(killed=_q(1)))
+    fastiv = _draft(8, FASTIV, figures=Casualties(killed=_q(1)))
+    kept = drop_totals([total, kyiv, fastiv])
+    assert [d.place for d in kept] == [KYIV, FASTIV]
+
+
+def test_country_level_attack_elsewhere_is_kept() -> None:
+    venezuela = replace(UKRAINE, name="Venezuela", country="VE", geonames_id=3625428)
+    kept = drop_totals([_draft(0, KYIV), _draft(2, venezuela)])
+    assert len(kept) == 2
+
+
+def test_trigger_word_alone_is_dropped() -> None:
+    bare = _draft(0, None, own_date=False, date=None, strong=False)
+    assert drop_totals([bare]) == []
+
+
+def test_finish_falls_back_to_publication_date_and_says_so() -> None:
+    (report,) = finish([_draft(0, KYIV, date=None, own_date=False)], "a1", DAY, "en", None)
+    assert report.date is not None
+    assert report.date.date == DAY and report.date.precision == "unresolved"
+    assert report.report_id.startswith("rp_")
+
+
+def test_report_ids_are_stable() -> None:
+    a = finish([_draft(0, KYIV)], "a1", DAY, "en", None)[0].report_id
+    b = finish([_draft(0, KYIV)], "a1", DAY, "en", None)[0].report_id
+    assert a == b

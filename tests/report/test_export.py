@@ -1,0 +1,210 @@
+"""Exports: JSONL and ACLED-style CSV, read back with json and csv."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from sitroom.report import export
+from sitroom.report.export import CSV_COLUMNS, acled_type, csv_row, safe_cell
+from sitroom.store import EventFilter, queries
+from sitroom.types import Actor, DateValue, EventReport, Place
+from store_factory import make_extraction, make_quote, make_report, make_store
+
+
+def _csv(
+    reports: list[EventReport], sources: dict[str, str | None] | None = None
+) -> list[dict[str, str]]:
+    buf = io.StringIO(newline="")
+    assert export.write_csv(reports, buf, sources) == len(reports)
+    buf.seek(0)
+    reader = csv.DictReader(buf)
+    assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
+    return list(reader)
+
+
+def test_write_jsonl_reads_back_as_the_records() -> None:
+    reports = [make_report("art_a", "r1"), make_report("art_a", "r2", killed=None)]
+    buf = io.StringIO()
+    assert export.write_jsonl(reports, buf) == 2
+    lines = buf.getvalue().splitlines()
+    assert [EventReport.from_dict(json.loads(line)) for line in lines] == reports
+
+
+def test_write_jsonl_keeps_non_ascii_text_readable() -> None:
+    report = dataclasses.replace(make_report("art_a", "r1"), location=Place("Київ", "Києві"))
+    buf = io.StringIO()
+    export.write_jsonl([report], buf)
+    assert "Київ" in buf.getvalue()
+
+
+def test_write_csv_row_has_acled_and_sitroom_columns() -> None:
+    report = make_report("art_a", "r1", event_id="ev_1")
+    [row] = _csv([report], {"art_a": "Example Wire"})
+    assert row["event_id"] == "ev_1"
+    assert row["event_date"] == "2026-01-05"
+    assert (row["event_type"], row["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert (row["actor1"], row["actor2"]) == ("Russia", "")
+    assert (row["location"], row["admin1"]) == ("Kyiv", "Kyiv City")
+    assert (float(row["latitude"]), float(row["longitude"])) == (50.45, 30.52)
+    assert (row["geo_precision"], row["time_precision"]) == ("1", "1")
+    assert row["fatalities"] == "1" and row["killed_max"] == "1"
+    assert (row["injured_min"], row["injured_max"]) == ("3", "3")
+    assert row["weapons"] == "drone:165/140;missile:9/"
+    assert row["evidence"] == report.evidence[0].text
+    assert row["notes"] == "targets: medical facility; according to: Ukrainian air force"
+    assert row["source"] == "Example Wire"
+    assert (row["report_id"], row["article_id"], row["modality"]) == ("r1", "art_a", "reported")
+
+
+def test_write_csv_fatalities_is_zero_when_no_figure_is_stated() -> None:
+    [row] = _csv([make_report("art_a", "r1", killed=None)])
+    assert row["fatalities"] == "0"
+    assert row["killed_max"] == ""
+
+
+def test_write_csv_joins_evidence_sentences() -> None:
+    report = make_report("art_a", "r1")
+    two = dataclasses.replace(report, evidence=report.evidence * 2)
+    [row] = _csv([two])
+    assert row["evidence"] == f"{report.evidence[0].text} | {report.evidence[0].text}"
+
+
+@pytest.mark.parametrize(
+    ("precision", "geo"),
+    [("town", "1"), ("admin2", "2"), ("admin1", "3"), ("country", "3"), ("region", "3")],
+)
+def test_write_csv_geo_precision(precision: str, geo: str) -> None:
+    report = dataclasses.replace(
+        make_report("art_a", "r1"),
+        location=Place("X", "X", precision=precision),  # type: ignore[arg-type]
+    )
+    assert _csv([report])[0]["geo_precision"] == geo
+
+
+@pytest.mark.parametrize(
+    ("precision", "time"),
+    [("day", "1"), ("range", "2"), ("week", "2"), ("month", "3"), ("unresolved", "3")],
+)
+def test_write_csv_time_precision(precision: str, time: str) -> None:
+    report = dataclasses.replace(
+        make_report("art_a", "r1"),
+        date=DateValue(dt.date(2026, 1, 5), precision, "then"),  # type: ignore[arg-type]
+    )
+    assert _csv([report])[0]["time_precision"] == time
+
+
+@pytest.mark.parametrize(
+    ("type_", "subtype", "expected"),
+    [
+        ("attack", "air_drone_strike", ("Explosions/Remote violence", "Air/drone strike")),
+        (
+            "attack",
+            "shelling_artillery_missile",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (
+            "attack",
+            "remote_explosive",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        ("attack", "ground_attack", ("Explosions/Remote violence", "")),
+        ("air_raid", None, ("Explosions/Remote violence", "Air/drone strike")),
+        ("interception", None, ("Strategic developments", "Disrupted weapons use")),
+        ("battle", None, ("Battles", "Armed clash")),
+        ("territory_change", None, ("Battles", "")),
+        ("meeting", None, ("Strategic developments", "Other")),
+        ("sanction", None, ("Strategic developments", "Other")),
+        ("other", None, ("", "")),
+    ],
+)
+def test_acled_type_mapping(type_: str, subtype: str | None, expected: tuple[str, str]) -> None:
+    assert acled_type(type_, subtype) == expected
+
+
+@pytest.mark.parametrize("formula", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
+def test_csv_cells_that_look_like_formulas_are_quoted(formula: str) -> None:
+    assert safe_cell(formula) == "'" + formula
+
+
+def test_csv_numbers_stay_numbers_even_when_negative() -> None:
+    assert safe_cell(-73.5) == -73.5
+    assert safe_cell(-3) == -3
+    assert safe_cell(None) == ""
+
+
+def test_write_csv_is_safe_to_open_in_a_spreadsheet() -> None:
+    report = dataclasses.replace(
+        make_report("art_a", "r1"),
+        actor1=Actor('=HYPERLINK("http://evil.example","click")', "x"),
+        location=Place("@SUM(1+1)", "x", lat=-33.9, lon=-70.6),
+    )
+    [row] = _csv([report], {"art_a": "-cmd|' /C calc'!A0"})
+    assert row["actor1"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert row["location"] == "'@SUM(1+1)"
+    assert row["source"] == "'-cmd|' /C calc'!A0"
+    assert (row["latitude"], row["longitude"]) == ("-33.9", "-70.6")
+    dangerous = [v for v in row.values() if v[:1] in ("=", "+", "@")]
+    assert dangerous == []
+
+
+def test_csv_row_has_every_column() -> None:
+    assert set(csv_row(make_report("art_a", "r1"))) == set(CSV_COLUMNS)
+
+
+def test_write_event_rows_csv_and_jsonl(tmp_path: Path) -> None:
+    with make_store(tmp_path, make_extraction("a"), make_extraction("b")) as store:
+        rows = queries.events(store)
+    buf = io.StringIO(newline="")
+    assert export.write_event_rows(rows, buf, "csv") == 2
+    buf.seek(0)
+    back = list(csv.DictReader(buf))
+    assert [r["event_id"] for r in back] == [r.event_id for r in rows]
+    assert back[0]["weapons"] == "drone:165/140;missile:9/"
+    buf = io.StringIO()
+    export.write_event_rows(rows, buf, "jsonl")
+    assert [json.loads(line) for line in buf.getvalue().splitlines()] == [r.to_dict() for r in rows]
+
+
+def test_write_event_rows_csv_writes_a_header_when_empty() -> None:
+    buf = io.StringIO()
+    assert export.write_event_rows([], buf, "csv") == 0
+    assert buf.getvalue().startswith("event_id,type,subtype")
+
+
+def test_write_quotes_jsonl() -> None:
+    quote = make_quote("art_a", "q1")
+    buf = io.StringIO()
+    assert export.write_quotes_jsonl([quote], buf) == 1
+    assert json.loads(buf.getvalue()) == quote.to_dict()
+
+
+def test_export_store_filters_and_names_sources(tmp_path: Path) -> None:
+    with make_store(
+        tmp_path,
+        make_extraction("a"),
+        make_extraction("b", place="Fastiv", article={"source": "Other Outlet"}),
+    ) as store:
+        buf = io.StringIO(newline="")
+        assert export.export_store(store, buf, "csv", EventFilter(place="fastiv")) == 1
+        buf.seek(0)
+        [row] = list(csv.DictReader(buf))
+        assert (row["location"], row["source"]) == ("Fastiv", "Other Outlet")
+        buf = io.StringIO()
+        assert export.export_store(store, buf, "jsonl") == 2
+        ids = [json.loads(line)["report_id"] for line in buf.getvalue().splitlines()]
+        assert sorted(ids) == ["rep_a_0", "rep_b_0"]
+
+
+def test_export_store_refuses_an_unknown_format(tmp_path: Path) -> None:
+    with make_store(tmp_path) as store, pytest.raises(ValueError, match="unknown export format"):
+        export.export_store(store, io.StringIO(), "xml")  # type: ignore[arg-type]
