@@ -1,0 +1,69 @@
+"""Unicode repair, whitespace normalisation, paragraphs, and the article id.
+
+The clean text stays verbatim apart from repairs: ftfy fixes mojibake and HTML
+entities (curly quotes and full-width characters are kept as they are), line breaks
+become ``\\n``, no-break and other Unicode spaces become a plain space, runs of spaces
+and tabs collapse to one, and each paragraph is one stripped, non-empty line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import ftfy
+
+# Longest text handed to ftfy's encoding repair in one piece.
+_FTFY_MAX_DECODE = 1_000_000
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    explain=False,
+    max_decode_length=_FTFY_MAX_DECODE,
+)
+# Unicode spaces that become a plain space: no-break, narrow no-break, en/em and
+# the other fixed-width spaces, ideographic space, ogham space mark.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085]")
+_SPACE_RUNS = re.compile(" {2,}")
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def repair(text: str) -> str:
+    """Fix broken Unicode with ftfy (mojibake, entities, control characters)."""
+    return ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def normalize_whitespace(text: str) -> str:
+    """Line breaks to ``\\n``, Unicode spaces and tabs to one plain space, zero-width
+    characters and soft hyphens removed, every line stripped."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_RUNS.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Repaired, normalised, non-empty paragraphs (one per line of the input)."""
+    clean = normalize_whitespace(repair(text))
+    return [line for line in clean.split("\n") if line]
+
+
+def canonical(text: str) -> str:
+    """The form texts are compared in: NFKC, case-folded, whitespace collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _ANY_SPACE.sub(" ", folded).strip()
+
+
+def article_id(text: str) -> str:
+    """Stable id of an article: the first 16 hex digits of the SHA-256 of its
+    canonical text, so the same text with other spacing or case gets the same id."""
+    return hashlib.sha256(canonical(text).encode("utf-8")).hexdigest()[:16]
+
+
+def text_hash(text: str) -> str:
+    """A short hash of a text's canonical form, for counting repeated paragraphs."""
+    return hashlib.blake2b(canonical(text).encode("utf-8"), digest_size=8).hexdigest()

@@ -1,0 +1,41 @@
+"""Unicode repair, whitespace, paragraphs and the article id."""
+
+from __future__ import annotations
+
+from sitroom.clean import article_id, canonical, normalize_whitespace, paragraphs
+
+
+def test_crlf_tabs_and_no_break_spaces_become_plain() -> None:
+    text = "Kyiv\u00a0: deux\u202fblessés\r\nSecond\t\tline  here\rThird"
+    assert normalize_whitespace(text) == "Kyiv : deux blessés\nSecond line here\nThird"
+
+
+def test_paragraphs_are_stripped_and_empty_ones_dropped() -> None:
+    assert paragraphs("  First one.  \n\n \n\u2003Second one.\n") == ["First one.", "Second one."]
+
+
+def test_mojibake_is_repaired() -> None:
+    assert paragraphs("Le ministÃ¨re a dÃ©menti.") == ["Le ministère a démenti."]
+
+
+def test_curly_quotes_and_apostrophes_are_kept_verbatim() -> None:
+    text = "“We will respond,” the minister’s spokesman said. « Jamais », a-t-il dit."
+    assert paragraphs(text) == [text]
+
+
+def test_zero_width_characters_are_removed() -> None:
+    assert paragraphs("Zapo\u200brizhzhia\ufeff") == ["Zaporizhzhia"]
+
+
+def test_article_id_is_stable_across_whitespace_and_case() -> None:
+    a = article_id("Russian strikes killed two people.\nEvacuations followed.")
+    b = article_id("  russian  strikes killed two people. \n\n EVACUATIONS followed. ")
+    assert a == b and len(a) == 16 and int(a, 16) >= 0
+
+
+def test_article_id_differs_for_different_text() -> None:
+    assert article_id("Two killed in Kharkiv.") != article_id("Three killed in Kharkiv.")
+
+
+def test_canonical_applies_nfkc_and_casefold() -> None:
+    assert canonical("Ｋyiv  STRASSE ﬁre") == "kyiv strasse fire"
