@@ -1,0 +1,255 @@
+"""The curated actor table: states, forces, organisations, groups and people.
+
+``data/actors.toml`` lists each actor once, with its canonical English name, its
+Wikidata id where it is known for certain (``verified``), its kind, a role for people,
+and its aliases by how they may be written (see the file's header). ``ActorTable.scan``
+finds them in a text with one Aho-Corasick pass over the folded text (whole words,
+longest first); ``ActorTable.resolve`` turns a phrase ("U.S. President Donald Trump",
+"M. Poutine", "Russia's", "the Ukrainian air force") into an ``Actor``.
+
+City names are never aliases of states: "Moscow said" is a place acting as a party, and
+the place scanner keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+
+from sitroom.errors import GeocodeError
+from sitroom.resolve.text import fold_text, norm, starts_upper
+from sitroom.types import Actor, Mention
+
+ActorKind = Literal["state", "force", "org", "person", "group"]
+AliasClass = Literal["exact", "proper", "any"]
+_KINDS = ("state", "force", "org", "person", "group")
+# How permissive each alias class is: a key written several ways keeps the loosest.
+_LOOSENESS = {"exact": 0, "proper": 1, "any": 2}
+_TITLE_WORDS = (
+    "president président présidente vice prime premier première minister ministre mr mr. "
+    "mrs mrs. ms ms. m. mme mme. mlle dr dr. gen gen. general général sen. senator gov. "
+    "governor gouverneur gouverneure mayor maire chancellor chancelier chancelière king "
+    "queen pope secretary secrétaire spokesman spokeswoman spokesperson porte-parole envoy "
+    "envoyé envoyée special spécial spéciale foreign defence defense chief chef commander "
+    "commandant lt. col. colonel captain capitaine capt. ambassador ambassadeur ayatollah "
+    "the le la les l' general-secretary deputy adjoint state of du de des"
+)
+_TITLES = frozenset(_TITLE_WORDS.split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTES = "\"“”«»'’ \u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor of the table, with every written form it may take."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    wikidata: str | None = None
+    verified: bool = False
+    role: str | None = None
+    country: str | None = None
+    names: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        """What a ``Mention.ref`` holds for this actor: its Wikidata id, else its name."""
+        return self.wikidata or self.name
+
+    def actor(self, text: str, start: int = -1, end: int = -1) -> Actor:
+        """The ``Actor`` record of this entry, as written ``text`` at ``start:end``."""
+        return Actor(name=self.name, text=text, wikidata=self.wikidata, kind=self.kind,
+                     role=self.role, start=start, end=end)
+
+    def forms(self) -> list[tuple[str, AliasClass]]:
+        """Every written form with its alias class (short ones are matched exactly)."""
+        out: list[tuple[str, AliasClass]] = [(a, "exact") for a in self.abbr]
+        for form in (*self.names, *self.surnames):
+            letters = sum(c.isalpha() for c in form)
+            if letters <= 3:
+                out.append((form, "exact"))
+            else:  # "administration militaire de Kiev" is written in lower case
+                out.append((form, "proper" if starts_upper(form) else "any"))
+        out.extend((a, "any") for a in (*self.phrases, *self.adjectives))
+        return out
+
+
+def _entry(key: str, raw: dict[str, Any]) -> ActorEntry:
+    kind = raw.get("kind")
+    if kind not in _KINDS or not raw.get("name"):
+        raise GeocodeError(f"actors.toml: [{key}] needs a name and a kind among {_KINDS}")
+    if raw.get("verified") and not raw.get("wikidata"):
+        raise GeocodeError(f"actors.toml: [{key}] is verified but has no wikidata id")
+
+    def strings(field: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(str(v) for v in raw.get(field, [])))
+
+    return ActorEntry(
+        key=key, name=str(raw["name"]), kind=kind, wikidata=raw.get("wikidata") or None,
+        verified=bool(raw.get("verified", False)), role=raw.get("role"),
+        country=raw.get("country"), names=strings("names"), surnames=strings("surnames"),
+        phrases=strings("phrases"), adjectives=strings("adjectives"), abbr=strings("abbr"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """A folded key of the automaton: whose it is and how it may be written."""
+
+    key: str
+    entry: int
+    kind: AliasClass
+    forms: frozenset[str]
+
+
+class ActorTable:
+    """Actors of the curated table; the automaton is built on first use."""
+
+    def __init__(self, entries: tuple[ActorEntry, ...]) -> None:
+        self.entries = entries
+        self.conflicts: list[str] = []
+        self.aliases = self._aliases()
+        self._automaton: ahocorasick.Automaton | None = None
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> ActorTable:
+        """The table in ``path`` (default: the shipped ``data/actors.toml``, cached)."""
+        if path is None:
+            return _default_table()
+        try:
+            data = tomllib.loads(Path(path).read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise GeocodeError(f"cannot read the actor table {path}: {exc}") from None
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActorTable:
+        """A table from parsed TOML: one table per actor, keyed by a short slug."""
+        return cls(tuple(_entry(k, v) for k, v in data.items()))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entries": self.entries}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["entries"])  # type: ignore[misc]
+
+    def _aliases(self) -> dict[str, _Alias]:
+        out: dict[str, _Alias] = {}
+        for i, entry in enumerate(self.entries):
+            for form, kind in entry.forms():
+                key = norm(form)
+                old = out.get(key)
+                if old is not None and old.entry != i:
+                    self.conflicts.append(f"{form!r}: {self.entries[old.entry].key}, {entry.key}")
+                    continue
+                if old is not None:
+                    kind = max(kind, old.kind, key=_LOOSENESS.__getitem__)
+                    out[key] = _Alias(key, i, kind, old.forms | {form})
+                else:
+                    out[key] = _Alias(key, i, kind, frozenset({form}))
+        return out
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key, alias in self.aliases.items():
+                automaton.add_word(key, alias)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def get(self, key: str) -> ActorEntry | None:
+        """The entry with this slug ("putin") or Wikidata id ("Q7747")."""
+        for entry in self.entries:
+            if key in (entry.key, entry.wikidata):
+                return entry
+        return None
+
+    def scan(self, text: str) -> list[Mention]:
+        """Actor mentions of ``text`` in text order: people as ``person``, the rest as
+        ``actor``; ``label`` is the canonical name, ``ref`` the Wikidata id or name."""
+        folded = fold_text(text)
+        hits: list[tuple[int, int, _Alias]] = []
+        for end_index, alias in self.automaton.iter(folded.folded):
+            fstart, fend = end_index - len(alias.key) + 1, end_index + 1
+            if not folded.is_word(fstart, fend):
+                continue
+            start, end = folded.span(fstart, fend)
+            if _written_ok(text[start:end], alias):
+                hits.append((start, end, alias))
+        taken: list[tuple[int, int, _Alias]] = []
+        for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
+                taken.append(hit)
+        out = []
+        for start, end, alias in sorted(taken, key=lambda h: h[0]):
+            entry = self.entries[alias.entry]
+            kind: Literal["person", "actor"] = "person" if entry.kind == "person" else "actor"
+            out.append(Mention(kind, start, end, text[start:end], entry.name, entry.ref))
+        return out
+
+    def resolve(self, text: str) -> Actor | None:
+        """The actor a phrase names: an alias as a whole ("Russia's", "OTAN"), else the
+        person it names ("U.S. President Donald Trump", "M. Poutine"), else its longest
+        actor mention ("the Ukrainian air force"). ``None`` when it names none."""
+        clean = _POSSESSIVE.sub("", text.strip().strip(_QUOTES)).strip()
+        alias = self.aliases.get(norm(clean)) or self.aliases.get(norm(_strip_titles(clean)))
+        if alias is not None and _written_ok(clean, alias):
+            return self.entries[alias.entry].actor(text)
+        mentions = self.scan(clean)
+        if not mentions:
+            return None
+        people = [m for m in mentions if m.kind == "person"]
+        pick = people[-1] if people else max(mentions, key=lambda m: m.end - m.start)
+        entry = self.entries[self.aliases[norm(pick.text)].entry]
+        return entry.actor(text)
+
+
+def _written_ok(written: str, alias: _Alias) -> bool:
+    """Whether ``written`` may stand for ``alias`` (case rules of its class)."""
+    if alias.kind == "exact":
+        return written in alias.forms
+    if alias.kind == "proper":
+        return starts_upper(written)
+    return True
+
+
+def _strip_titles(name: str) -> str:
+    """``name`` without leading titles ("President Donald Trump" -> "Donald Trump")."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in _TITLES or words[0].lower().rstrip(".") in
+                              _TITLES):
+        words.pop(0)
+    return " ".join(words)
+
+
+def person_actor(
+    name: str, role: str | None = None, text: str | None = None, start: int = -1,
+    end: int = -1,
+) -> Actor:
+    """An ``Actor`` for a person who is not in the table (no Wikidata id)."""
+    clean = _strip_titles(_POSSESSIVE.sub("", name.strip().strip(_QUOTES)).strip())
+    return Actor(name=clean, text=text if text is not None else name, wikidata=None,
+                 kind="person", role=role, start=start, end=end)
+
+
+@cache
+def _default_table() -> ActorTable:
+    raw = resources.files("sitroom.resolve").joinpath("data", "actors.toml").read_text("utf-8")
+    try:
+        return ActorTable.from_dict(tomllib.loads(raw))
+    except tomllib.TOMLDecodeError as exc:
+        raise GeocodeError(f"the shipped actor table is not valid TOML: {exc}") from None

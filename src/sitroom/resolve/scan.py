@@ -1,0 +1,302 @@
+"""Fast place-mention scanner: Aho-Corasick over folded gazetteer names.
+
+``PlaceScanner.scan(text)`` finds, without any NLP model:
+
+(a) countries, admin areas (ADM1/ADM2) and named regions ("Donbas", "Crimea");
+(b) populated places of 1,000 people or more, and capitals and regional/district
+    centres of any size;
+(c) any gazetteer place, however small ("Hrabovske", 52 people), right after a cue
+    word: "the village of", "town of", "city of", "settlement of", "near", "outside",
+    "le village de", "la ville de", "la localité de", "près de" ...
+
+Matches are whole words, longest first, never overlapping, and must be capitalised in
+the text (short abbreviations such as "US" must match exactly). Names that are also
+common words or given names ("Bar", "Police", "Vladimir", "Putin") are in a stoplist and
+only match after a cue word. An admin word next to a name makes the mention the admin
+area: "Sumy region", "Sumy oblast", "région de Soumy", "Kyiv regional" -> the oblast;
+"Fastiv district" / "Fastiv raion" -> the raion.
+
+Each mention's ``ref`` is the GeoNames id of the best candidate, ranked with the
+article's own context (the countries it names most, the admin areas it names).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from sitroom.resolve.gazetteer import Candidate, GeoRecord
+from sitroom.resolve.geocode import (
+    ADMIN1_WORDS,
+    ADMIN_AFTER,
+    Geocoder,
+    GeoContext,
+    admin_level,
+)
+from sitroom.resolve.text import FoldedText, fold_text, is_acronym, norm, starts_upper
+from sitroom.types import Mention
+
+MIN_LETTERS = 3
+MIN_ALTERNATE_LETTERS = 5
+_CUE = re.compile(
+    r"(?:\b(?:villages?|towns?|city|cities|settlements?|hamlets?|localit(?:y|ies)"
+    r"|communit(?:y|ies))\s+of"
+    r"|\bnear(?:by)?|\boutside|\baround"
+    r"|\b(?:villages?|villes?|localités?|communes?|bourgs?|hameaux|hameau|agglomérations?)"
+    r"\s+(?:de|du|d['’])"
+    r"|\bprès\s+(?:de|du|d['’])|\b(?:non\s+loin|proche|proximité|abords|environs)\s+(?:de|du|d['’]))"
+    r"\s*",
+    re.IGNORECASE,
+)
+_TOWN_CUES = re.compile(r"villag|town|city|cit|settlement|hamlet|localit|ville|commune|bourg"
+                        r"|hameau", re.IGNORECASE)
+_NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:[ -][^\W\d_][\w'’ʼ]*){0,3}")
+_LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|or|et|ou)\s+)")
+_ADMIN1_BEFORE = re.compile(
+    rf"\b(?P<word>{'|'.join(ADMIN1_WORDS)})\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?"
+    r"|du\s+|d['’]\s*)$",
+    re.IGNORECASE,
+)
+# A place name followed by one of these words names an outlet or an institution.
+_ORG_AFTER = re.compile(
+    r"\s+(?:Times|Post|Independent|Herald|Journal|Telegraph|Tribune|Gazette|Daily|University"
+    r"|Institute|Stadium|Club|Dynamo"
+    r"|(?i:declaration|accords?|agreements?|format|protocols?|memorandum))\b"
+)
+_LOC_CLASSES = frozenset("LTHV")
+# Words that may stand capitalised before or after a place name without making it part
+# of a person's or an organisation's name.
+_FUNCTION_TEXT = (
+    "in at the from to for of on by with and but near outside since after before during "
+    "over into while as when like also across around between toward towards via both "
+    "à a au aux de du des le la les l d en dans pour sur par avec chez vers et mais depuis "
+    "selon après avant pendant entre comme aussi ou or"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’]*)")
+STRONG_POPULATION = 1_000_000
+
+
+@cache
+def stoplist() -> frozenset[str]:
+    """Folded names the scanner finds only after a cue word (``data/stoplist.txt``)."""
+    text = resources.files("sitroom.resolve").joinpath("data", "stoplist.txt").read_text("utf-8")
+    return frozenset(norm(line) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def acronyms() -> dict[str, frozenset[str]]:
+    """Folded abbreviation -> the exact written forms that may match it ("us" -> {"US"})."""
+    text = resources.files("sitroom.resolve").joinpath("data", "country_names.tsv").read_text(
+        "utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1] == "abbr" and is_acronym(parts[2]):
+            out.setdefault(norm(parts[2]), set()).add(parts[2])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A candidate place mention: offsets in the original text and what it may be."""
+
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+    cue: bool = False
+    area: GeoRecord | None = None
+    level: int = 0
+
+
+class PlaceScanner:
+    """Place mentions in a text (see the module docstring). The automaton is built on
+    the first scan and kept; ``build_seconds`` says how long that took."""
+
+    def __init__(self, geocoder: Geocoder) -> None:
+        self.geocoder = geocoder
+        self.gazetteer = geocoder.gazetteer
+        self._automaton: ahocorasick.Automaton | None = None
+        self._records: dict[int, GeoRecord] = {}
+        self.build_seconds: float | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"geocoder": self.geocoder}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["geocoder"])  # type: ignore[misc]
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """The Aho-Corasick automaton over scannable names (built once, on first use)."""
+        if self._automaton is None:
+            started = time.perf_counter()
+            self._automaton = self._build()
+            self.build_seconds = time.perf_counter() - started
+        return self._automaton
+
+    def _build(self) -> ahocorasick.Automaton:
+        stop, abbr = stoplist(), acronyms()
+        by_key: dict[str, list[tuple[int, bool, int]]] = {}
+        for key, gid, primary, curated in self.gazetteer.scan_names():
+            letters = sum(c.isalpha() for c in key)
+            if key in stop or (key not in abbr and letters < MIN_LETTERS):
+                continue
+            if not (primary or curated) and letters < MIN_ALTERNATE_LETTERS:
+                continue
+            by_key.setdefault(key, []).append((gid, primary, curated))
+        self._records = self.gazetteer.records(sorted({g for v in by_key.values() for g, *_ in v}))
+        automaton = ahocorasick.Automaton()
+        for key, entries in by_key.items():
+            automaton.add_word(key, (key, tuple(entries)))
+        automaton.make_automaton()
+        return automaton
+
+    # ------------------------------------------------------------ scanning
+
+    def scan(self, text: str) -> list[Mention]:
+        """Place mentions of ``text``, in text order."""
+        folded = fold_text(text)
+        hits = _select([*self._dictionary_hits(folded), *self._cue_hits(text)])
+        hits = [self._with_admin(text, h) for h in hits]
+        hits = [h for h in hits if h.level or h.cue or self._plausible(text, h)]
+        context = self._context(hits)
+        out = [self._mention(text, h, context) for h in hits]
+        return [m for m in out if m is not None]
+
+    def _dictionary_hits(self, folded: FoldedText) -> Iterator[_Hit]:
+        abbr = acronyms()
+        for end_index, (key, entries) in self.automaton.iter(folded.folded):
+            fstart, fend = end_index - len(key) + 1, end_index + 1
+            if not folded.is_word(fstart, fend):
+                continue
+            start, end = folded.span(fstart, fend)
+            written = folded.original[start:end]
+            if key in abbr and written not in abbr[key]:
+                continue
+            if not starts_upper(written):
+                continue
+            cands = tuple(Candidate(self._records[g], p, c) for g, p, c in entries)
+            yield _Hit(start, end, cands)
+
+    def _cue_hits(self, text: str) -> Iterator[_Hit]:
+        for cue in _CUE.finditer(text):
+            town_only = bool(_TOWN_CUES.match(cue.group(0)))
+            pos = cue.end()
+            while True:
+                hit = self._name_at(text, pos, town_only)
+                if hit is None:
+                    break
+                yield hit
+                join = _LIST_JOIN.match(text, hit.end)
+                if join is None:
+                    break
+                pos = join.end()
+
+    def _name_at(self, text: str, pos: int, town_only: bool) -> _Hit | None:
+        """The longest gazetteer name (of up to four words) starting at ``pos``."""
+        m = _NAME.match(text, pos)
+        if m is None or not m.group(0)[0].isupper():
+            return None
+        words = list(re.finditer(r"[^ -]+", m.group(0)))
+        for n in range(len(words), 0, -1):
+            end = pos + words[n - 1].end()
+            cands = self.gazetteer.candidates(norm(text[pos:end]))
+            if town_only and any(c.record.feature_class == "P" for c in cands):
+                cands = tuple(c for c in cands if c.record.feature_class == "P")
+            if cands:
+                return _Hit(pos, end, cands, cue=True)
+        return None
+
+    def _with_admin(self, text: str, hit: _Hit) -> _Hit:
+        """``hit`` widened to an admin word next to it ("Sumy region", "oblast de Soumy")."""
+        best = self.geocoder.best(hit.candidates)
+        if best is None or best.feature_code.startswith("PCL"):
+            return hit
+        start, end, word = hit.start, hit.end, None
+        after = ADMIN_AFTER.match(text, hit.end)
+        before = _ADMIN1_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+        if after:
+            end, word = after.end(), after.group("word")
+        elif before:
+            start, word = before.start(), before.group("word")
+        if word is None:
+            return hit
+        level = admin_level(word)
+        area = self.geocoder.admin_area(text[hit.start : hit.end], level)
+        if area is None and (level == 2 or best.country == "UA"):
+            return hit
+        return replace(hit, start=start, end=end, area=area, level=level)
+
+    def _plausible(self, text: str, hit: _Hit) -> bool:
+        """Whether a dictionary hit reads as a place: not an outlet ("Moscow Times"), and
+        for a minor foreign town, not part of a longer capitalised name ("Hillary Clinton",
+        "Croix-Rouge", "Martin Schulz")."""
+        if _ORG_AFTER.match(text, hit.end):
+            return False
+        if self._strong(hit):
+            return True
+        if (hit.start > 1 and text[hit.start - 1] == "-" and text[hit.start - 2].isalpha()) or (
+            text[hit.end : hit.end + 1] == "-" and text[hit.end + 1 : hit.end + 2].isalpha()
+        ):
+            return False
+        before = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+        after = _WORD_AFTER.match(text, hit.end)
+        for m in (before, after):
+            if m and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS:
+                return False
+        return True
+
+    def _strong(self, hit: _Hit) -> bool:
+        """Names that stay places next to other capitalised words ("Kyiv Mayor")."""
+        if any(c.curated for c in hit.candidates):
+            return True
+        best = self.geocoder.best(hit.candidates)
+        return best is not None and (
+            best.country == "UA" or best.feature_class != "P" or best.feature_code == "PPLC"
+            or best.population >= STRONG_POPULATION
+        )
+
+    def _context(self, hits: list[_Hit]) -> GeoContext:
+        """Countries the text names most (first) and the admin1 areas it names."""
+        counts: Counter[str] = Counter()
+        ctx = GeoContext()
+        for hit in hits:
+            record = hit.area or self.geocoder.best(hit.candidates)
+            if record is None:
+                continue
+            if hit.area or len({c.record.country for c in hit.candidates}) == 1:
+                counts[record.country] += 1  # only names that say which country
+            if record.feature_code in ("ADM1", "ADM2"):
+                ctx = ctx.with_admin1(record.admin1_key)
+        return replace(ctx, countries=tuple(c for c, _ in counts.most_common()))
+
+    def _mention(self, text: str, hit: _Hit, context: GeoContext) -> Mention | None:
+        record = hit.area or (None if hit.level else self.geocoder.best(hit.candidates, context))
+        if record is None and not hit.level:
+            return None
+        label = "GPE"
+        if record is not None and record.feature_class in _LOC_CLASSES:
+            label = "LOC"
+        elif record is not None and record.feature_class == "S":
+            label = "FAC"
+        ref = str(record.geonameid) if record is not None else None
+        return Mention("place", hit.start, hit.end, text[hit.start : hit.end], label, ref)
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Longest hits first (cue hits win ties), without overlaps, back in text order."""
+    taken: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), not h.cue, h.start)):
+        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+            taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)

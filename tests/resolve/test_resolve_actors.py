@@ -1,0 +1,178 @@
+"""The curated actor table: integrity, scanning, resolution, unknown people."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from resolve_support import session_lookups
+
+from conftest import shared_path
+from sitroom.errors import GeocodeError
+from sitroom.resolve import ActorTable, Gazetteer, norm, person_actor
+
+SEED_EN = "000_f5f08e3f5b41b927.txt"
+SEED_FR = "004_cfd940451f5b2d9f.txt"
+
+
+@pytest.fixture(scope="module")
+def table() -> ActorTable:
+    return ActorTable.load()
+
+
+def test_load_is_cached_and_clean(table: ActorTable) -> None:
+    assert ActorTable.load() is table
+    assert table.conflicts == []
+    assert len(table.entries) > 100
+
+
+def test_ids_are_wellformed_and_never_unverified_guesses(table: ActorTable) -> None:
+    for entry in table.entries:
+        if entry.wikidata is not None:
+            assert re.fullmatch(r"Q[1-9]\d*", entry.wikidata), entry.key
+            assert entry.verified, f"{entry.key}: an id that is not verified must be left out"
+        if entry.verified:
+            assert entry.wikidata is not None
+        assert entry.kind in ("state", "force", "org", "person", "group")
+        if entry.kind == "person":
+            assert entry.names and not entry.adjectives
+
+
+@pytest.mark.parametrize(
+    ("key", "wikidata"),
+    [("russia", "Q159"), ("ukraine", "Q212"), ("united_states", "Q30"), ("china", "Q148"),
+     ("france", "Q142"), ("united_kingdom", "Q145"), ("germany", "Q183"), ("poland", "Q36"),
+     ("belarus", "Q184"), ("venezuela", "Q717"), ("hungary", "Q28"), ("south_korea", "Q884"),
+     ("eu", "Q458"), ("nato", "Q7184"), ("un", "Q1065"), ("putin", "Q7747"),
+     ("zelensky", "Q3874799"), ("trump", "Q22686"), ("macron", "Q3052772"),
+     ("xi", "Q15031")],
+)
+def test_known_ids(table: ActorTable, key: str, wikidata: str) -> None:
+    entry = table.get(key)
+    assert entry is not None and entry.wikidata == wikidata
+    assert table.get(wikidata) is entry
+
+
+def test_city_names_are_never_aliases_of_states(
+    table: ActorTable, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    gaz: Gazetteer = session_lookups(tmp_path_factory).gazetteer
+    for entry in table.entries:
+        if entry.kind != "state" or entry.country is None:
+            continue
+        capital = gaz.capital(entry.country)
+        assert capital is not None
+        forms = {norm(f) for f, _ in entry.forms()}
+        assert norm(capital.name) not in forms, entry.key
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Russia's", "Russia", "state"),
+        ("Russian", "Russia", "state"),
+        ("russes", "Russia", "state"),
+        ("les Russes", "Russia", "state"),
+        ("ukrainienne", "Ukraine", "state"),
+        ("américain", "United States", "state"),
+        ("U.S.", "United States", "state"),
+        ("États-Unis", "United States", "state"),
+        ("OTAN", "NATO", "org"),
+        ("Otan", "NATO", "org"),
+        ("the Kremlin", "Russia", "state"),
+        ("the Ukrainian air force", "Ukrainian Air Force", "force"),
+        ("l'armée de l'air ukrainienne", "Ukrainian Air Force", "force"),
+        ("Russian forces", "Russian Armed Forces", "force"),
+        ("M. Trump", "Donald Trump", "person"),
+        ("President Donald Trump", "Donald Trump", "person"),
+        ("U.S. President Donald Trump", "Donald Trump", "person"),
+        ("Trump's", "Donald Trump", "person"),
+        ("Poutine", "Vladimir Putin", "person"),
+        ("Путін", "Vladimir Putin", "person"),
+        ("Russian President Vladimir Putin", "Vladimir Putin", "person"),
+        ("le président Zelensky", "Volodymyr Zelensky", "person"),
+        ("Zelenskyy", "Volodymyr Zelensky", "person"),
+        ("Зеленський", "Volodymyr Zelensky", "person"),
+        ("Ukraine's Prime Minister Yulia Svyrydenko", "Yulia Svyrydenko", "person"),
+        ("le maire de Kiev, Vitali Klitschko", "Vitali Klitschko", "person"),
+        ("Xi", "Xi Jinping", "person"),
+    ],
+)
+def test_resolve(table: ActorTable, text: str, name: str, kind: str) -> None:
+    actor = table.resolve(text)
+    assert actor is not None, text
+    assert (actor.name, actor.kind, actor.text) == (name, kind, text)
+
+
+@pytest.mark.parametrize("text", ["Moscow", "Kyiv", "us", "otan", "XI", "the authorities",
+                                  "Vladimir", "trump card", ""])
+def test_resolve_none(table: ActorTable, text: str) -> None:
+    assert table.resolve(text) is None
+
+
+def test_people_keep_roles(table: ActorTable) -> None:
+    putin = table.resolve("Putin")
+    assert putin is not None and putin.role == "President of Russia"
+    assert putin.wikidata == "Q7747"
+    witkoff = table.resolve("Witkoff")
+    assert witkoff is not None and witkoff.wikidata is None and witkoff.role
+
+
+def test_scan_kinds_refs_and_case(table: ActorTable) -> None:
+    text = "US and EU officials told us that NATO and the UN, not the eu, met Putin."
+    mentions = table.scan(text)
+    assert [(m.text, m.kind, m.label, m.ref) for m in mentions] == [
+        ("US", "actor", "United States", "Q30"),
+        ("EU", "actor", "European Union", "Q458"),
+        ("NATO", "actor", "NATO", "Q7184"),
+        ("UN", "actor", "United Nations", "Q1065"),
+        ("Putin", "person", "Vladimir Putin", "Q7747"),
+    ]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_scan_prefers_the_longest_alias(table: ActorTable) -> None:
+    mentions = table.scan("the Ukrainian air force said, as Russian forces advanced")
+    assert [m.label for m in mentions] == ["Ukrainian Air Force", "Russian Armed Forces"]
+
+
+@pytest.mark.seeds
+def test_seed_people(table: ActorTable) -> None:
+    en = shared_path("seeds", SEED_EN).read_text(encoding="utf-8")
+    fr = shared_path("seeds", SEED_FR).read_text(encoding="utf-8")
+    en_people = {m.label for m in table.scan(en) if m.kind == "person"}
+    fr_people = {m.label for m in table.scan(fr) if m.kind == "person"}
+    assert en_people >= {"Donald Trump", "Steve Witkoff", "Jared Kushner", "Emmanuel Macron",
+                         "Yulia Svyrydenko", "Volodymyr Zelensky", "Vladimir Putin"}
+    assert fr_people >= {"Vitali Klitschko", "Sergei Sobyanin", "Donald Trump",
+                         "Vladimir Putin", "Xi Jinping", "Kirill Dmitriev",
+                         "Volodymyr Zelensky"}
+    assert "Ukrainian Air Force" in {m.label for m in table.scan(en)}
+
+
+def test_person_actor_for_unknown_people() -> None:
+    actor = person_actor("Margaryta Maliovana", role="the clinic's CEO", text="Maliovana",
+                         start=5, end=14)
+    assert (actor.name, actor.kind, actor.wikidata, actor.role) == (
+        "Margaryta Maliovana", "person", None, "the clinic's CEO")
+    assert (actor.text, actor.start, actor.end) == ("Maliovana", 5, 14)
+    assert person_actor("M. Dmitriev").name == "Dmitriev"
+    assert person_actor("President Jane Doe's").name == "Jane Doe"
+
+
+def test_bad_tables_raise_actionable_errors(tmp_path: object) -> None:
+    with pytest.raises(GeocodeError, match="needs a name and a kind"):
+        ActorTable.from_dict({"x": {"name": "X", "kind": "planet"}})
+    with pytest.raises(GeocodeError, match="verified but has no wikidata"):
+        ActorTable.from_dict({"x": {"name": "X", "kind": "org", "verified": True}})
+    with pytest.raises(GeocodeError, match="cannot read the actor table"):
+        ActorTable.load("/nonexistent/actors.toml")
+
+
+def test_conflicting_aliases_are_reported() -> None:
+    table = ActorTable.from_dict({
+        "a": {"name": "A", "kind": "org", "names": ["Alpha"]},
+        "b": {"name": "B", "kind": "org", "names": ["Alpha"]},
+    })
+    assert table.conflicts and table.resolve("Alpha").name == "A"  # type: ignore[union-attr]

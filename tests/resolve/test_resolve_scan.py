@@ -1,0 +1,206 @@
+"""The place scanner: what it finds, what it must not, admin words, cues, the seeds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from resolve_support import session_lookups
+
+from conftest import shared_path
+from sitroom.resolve import PlaceScanner
+from sitroom.types import Mention
+
+SEED_EN = "000_f5f08e3f5b41b927.txt"
+SEED_FR = "004_cfd940451f5b2d9f.txt"
+
+
+@pytest.fixture(scope="module")
+def scanner(tmp_path_factory: pytest.TempPathFactory) -> PlaceScanner:
+    return session_lookups(tmp_path_factory).places
+
+
+def found(scanner: PlaceScanner, text: str) -> list[tuple[str, str | None]]:
+    mentions = scanner.scan(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.kind == "place"
+    return [(m.text, m.ref) for m in mentions]
+
+
+def test_automaton_is_lazy_and_cached(tmp_path_factory: pytest.TempPathFactory) -> None:
+    fresh = PlaceScanner(session_lookups(tmp_path_factory).geocoder)
+    assert fresh.build_seconds is None
+    fresh.scan("Kyiv")
+    first = fresh.automaton
+    assert fresh.build_seconds is not None and fresh.build_seconds < 20
+    fresh.scan("Kharkiv")
+    assert fresh.automaton is first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Strikes hit Kyiv overnight.", [("Kyiv", "703448")]),
+        ("une attaque sur la capitale, Kiev, lundi", [("Kiev", "703448")]),
+        ("Київ і Москва", [("Київ", "703448"), ("Москва", "524901")]),
+        ("leaders met in Paris and Budapest", [("Paris", "2988507"), ("Budapest", "3054643")]),
+        ("à Zaporijia et à Kharkov", [("Zaporijia", "687700"), ("Kharkov", "706483")]),
+        ("in Washington on Friday", [("Washington", "4140963")]),
+        ("en Corée du Sud jeudi", [("Corée du Sud", "1835841")]),
+        ("the attack on Venezuela", [("Venezuela", "3625428")]),
+        ("US troops", [("US", "6252001")]),
+        ("the eastern Donbas region", [("Donbas", "709718")]),
+    ],
+)
+def test_finds_places(scanner: PlaceScanner, text: str,
+                      expected: list[tuple[str, str]]) -> None:
+    assert found(scanner, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin said",
+        "Russian President Vladimir Putin's residences",
+        "Police said the fire was out.",
+        "Bar none.",
+        "Most of them left.",
+        "Mine was destroyed.",
+        "Pour les habitants, c'est fini.",
+        "Mark Rutte spoke.",
+        "let us go to kyiv",  # lower case
+        "The Moscow Times reported",
+        "Hillary Clinton said",
+        "said Preston Smith.",
+        "à Nancy-II",
+        "Hrabovske was seized",  # a village of 52 people needs a cue word
+    ],
+)
+def test_does_not_fire_on_words_and_names(scanner: PlaceScanner, text: str) -> None:
+    assert found(scanner, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "ref"),
+    [
+        ("Russia said it had seized the village of Hrabovske", "Hrabovske", "807550"),
+        ("fighting near Hrabovske on Monday", "Hrabovske", "807550"),
+        ("la prise du village de Hrabovske", "Hrabovske", "807550"),
+        ("près de Hrabovske", "Hrabovske", "807550"),
+        ("in the neighboring city of Fastiv", "Fastiv", "709248"),
+        ("the town of Bar", "Bar", None),
+    ],
+)
+def test_cue_words_unlock_small_and_stoplisted_places(
+    scanner: PlaceScanner, text: str, name: str, ref: str | None
+) -> None:
+    mentions = [m for m in found(scanner, text) if m[0] != "Russia"]
+    assert [m[0] for m in mentions] == [name]
+    if ref is not None:
+        assert mentions[0][1] == ref
+
+
+def test_minor_foreign_towns_are_found_on_their_own(scanner: PlaceScanner) -> None:
+    assert [m[0] for m in found(scanner, "They met in Preston.")] == ["Preston"]
+    assert [m[0] for m in found(scanner, "à Nancy, hier")] == ["Nancy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "ref"),
+    [
+        ("in Ukraine's northeastern Sumy region", "Sumy region", "692196"),
+        ("in the Sumy Oblast", "Sumy Oblast", "692196"),
+        ("in Sumy oblast", "Sumy oblast", "692196"),
+        ("dans l'oblast de Soumy", "oblast de Soumy", "692196"),
+        ("dans la région de Soumy", "région de Soumy", "692196"),
+        ("the Kyiv regional governor said", "Kyiv regional", "703446"),
+        ("la région de Kiev", "région de Kiev", "703446"),
+        ("in the Fastiv district", "Fastiv district", "709244"),
+        ("Fastiv raion", "Fastiv raion", "709244"),
+        ("the Moscow region", "Moscow region", None),
+        ("in the Volyn region", "Volyn region", "689064"),
+        ("in the eastern Donbas region", "Donbas", "709718"),
+    ],
+)
+def test_admin_words_make_admin_mentions(scanner: PlaceScanner, text: str, span: str,
+                                         ref: str | None) -> None:
+    mentions = [m for m in found(scanner, text) if m[0] != "Ukraine"]
+    assert mentions == [(span, ref)]
+
+
+def test_labels(scanner: PlaceScanner) -> None:
+    labels = {m.text: m.label for m in scanner.scan("Kyiv, Donbas and the Kakhovka Reservoir")}
+    assert labels == {"Kyiv": "GPE", "Donbas": "LOC", "Kakhovka Reservoir": "LOC"}
+
+
+def test_article_context_prefers_its_country(scanner: PlaceScanner) -> None:
+    ua = scanner.scan("Shelling hit Kyiv, Kharkiv and the town of Bar in Ukraine.")
+    bar = [m for m in ua if m.text == "Bar"]
+    assert bar and bar[0].ref == "712861"
+
+
+def _seed(name: str) -> str:
+    text: str = shared_path("seeds", name).read_text(encoding="utf-8")
+    return text
+
+
+@pytest.mark.seeds
+def test_english_seed(scanner: PlaceScanner) -> None:
+    text = _seed(SEED_EN)
+    refs = {(m.text, m.ref) for m in scanner.scan(text)}
+    for expected in [("Fastiv", "709248"), ("Hrabovske", "807550"), ("Sumy region", "692196"),
+                     ("Kyiv", "703448"), ("Kyiv regional", "703446"), ("Donbas", "709718"),
+                     ("Paris", "2988507"), ("Moscow", "524901"), ("Venezuela", "3625428"),
+                     ("Ukraine", "690791"), ("Britain", "2635167")]:
+        assert expected in refs
+    texts = {m.text for m in scanner.scan(text)}
+    assert not texts & {"Putin", "Vladimir", "Trump", "Moscow Times", "Air Force One"}
+
+
+@pytest.mark.seeds
+def test_french_seed(scanner: PlaceScanner) -> None:
+    text = _seed(SEED_FR)
+    refs = {(m.text, m.ref) for m in scanner.scan(text)}
+    for expected in [("Kiev", "703448"), ("Moscou", "524901"), ("Budapest", "3054643"),
+                     ("Corée du Sud", "1835841"), ("Washington", "4140963"),
+                     ("Chine", "1814991"), ("États-Unis", "6252001"), ("Russie", "2017370")]:
+        assert expected in refs
+    assert "Vladimir" not in {m.text for m in scanner.scan(text)}
+
+
+@pytest.mark.seeds
+def test_scan_speed_per_article(scanner: PlaceScanner) -> None:
+    text = _seed(SEED_EN)
+    scanner.scan(text)
+    started = time.perf_counter()
+    for _ in range(10):
+        scanner.scan(text)
+    assert (time.perf_counter() - started) / 10 < 0.05
+
+
+def test_mentions_are_sorted_and_disjoint(scanner: PlaceScanner) -> None:
+    text = "From Kyiv to Kyiv Oblast, Kyiv region and Ivano-Frankivsk, via Bila Tserkva."
+    mentions: list[Mention] = scanner.scan(text)
+    assert [m.text for m in mentions] == ["Kyiv", "Kyiv Oblast", "Kyiv region",
+                                          "Ivano-Frankivsk", "Bila Tserkva"]
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        assert a.end <= b.start
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("the village of Novoselivka in Kharkiv region", "Novoselivka", "Kharkiv Oblast"),
+        ("the village of Andriivka, in the Donetsk region", "Andriivka", "Donetsk Oblast"),
+    ],
+)
+def test_admin_areas_named_in_the_text_pick_among_namesakes(
+    scanner: PlaceScanner, text: str, name: str, admin1: str
+) -> None:
+    village = next(m for m in scanner.scan(text) if m.text == name)
+    record = scanner.gazetteer.get(int(village.ref or 0))
+    assert record is not None and record.admin1_name == admin1
+
+
+def test_agreements_named_after_cities_are_not_places(scanner: PlaceScanner) -> None:
+    assert found(scanner, "the Minsk agreements and the Budapest Memorandum") == []
