@@ -24,14 +24,14 @@ from spacy.tokens import Span as SpacySpan
 from sitroom.annotate.dates import find_dates
 from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
-from sitroom.extract.modality import modality
-from sitroom.extract.parties import ActorLookup, Parties, closest_actor
+from sitroom.extract.modality import is_future, modality
+from sitroom.extract.parties import ActorLookup, Parties, event_actors
 from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
 from sitroom.extract.reports import Draft, coalesce, drop_totals, finish
 from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers
-from sitroom.extract.units import Unit, build_units, path_length
-from sitroom.extract.where import PLACE_LABELS, choose_place, place_candidates
+from sitroom.extract.units import VERB_POS, Unit, build_units, path_length
+from sitroom.extract.where import PLACE_LABELS, PlaceCandidate, choose_place, place_candidates
 from sitroom.types import (
     Actor,
     Article,
@@ -41,12 +41,14 @@ from sitroom.types import (
     Place,
     Quote,
     Target,
+    WeaponCount,
 )
 
 MAX_DATE_PATH = 3
 MAX_PLACE_PATH = {"meeting": 4}
-DEFAULT_PLACE_PATH = 7
-DATE_INHERIT_WINDOW = 4
+DEFAULT_PLACE_PATH = 5
+WEAK_PATH = 3
+DATE_INHERIT_WINDOW = 8
 
 
 class PlaceLookup(Protocol):
@@ -76,6 +78,20 @@ class _ArticleRun:
             self.cache[text] = self.places.place(text, self.country)
         return self.cache[text]
 
+    def metonym(self, text: str) -> Actor | None:
+        """The state a country or capital name stands for when it acts or speaks."""
+        place = self.resolve(text)
+        if place is None or place.country is None:
+            return None
+        if place.precision == "town":
+            capital = self.places.capital(place.country)
+            if capital is None or capital.geonames_id != place.geonames_id:
+                return None
+        elif place.precision != "country":
+            return None
+        country = self.places.country(place.country)
+        return self.parties.table.resolve(country.name) if country else None
+
 
 @dataclass
 class Extractor:
@@ -89,6 +105,7 @@ class Extractor:
                 ) -> Extraction:
         """Reports and quotes of ``article`` from its paragraph docs ``(doc, offset)``."""
         run = _ArticleRun(article, lexicon.data, self.places, Parties(self.actors))
+        run.parties.metonym = run.metonym
         units = build_units(docs, [lexicon.cues(doc) for doc, _ in docs])
         run.country = self._main_country(run, units)
         run.quoted = quoted_spans(article.text)
@@ -105,9 +122,17 @@ class Extractor:
                 drafts.extend(self._drafts(run, unit, actors, acts))
             run.parties.remember(unit, actors)
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
-        fallback = self.places.country(run.country) if run.country else None
+        fallback = self._target_country(run, drafts)
         reports = finish(drafts, article.id, article.published, article.language, fallback)
         return Extraction(article=article, reports=tuple(reports), quotes=tuple(quotes))
+
+    def _target_country(self, run: _ArticleRun, drafts: Sequence[Draft]) -> Place | None:
+        """Where an air raid without a place fell: the country of the article's first
+        placed attack, else the article's main country."""
+        for d in drafts:
+            if d.type == "attack" and d.place is not None and d.place.country:
+                return self.places.country(d.place.country)
+        return self.places.country(run.country) if run.country else None
 
     def _main_country(self, run: _ArticleRun, units: Sequence[Unit]) -> str | None:
         counts: Counter[str] = Counter()
@@ -127,77 +152,154 @@ class Extractor:
         actors: list[tuple[SpacySpan, Actor]],
         acts: list[SpeechAct],
     ) -> list[Draft]:
+        if not any(t.pos_ in VERB_POS for t in unit.sent):
+            return []  # a heading ("Paris meeting"), not a statement
         located = figures.counted_in(unit, run.lex.lang)
         launched = [w for w in figures.weapons(unit, located, run.lex, "launched")
                     if w.launched is not None]
         triggers = find_triggers(unit, run.lex, len(launched))
         if not triggers:
             return []
-        speaker_spans = [a.speaker for a in acts if a.speaker is not None and not a.pronoun]
-        attributions = tuple(
-            a for a in (run.parties.attribution(unit, act) for act in acts) if a is not None
-        )
         capital = run.places.capital(run.country) if run.country else None
-        candidates = place_candidates(unit, run.resolve, capital, speaker_spans)
-        dates = _dates_in(unit, run)
-        casualties = figures.casualties(unit, located, run.lex)
-        out: dict[tuple[str, object, str], Draft] = {}
+        speaker_spans = [a.speaker for a in acts if a.speaker is not None and not a.pronoun]
+        sentence = _Sentence(
+            unit=unit,
+            triggers=triggers,
+            located=located,
+            candidates=place_candidates(unit, run.resolve, capital, speaker_spans,
+                                        [t.span for t in triggers]),
+            dates=_dates_in(unit, run),
+            actors=actors,
+            acts=[(a, run.parties.speaker(unit, a)) for a in acts],
+            casualties=figures.casualties(unit, located, run.lex),
+        )
+        groups: dict[tuple[str, str], list[Trigger]] = {}
         for trig in triggers:
-            draft = self._draft(run, unit, trig, triggers, candidates, dates, actors,
-                                speaker_spans, casualties, located, attributions)
-            key = (draft.type, draft.place.geonames_id if draft.place else None, draft.modality)
-            out[key] = _combine(out.get(key), draft)
-        return sorted(out.values(), key=lambda d: d.trigger.start)
+            mod = modality(unit, trig.span, None, run.article.published)
+            groups.setdefault((trig.type, mod), []).append(trig)
+        drafts = [self._draft(run, sentence, group) for group in groups.values()]
+        return [d for d in drafts if d is not None]
 
-    def _draft(
-        self,
-        run: _ArticleRun,
-        unit: Unit,
-        trig: Trigger,
-        triggers: list[Trigger],
-        candidates: list,  # type: ignore[type-arg]
-        dates: list[tuple[SpacySpan, DateValue]],
-        actors: list[tuple[SpacySpan, Actor]],
-        speaker_spans: list[SpacySpan],
-        casualties: figures.Casualties,
-        located: list[figures.Located],
-        attributions: tuple[Attribution, ...],
-    ) -> Draft:
-        published = run.article.published
-        first = modality(unit, trig.span, None, published)
-        date_pair = _date_for(trig.span, dates)
-        date = date_pair[1] if date_pair else None
-        if date is not None and first == "planned" and date.date is not None and published:
+    def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
+        unit, published = s.unit, run.article.published
+        anchor = next((t for t in group if t.strong), group[0])
+        spans = [t.span for t in group]
+        date = _date_for(spans, s.dates)
+        if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
-        mod = modality(unit, trig.span, date, published)
-        limit = MAX_PLACE_PATH.get(trig.type, DEFAULT_PLACE_PATH)
-        near = [c for c in candidates if path_length(trig.span.root, c.tokens.root) <= limit]
-        place = choose_place(trig.span, near, run.lex.words("locative"))
-        subtype = attack_subtype(unit, triggers) if trig.type == "attack" else None
-        default_role = "intercepted" if trig.type == "interception" else "launched"
-        weapons = tuple(figures.weapons(unit, located, run.lex, default_role))
-        if trig.type not in ("air_raid", "interception", "attack"):
-            weapons = ()
-        actor1, actor2, participants = _parties_for(trig, actors, speaker_spans, run, unit)
+        mod = modality(unit, anchor.span, date, published)
+        limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
+        near = [c for c in s.candidates
+                if min(path_length(t.root, c.tokens.root) for t in spans) <= limit]
+        place = choose_place(spans, near, run.lex.words("locative"),
+                             attached_only=anchor.type == "meeting")
+        casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
+        default_role = "intercepted" if anchor.type == "interception" else "launched"
+        weapons: tuple[WeaponCount, ...] = ()
+        if anchor.type in ("air_raid", "interception", "attack"):
+            weapons = tuple(figures.weapons(unit, s.located, run.lex, default_role))
+        if not any(t.strong for t in group) and not _weak_supported(spans, place, s, casualties,
+                                                                      weapons):
+            return None
+        governing = [(a, sp) for a, sp in s.acts if _governs(a, anchor.span)]
+        parties = event_actors(anchor.type, spans, s.actors, governing, run.parties)
+        actor1 = parties.actor1
+        if anchor.type != "meeting":
+            actor1 = _place_as_actor(run, s, spans) or actor1
         return Draft(
             unit=unit.index,
-            type=trig.type,
-            subtype=subtype,
+            type=anchor.type,
+            subtype=attack_subtype(unit, s.triggers) if anchor.type == "attack" else None,
             modality=mod,
-            trigger=unit.span_of(trig.span),
+            trigger=unit.span_of(anchor.span),
             evidence=(unit.evidence(),),
             date=date,
             own_date=date is not None,
             place=place,
             actor1=actor1,
-            actor2=actor2,
-            participants=participants,
-            figures=casualties if trig.type in ("attack", "battle") else figures.Casualties(),
+            actor2=parties.actor2,
+            participants=parties.participants,
+            figures=casualties,
             weapons=weapons,
-            targets=_targets(unit) if trig.type == "attack" else (),
-            attributed_to=attributions,
-            strong=trig.strong,
+            targets=_targets(unit) if anchor.type == "attack" else (),
+            attributed_to=_attributions(unit, governing),
+            strong=anchor.strong,
         )
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """Everything one sentence offers to the drafts of its triggers."""
+
+    unit: Unit
+    triggers: list[Trigger]
+    located: list[figures.Located]
+    candidates: list[PlaceCandidate]
+    dates: list[tuple[SpacySpan, DateValue]]
+    actors: list[tuple[SpacySpan, Actor]]
+    acts: list[tuple[SpeechAct, Actor | None]]
+    casualties: figures.Casualties
+
+
+def _weak_supported(
+    spans: list[SpacySpan],
+    place: Place | None,
+    s: _Sentence,
+    casualties: figures.Casualties,
+    weapons: tuple[WeaponCount, ...],
+) -> bool:
+    """A weak trigger ("killed", "fighting") stands only with a count or a place near it."""
+    for item in s.located:
+        if min(path_length(t.root, item.noun.root) for t in spans) <= WEAK_PATH + 1:
+            if casualties.any() or weapons:
+                return True
+    if place is None:
+        return False
+    for cand in s.candidates:
+        if cand.place == place:
+            return min(path_length(t.root, cand.tokens.root) for t in spans) <= WEAK_PATH
+    return True
+
+
+def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:
+    """True if the speech act vouches for the trigger's clause."""
+    if act.according:
+        return True
+    verb, root = act.verb.root, trigger.root
+    if verb in root.ancestors:
+        return True
+    sent_root = verb.sent.root
+    sentence_level = verb is sent_root or (
+        verb.head is sent_root and verb.dep_ in ("parataxis", "advcl", "conj")
+        and verb.i > root.i
+    )
+    return sentence_level and not (root in verb.subtree and root is not verb)
+
+
+def _attributions(
+    unit: Unit, governing: list[tuple[SpeechAct, Actor | None]]
+) -> tuple[Attribution, ...]:
+    out: dict[str, Attribution] = {}
+    for act, actor in governing:
+        if actor is None:
+            continue
+        doc = unit.sent.doc
+        span = unit.span_of(doc[act.start : act.end])
+        out.setdefault(actor.name, Attribution(actor.name, span.text, span.start, span.end))
+    return tuple(out.values())
+
+
+def _place_as_actor(run: _ArticleRun, s: _Sentence, spans: list[SpacySpan]) -> Actor | None:
+    """A capital acting as subject of the trigger stands for its state ("Kyiv had
+    launched a drone" -> Ukraine)."""
+    for trig in spans:
+        for child in trig.root.children:
+            if child.dep_ == "nsubj" and child.ent_type_ in PLACE_LABELS:
+                actor = run.metonym(child.text)
+                if actor is not None:
+                    span = s.unit.span_of(child)
+                    return replace(actor, text=span.text, start=span.start, end=span.end)
+    return None
 
 
 def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]:
@@ -211,14 +313,14 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
 
 
 def _date_for(
-    trigger: SpacySpan, dates: list[tuple[SpacySpan, DateValue]]
-) -> tuple[SpacySpan, DateValue] | None:
-    best = None
+    triggers: list[SpacySpan], dates: list[tuple[SpacySpan, DateValue]]
+) -> DateValue | None:
+    best: tuple[int, DateValue] | None = None
     for tokens, value in dates:
-        path = min(path_length(trigger.root, t) for t in tokens)
+        path = min(path_length(trig.root, t) for t in tokens for trig in triggers)
         if path <= MAX_DATE_PATH and (best is None or path < best[0]):
-            best = (path, tokens, value)
-    return (best[1], best[2]) if best else None
+            best = (path, value)
+    return best[1] if best else None
 
 
 def _future(date: DateValue, run: _ArticleRun, unit: Unit) -> DateValue:
@@ -230,43 +332,6 @@ def _future(date: DateValue, run: _ArticleRun, unit: Unit) -> DateValue:
     return date
 
 
-def _parties_for(
-    trig: Trigger,
-    actors: list[tuple[SpacySpan, Actor]],
-    speakers: list[SpacySpan],
-    run: _ArticleRun,
-    unit: Unit,
-) -> tuple[Actor | None, Actor | None, tuple[Actor, ...]]:
-    if trig.type == "meeting":
-        people = [a for t, a in actors if a.kind in ("person", "state", "org")
-                  and not any(s.start <= t.start < s.end for s in speakers)
-                  or (a.kind == "person" and path_length(trig.span.root, t.root) <= 2)]
-        uniq = list({(a.wikidata or a.name): a for a in people}.values())
-        return (uniq[0] if uniq else None, uniq[1] if len(uniq) > 1 else None, tuple(uniq))
-    actor1 = closest_actor(trig.span, actors, exclude=speakers,
-                           kinds=frozenset({"state", "force", "group", "org", "person"}))
-    if actor1 is None:
-        actor1 = _subject_speaker(trig, actors, speakers)
-    participants: tuple[Actor, ...] = ()
-    if trig.type == "sanction":
-        participants = tuple(a for _, a in actors if a.kind == "org" and a != actor1)
-        if actor1 is None:
-            actor1 = run.parties.last_person
-    return actor1, None, participants
-
-
-def _subject_speaker(
-    trig: Trigger, actors: list[tuple[SpacySpan, Actor]], speakers: list[SpacySpan]
-) -> Actor | None:
-    """"Russia said it had seized…": the speaker is the actor of a pronoun subject."""
-    for child in trig.span.root.children:
-        if child.dep_.startswith("nsubj") and child.pos_ == "PRON":
-            for tokens, actor in actors:
-                if any(s.start <= tokens.start < s.end for s in speakers):
-                    return actor
-    return None
-
-
 def _targets(unit: Unit) -> tuple[Target, ...]:
     out = []
     for key, spans in unit.cues.items():
@@ -276,32 +341,19 @@ def _targets(unit: Unit) -> tuple[Target, ...]:
     return tuple(sorted(out, key=lambda t: t.start))
 
 
-def _combine(a: Draft | None, b: Draft) -> Draft:
-    if a is None:
-        return b
-    if not a.strong and b.strong:
-        a, b = b, a
-    return replace(
-        a,
-        subtype=a.subtype if a.subtype not in (None, "other") else b.subtype,
-        date=a.date or b.date,
-        own_date=a.own_date or b.own_date,
-        actor1=a.actor1 or b.actor1,
-        participants=a.participants or b.participants,
-        weapons=a.weapons or b.weapons,
-    )
-
-
 def _inherit_dates(drafts: list[Draft]) -> list[Draft]:
-    """A draft with no date of its own takes the date of the last dated draft of its
+    """A draft with no date (or actor) of its own takes those of the last draft of its
     type a few sentences back ("The pre-dawn attack also killed…")."""
     out: list[Draft] = []
     for d in drafts:
-        if not d.own_date:
-            for prev in reversed(out):
-                if (prev.type == d.type and prev.own_date and prev.modality == d.modality
-                        and d.unit - prev.unit <= DATE_INHERIT_WINDOW):
-                    d = replace(d, date=prev.date)
-                    break
+        for prev in reversed(out):
+            if (prev.type != d.type or prev.modality != d.modality
+                    or d.unit - prev.unit > DATE_INHERIT_WINDOW):
+                continue
+            if not d.own_date and prev.date is not None:
+                d = replace(d, date=prev.date)
+            if d.actor1 is None and prev.actor1 is not None:
+                d = replace(d, actor1=prev.actor1)
+            break
         out.append(d)
     return out

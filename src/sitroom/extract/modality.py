@@ -47,11 +47,18 @@ def modality(
 
 
 def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
+    """A cue of ``name`` that dominates the trigger in the parse, or modifies it directly,
+    within ``CUE_PATH`` arcs: "dismissed claims that Kyiv had launched", "the failure of
+    plans for a meeting", "the alleged strike"; not a cue in a sibling clause ("strikes
+    killed two people a day ahead of the meeting" is not a planned strike)."""
     limit = CUE_PATH[name]
+    root = trigger.root
     for cue in unit.get(name):
         if cue.start <= trigger.start < cue.end:
             continue
-        if path_length(trigger.root, cue.root) <= limit:
+        dominates = cue.root in root.ancestors
+        modifies = cue.root.head is root  # "the alleged strike", "la rencontre annulée"
+        if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
 
@@ -63,7 +70,7 @@ def is_future(trigger: SpacySpan) -> bool:
 
 
 def _future_verb(verb: Token) -> bool:
-    if "Fut" in verb.morph.get("Tense"):
+    if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
         return True
     for child in verb.children:
         if child.dep_ in ("aux", "aux:tense") and child.lower_ in _FUTURE_AUX:

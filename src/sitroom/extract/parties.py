@@ -8,7 +8,7 @@ rencontrer…") resolves to the same person.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -22,6 +22,8 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 ORG_LABELS = frozenset({"ORG"})
 MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
 
 class ActorLookup(Protocol):
@@ -37,6 +39,7 @@ class Parties:
     """Actor resolution for one article, with its memory of people and titles."""
 
     table: ActorLookup
+    metonym: Callable[[str], Actor | None] = lambda _text: None
     last_person: Actor | None = None
     titles: dict[str, Actor] = field(default_factory=dict)
 
@@ -58,7 +61,11 @@ class Parties:
                 kind = "person" if ent.label_ in PERSON_LABELS else "org"
                 found.append((ent, _at(Actor(name=ent.text, text=ent.text, kind=kind), unit,
                                        ent)))
-        found.extend(self._titles_in(unit, found))
+        titled = self._titles_in(unit, found)
+        if titled:
+            found = [f for f in found if f[1].kind == "person"
+                     or not any(t.start <= f[0].start < t.end for t, _ in titled)]
+            found.extend(titled)
         return sorted(found, key=lambda f: f[0].start)
 
     def remember(self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]) -> None:
@@ -81,7 +88,10 @@ class Parties:
             if at < 0:
                 continue
             tokens = unit.tokens_at(unit.start + at, unit.start + at + len(title))
-            if tokens is None or any(t[0].start <= tokens.end <= t[0].end for t in found):
+            if tokens is None or any(
+                t.start < tokens.end and tokens.start < t.end
+                for t, a in found if a.kind == "person"
+            ):
                 continue
             nxt = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
             if nxt is not None and nxt.pos_ == "PROPN":
@@ -98,18 +108,32 @@ class Parties:
             return replace(self.last_person, text=span.text, start=span.start, end=span.end)
         if act.speaker is None:
             return None
-        phrase = act.speaker
-        inside = [a for t, a in self.actor_spans(unit)
-                  if t.start >= phrase.start and t.end <= phrase.end]
-        person = next((a for a in inside if a.kind == "person"), None)
+        actor = self._phrase_actor(unit, act.speaker)
+        if actor.kind == "person":
+            self.last_person = actor
+        return actor
+
+    def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
+        inside = [(t, a) for t, a in self.actor_spans(unit)
+                  if t.start >= phrase.start and t.end <= phrase.end]
+        person = next((a for _, a in inside if a.kind == "person"), None)
         if person is not None:
-            role = _role(phrase, person)
-            return replace(person, role=role or person.role, text=span.text,
+            return replace(person, role=_role(phrase, person) or person.role, text=span.text,
                            start=span.start, end=span.end)
-        whole = self.table.resolve(phrase.text)
-        if whole is not None:
-            return replace(whole, text=span.text, start=span.start, end=span.end)
+        root = phrase.root
+        covering = next((a for t, a in inside if t.start <= root.i < t.end), None)
+        if covering is not None:
+            return replace(covering, text=span.text, start=span.start, end=span.end)
+        if root.ent_type_ in _PLACE_ENTS:
+            state = self.metonym(phrase.text)
+            if state is not None:
+                return replace(state, text=span.text, start=span.start, end=span.end)
+        named = _appositive_name(phrase) if root.ent_type_ not in _NOT_PEOPLE else None
+        if named is not None:
+            name, role = named
+            return Actor(name=name, text=span.text, kind="person", role=role,
+                         start=span.start, end=span.end)
         return Actor(name=speaker_name(phrase), text=span.text, kind="group",
                      start=span.start, end=span.end)
 
@@ -165,6 +189,10 @@ def _title_before(tokens: SpacySpan) -> str | None:
     return " ".join(words)
 
 
+_HONORIFICS = frozenset({"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mme.", "dr",
+                         "dr.", "mm.", "mlle"})
+
+
 def _role(phrase: SpacySpan, person: Actor) -> str | None:
     """The words of the speaker phrase that are not the name ("the clinic's CEO")."""
     text = phrase.text
@@ -172,5 +200,137 @@ def _role(phrase: SpacySpan, person: Actor) -> str | None:
     if at < 0:
         return None
     rest = (text[:at] + " " + text[at + len(person.text) :]).strip(" ,")
-    rest = " ".join(rest.replace(" ,", ",").split())
-    return rest or None
+    words = [w for w in rest.replace(" ,", ",").split() if w.lower() not in _HONORIFICS]
+    return " ".join(words).strip(" ,") or None
+
+
+def _appositive_name(phrase: SpacySpan) -> tuple[str, str | None] | None:
+    """Name and role of "Margaryta Maliovana, the clinic's CEO" / "le maire de la ville,
+    Sergei Sobyanin": the proper-noun part is the name, the rest the role."""
+    root = phrase.root
+    doc = phrase.doc
+    appos = [c for c in root.children if c.dep_ == "appos" and phrase.start <= c.i < phrase.end]
+    if root.pos_ == "PROPN":
+        name_end = min([a.left_edge.i for a in appos] + [root.i + 1])
+        name = doc[root.left_edge.i if root.left_edge.i >= phrase.start else phrase.start
+                   : name_end].text.strip(" ,")
+        role = doc[appos[0].left_edge.i : appos[0].right_edge.i + 1].text if appos else None
+        return name, role
+    for a in appos:
+        if a.pos_ == "PROPN":
+            name = doc[a.i : a.right_edge.i + 1].text.strip(" ,")
+            role = doc[phrase.start : a.left_edge.i].text.strip(" ,")
+            return name, speaker_role(role)
+    return None
+
+
+def speaker_role(text: str) -> str | None:
+    words = text.split()
+    while words and words[0].lower() in ("the", "le", "la", "l'", "les", "a", "un", "une"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+# ---------------------------------------------------------------- actors of one event
+
+
+@dataclass(frozen=True)
+class EventActors:
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    participants: tuple[Actor, ...] = ()
+
+
+def event_actors(
+    event_type: str,
+    triggers: Sequence[SpacySpan],
+    actors: Sequence[tuple[SpacySpan, Actor]],
+    governing: Sequence[tuple[SpeechAct, Actor | None]],
+    parties: Parties,
+) -> EventActors:
+    """actor1/actor2/participants of an event named by ``triggers``.
+
+    ``governing`` are the speech acts whose clause holds the trigger, with their
+    speakers: "Russia said it had seized…" makes Russia the actor of the seizure,
+    "Trump said he would meet Putin" makes Trump a participant.
+    """
+    speakers = [a.speaker for a, _ in governing if a.speaker is not None]
+    voiced = _pronoun_subject_speaker(triggers, governing)
+    if event_type == "meeting":
+        people = _participants(triggers, actors, speakers)
+        if voiced is not None and all(_key(voiced) != _key(p) for p in people):
+            people.insert(0, voiced)
+        return EventActors(people[0] if people else None,
+                           people[1] if len(people) > 1 else None, tuple(people))
+    actor1 = voiced or closest_actor(triggers[0], actors, exclude=speakers)
+    participants: tuple[Actor, ...] = ()
+    if event_type == "sanction":
+        participants = tuple(a for _, a in actors if a.kind == "org")
+        subject = _subject_actor(triggers[0], actors, parties)
+        actor1 = subject or voiced or parties.last_person
+    return EventActors(actor1, None, participants)
+
+
+def _key(actor: Actor) -> str:
+    return actor.wikidata or actor.name.lower()
+
+
+def _participants(
+    triggers: Sequence[SpacySpan],
+    actors: Sequence[tuple[SpacySpan, Actor]],
+    speakers: Sequence[SpacySpan],
+) -> list[Actor]:
+    people: dict[str, Actor] = {}
+    person_tokens = [t for t, a in actors if a.kind == "person"]
+    for tokens, actor in actors:
+        if any(s.start <= tokens.start < s.end for s in speakers):
+            continue
+        path = min(path_length(t.root, tokens.root) for t in triggers)
+        limit = 4 if actor.kind == "person" else 2
+        if path > limit:
+            continue
+        if actor.kind != "person" and any(
+            path_length(tokens.root, p.root) <= 2 for p in person_tokens
+        ):
+            continue
+        people.setdefault(_key(actor), actor)
+    return list(people.values())
+
+
+def _pronoun_subject_speaker(
+    triggers: Sequence[SpacySpan], governing: Sequence[tuple[SpeechAct, Actor | None]]
+) -> Actor | None:
+    """The speaker when the trigger's subject is a pronoun in the clause they said."""
+    for trig in triggers:
+        verb = trig.root
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if verb.dep_ in ("xcomp",) and verb.head is not verb:
+            subjects += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+        if any(s.pos_ == "PRON" for s in subjects):
+            for act, speaker in governing:
+                if speaker is not None and not act.according:
+                    return speaker
+    return None
+
+
+def _subject_actor(
+    trigger: SpacySpan, actors: Sequence[tuple[SpacySpan, Actor]], parties: Parties
+) -> Actor | None:
+    """The actor in subject position of the verb that governs a nominal trigger
+    ("the EU adopted sanctions"; "il annonçait des sanctions" gives the last person)."""
+    head = trigger.root
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        if head.head is head:
+            return None
+        head = head.head
+    for child in head.children:
+        if not child.dep_.startswith("nsubj"):
+            continue
+        if child.pos_ == "PRON":
+            return parties.last_person
+        for tokens, actor in actors:
+            if tokens.start <= child.i < tokens.end:
+                return actor
+    return None

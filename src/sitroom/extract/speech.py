@@ -64,16 +64,43 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
 
 
 def _subject(verb: Token) -> SpacySpan | None:
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return _noun_phrase(child)
-    # French inversion parsed as an object: "a déclaré M. Dmitriev".
-    for child in verb.rights:
-        if child.dep_ in ("obj", "dobj") and (child.pos_ == "PROPN" or child.ent_type_):
             return _noun_phrase(child)
     if verb.dep_ == "conj" and verb.head is not verb:
         return _subject(verb.head)
     return None
+
+
+def _inverted_subject(verb: Token) -> SpacySpan | None:
+    """French inversion after a quote or a comma: «…», a déclaré M. Dmitriev / ,
+    ont indiqué des responsables ukrainiens. The parser often calls that subject an
+    object; when the verb group opens after a comma, the first nominal after it is the
+    speaker."""
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)],
+                key=lambda t: t.i)
+    if first.i == 0 or first.doc[first.i - 1].text not in (",", "»", '"', "”"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _quoted(c) for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "obj", "dobj", "expl:subj", "nsubj:pass") or (
+            child.pos_ in ("PROPN", "NOUN") and child.dep_ not in ("obl", "obl:mod")
+        ):
+            return _noun_phrase(child)
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """True if ``token`` stands inside quotation marks in its sentence."""
+    before = token.doc[token.sent.start : token.i]
+    straight = sum(t.text.count('"') for t in before)
+    opened = sum(t.text.count("«") + t.text.count("“") for t in before)
+    closed = sum(t.text.count("»") + t.text.count("”") for t in before)
+    return straight % 2 == 1 or opened > closed
 
 
 def _object_after(cue: SpacySpan) -> SpacySpan | None:

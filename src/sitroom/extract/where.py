@@ -27,10 +27,11 @@ OFFICE_WORDS = frozenset(
     "autorités porte-parole armée forces police parquet gouvernement dirigeant envoyé "
     "ambassadeur chef".split()
 )
-SPEECH_LEMMAS = frozenset(
-    "say tell warn accuse claim deny reject dire déclarer affirmer accuser nier indiquer".split()
+# Penalty (in dependency arcs) for coarse places: a town two arcs further still wins.
+_RANK = {"town": 0.0, "admin2": 0.5, "admin1": 1.0, "region": 1.5, "country": 2.0}
+LOCATIVES_BEFORE = frozenset(
+    "in at near à en dans près au aux outside around over towards toward vers".split()
 )
-_RANK = {"town": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,19 @@ Resolve = Callable[[str], Place | None]
 
 
 def place_candidates(
-    unit: Unit, resolve: Resolve, capital: Place | None, exclude: Sequence[SpacySpan]
+    unit: Unit,
+    resolve: Resolve,
+    capital: Place | None,
+    exclude: Sequence[SpacySpan],
+    triggers: Sequence[SpacySpan] = (),
 ) -> list[PlaceCandidate]:
     """Resolved place mentions of the sentence that can be an event's location."""
+    trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     out = []
     for ent in unit.sent.ents:
         if ent.label_ not in PLACE_LABELS or _inside(ent, exclude) or _is_office(ent):
             continue
-        if _is_party(ent):
+        if _is_party(ent) or _is_agent(ent, trigger_tokens):
             continue
         place = resolve(ent.text)
         if place is not None:
@@ -72,22 +78,48 @@ def place_candidates(
 
 
 def choose_place(
-    trigger: SpacySpan, candidates: Sequence[PlaceCandidate], locatives: frozenset[str]
+    triggers: Sequence[SpacySpan],
+    candidates: Sequence[PlaceCandidate],
+    locatives: frozenset[str],
+    *,
+    attached_only: bool = False,
 ) -> Place | None:
-    """The place the event of ``trigger`` happened at, or ``None``."""
+    """The place the event of ``triggers`` happened at, or ``None``.
+
+    Score: dependency arcs to the nearest trigger, plus a penalty for coarse places,
+    minus one for a locative preposition in front. With ``attached_only`` (meetings) a
+    place counts only behind a locative or as a modifier of the trigger ("the Paris
+    meeting").
+    """
     scored = []
     for cand in candidates:
         if cand.place is None:
             continue
-        rank = _RANK.get(cand.place.precision, 5)
-        before = cand.tokens.doc[cand.tokens.start - 1] if cand.tokens.start > 0 else None
-        locative = before is not None and before.text.lower() in locatives
-        path = path_length(trigger.root, cand.tokens.root)
-        scored.append((rank, 0 if locative else 1, path, cand.tokens.start, cand.place))
+        locative = _locative_before(cand.tokens, locatives)
+        path = min(path_length(t.root, cand.tokens.root) for t in triggers)
+        if attached_only and not (locative or _modifies(cand.tokens, triggers)):
+            continue
+        score = path + _RANK.get(cand.place.precision, 2.5) - (1.0 if locative else 0.0)
+        scored.append((score, cand.tokens.start, cand.place))
     if not scored:
         return None
-    scored.sort(key=lambda s: s[:4])
-    return scored[0][4]
+    scored.sort(key=lambda s: s[:2])
+    return scored[0][2]
+
+
+def _locative_before(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
+    doc = tokens.doc
+    i = tokens.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "la", "le", "l'", "les"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in locatives
+
+
+def _modifies(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:
+    head = tokens.root.head
+    return any(t.start <= head.i < t.end for t in triggers) and tokens.root.dep_ in (
+        "compound", "nmod", "amod", "poss", "npadvmod"
+    )
 
 
 def _inside(span: SpacySpan, spans: Sequence[SpacySpan]) -> bool:
@@ -96,13 +128,27 @@ def _inside(span: SpacySpan, spans: Sequence[SpacySpan]) -> bool:
 
 def _is_office(ent: SpacySpan) -> bool:
     """True for "Kyiv regional governor", "le maire de Kiev", "Ukraine's Prime Minister"."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVES_BEFORE:
+        return False
     head = ent.root.head
     if head.lower_ in ("of", "de", "d'") and head.head is not head:
         head = head.head
     return head.lower_ in OFFICE_WORDS or head.lemma_.lower() in OFFICE_WORDS
 
 
-def _is_party(ent: SpacySpan) -> bool:
-    """True when the place is the subject of a speech or accusation verb ("Kyiv says")."""
+def _is_agent(ent: SpacySpan, trigger_tokens: set[int]) -> bool:
+    """True for the doer of an event noun: "the United States' attack", "claims by
+    Moscow", "attaque menée par Moscou"."""
     root = ent.root
-    return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in SPEECH_LEMMAS
+    if root.dep_ in ("poss", "nmod:poss") and root.head.i in trigger_tokens:
+        return True
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ in ("by", "par")
+
+
+def _is_party(ent: SpacySpan) -> bool:
+    """True when the place acts: the active subject of a verb ("Kyiv says", "Russia
+    launched"). A passive subject ("Kharkiv was hit") is still a place."""
+    root = ent.root
+    return root.dep_ in ("nsubj",) and root.head.pos_ in ("VERB", "AUX")
