@@ -72,6 +72,7 @@ class _ArticleRun:
     country: str | None = None
     quoted: list[QuotedSpan] = field(default_factory=list)
     cache: dict[str, Place | None] = field(default_factory=dict)
+    country_mentions: dict[str, Place] = field(default_factory=dict)
 
     def resolve(self, text: str) -> Place | None:
         if text not in self.cache:
@@ -128,20 +129,27 @@ class Extractor:
 
     def _target_country(self, run: _ArticleRun, drafts: Sequence[Draft]) -> Place | None:
         """Where an air raid without a place fell: the country of the article's first
-        placed attack, else the article's main country."""
-        for d in drafts:
-            if d.type == "attack" and d.place is not None and d.place.country:
-                return self.places.country(d.place.country)
-        return self.places.country(run.country) if run.country else None
+        placed attack, else the article's main country; given as its first mention in
+        the text, or ``None`` when the text never names it."""
+        code = next((d.place.country for d in drafts
+                     if d.type == "attack" and d.place is not None and d.place.country),
+                    run.country)
+        return run.country_mentions.get(code) if code else None
 
     def _main_country(self, run: _ArticleRun, units: Sequence[Unit]) -> str | None:
         counts: Counter[str] = Counter()
         for unit in units:
             for ent in unit.sent.ents:
-                if ent.label_ in PLACE_LABELS:
-                    place = run.resolve(ent.text)
-                    if place is not None and place.country:
-                        counts[place.country] += 2 if place.precision != "country" else 1
+                if ent.label_ not in PLACE_LABELS:
+                    continue
+                place = run.resolve(ent.text)
+                if place is None or not place.country:
+                    continue
+                counts[place.country] += 2 if place.precision != "country" else 1
+                if place.precision == "country" and place.country not in run.country_mentions:
+                    span = unit.span_of(ent)
+                    run.country_mentions[place.country] = replace(
+                        place, text=span.text, start=span.start, end=span.end)
         run.cache.clear()
         return counts.most_common(1)[0][0] if counts else None
 
@@ -269,11 +277,11 @@ def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:
     if verb in root.ancestors:
         return True
     sent_root = verb.sent.root
-    sentence_level = verb is sent_root or (
-        verb.head is sent_root and verb.dep_ in ("parataxis", "advcl", "conj")
+    sentence_level = verb.i == sent_root.i or (
+        verb.head.i == sent_root.i and verb.dep_ in ("parataxis", "advcl", "conj")
         and verb.i > root.i
     )
-    return sentence_level and not (root in verb.subtree and root is not verb)
+    return sentence_level and not (root in verb.subtree and root.i != verb.i)
 
 
 def _attributions(

@@ -57,7 +57,7 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
         if cue.start <= trigger.start < cue.end:
             continue
         dominates = cue.root in root.ancestors
-        modifies = cue.root.head is root  # "the alleged strike", "la rencontre annulée"
+        modifies = cue.root.head.i == root.i  # "the alleged strike", "la rencontre annulée"
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False

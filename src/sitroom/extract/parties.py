@@ -23,6 +23,7 @@ ORG_LABELS = frozenset({"ORG"})
 MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+_RELATIVES = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
 
@@ -303,10 +304,11 @@ def _pronoun_subject_speaker(
     """The speaker when the trigger's subject is a pronoun in the clause they said."""
     for trig in triggers:
         verb = trig.root
-        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
-        if verb.dep_ in ("xcomp",) and verb.head is not verb:
-            subjects += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
-        if any(s.pos_ == "PRON" for s in subjects):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
+            subjects += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if any(s.pos_ == "PRON" and "Rel" not in s.morph.get("PronType")
+               and s.lower_ not in _RELATIVES for s in subjects):
             for act, speaker in governing:
                 if speaker is not None and not act.according:
                     return speaker
@@ -322,7 +324,7 @@ def _subject_actor(
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
             break
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     for child in head.children:

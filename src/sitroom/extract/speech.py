@@ -70,7 +70,7 @@ def _subject(verb: Token) -> SpacySpan | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return _noun_phrase(child)
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -110,7 +110,7 @@ def _object_after(cue: SpacySpan) -> SpacySpan | None:
         if token.is_punct:
             continue
         head = token
-        while head.head.i >= cue.end and head.head.i < sent_end and head.head is not head:
+        while head.head.i >= cue.end and head.head.i < sent_end and head.head.i != head.i:
             if head.head.pos_ in ("VERB", "AUX"):
                 break
             head = head.head

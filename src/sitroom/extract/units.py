@@ -93,7 +93,7 @@ def governor(token: Token) -> Token:
         if current.pos_ in VERB_POS and current.dep_ not in ("aux", "auxpass", "aux:tense",
                                                              "aux:pass", "cop"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current

@@ -132,7 +132,7 @@ def _is_office(ent: SpacySpan) -> bool:
     if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVES_BEFORE:
         return False
     head = ent.root.head
-    if head.lower_ in ("of", "de", "d'") and head.head is not head:
+    if head.lower_ in ("of", "de", "d'") and head.head.i != head.i:
         head = head.head
     return head.lower_ in OFFICE_WORDS or head.lemma_.lower() in OFFICE_WORDS
 
