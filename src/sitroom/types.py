@@ -22,6 +22,7 @@ PlacePrecision = Literal["town", "admin2", "admin1", "country", "region"]
 Qualifier = Literal["exact", "at_least", "at_most", "approx", "range", "vague"]
 Modality = Literal["reported", "claimed", "denied", "planned", "cancelled", "historical"]
 MentionKind = Literal["place", "actor", "person", "org", "number", "date", "weapon", "quote"]
+ActorKind = Literal["state", "force", "org", "person", "group"]
 
 EVENT_TYPES: tuple[str, ...] = (
     "attack",
@@ -247,7 +248,7 @@ class Actor:
     name: str
     text: str
     wikidata: str | None = None
-    kind: Literal["state", "force", "org", "person", "group"] = "state"
+    kind: ActorKind = "state"
     role: str | None = None
     start: int = -1
     end: int = -1

@@ -17,11 +17,23 @@ UKRAINE = Place("Ukraine", "Ukraine", 690791, 49.0, 32.0, None, None, "UA", "cou
 
 def _draft(unit: int, place: Place | None = None, **kw: object) -> Draft:
     base = Draft(
-        unit=unit, type="attack", subtype="other", modality="reported",
-        trigger=Span(unit * 100, unit * 100 + 6, "strike"), evidence=(Span(unit * 100, unit * 100 + 50, "x"),),
-        date=DateValue(DAY, "day", "Monday"), own_date=True, place=place, actor1=None,
-        actor2=None, participants=(), figures=Casualties(), weapons=(), targets=(),
-        attributed_to=(), strong=True,
+        unit=unit,
+        type="attack",
+        subtype="other",
+        modality="reported",
+        trigger=Span(unit * 100, unit * 100 + 6, "strike"),
+        evidence=(Span(unit * 100, unit * 100 + 50, "x"),),
+        date=DateValue(DAY, "day", "Monday"),
+        own_date=True,
+        place=place,
+        actor1=None,
+        actor2=None,
+        participants=(),
+        figures=Casualties(),
+        weapons=(),
+        targets=(),
+        attributed_to=(),
+        strong=True,
     )
     return replace(base, **kw)  # type: ignore[arg-type]
 

@@ -40,12 +40,28 @@ def test_ids_are_wellformed_and_never_unverified_guesses(table: ActorTable) -> N
 
 @pytest.mark.parametrize(
     ("key", "wikidata"),
-    [("russia", "Q159"), ("ukraine", "Q212"), ("united_states", "Q30"), ("china", "Q148"),
-     ("france", "Q142"), ("united_kingdom", "Q145"), ("germany", "Q183"), ("poland", "Q36"),
-     ("belarus", "Q184"), ("venezuela", "Q717"), ("hungary", "Q28"), ("south_korea", "Q884"),
-     ("eu", "Q458"), ("nato", "Q7184"), ("un", "Q1065"), ("putin", "Q7747"),
-     ("zelensky", "Q3874799"), ("trump", "Q22686"), ("macron", "Q3052772"),
-     ("xi", "Q15031")],
+    [
+        ("russia", "Q159"),
+        ("ukraine", "Q212"),
+        ("united_states", "Q30"),
+        ("china", "Q148"),
+        ("france", "Q142"),
+        ("united_kingdom", "Q145"),
+        ("germany", "Q183"),
+        ("poland", "Q36"),
+        ("belarus", "Q184"),
+        ("venezuela", "Q717"),
+        ("hungary", "Q28"),
+        ("south_korea", "Q884"),
+        ("eu", "Q458"),
+        ("nato", "Q7184"),
+        ("un", "Q1065"),
+        ("putin", "Q7747"),
+        ("zelensky", "Q3874799"),
+        ("trump", "Q22686"),
+        ("macron", "Q3052772"),
+        ("xi", "Q15031"),
+    ],
 )
 def test_known_ids(table: ActorTable, key: str, wikidata: str) -> None:
     entry = table.get(key)
@@ -104,8 +120,9 @@ def test_resolve(table: ActorTable, text: str, name: str, kind: str) -> None:
     assert (actor.name, actor.kind, actor.text) == (name, kind, text)
 
 
-@pytest.mark.parametrize("text", ["Moscow", "Kyiv", "us", "otan", "XI", "the authorities",
-                                  "Vladimir", "trump card", ""])
+@pytest.mark.parametrize(
+    "text", ["Moscow", "Kyiv", "us", "otan", "XI", "the authorities", "Vladimir", "trump card", ""]
+)
 def test_resolve_none(table: ActorTable, text: str) -> None:
     assert table.resolve(text) is None
 
@@ -143,19 +160,37 @@ def test_seed_people(table: ActorTable) -> None:
     fr = shared_path("seeds", SEED_FR).read_text(encoding="utf-8")
     en_people = {m.label for m in table.scan(en) if m.kind == "person"}
     fr_people = {m.label for m in table.scan(fr) if m.kind == "person"}
-    assert en_people >= {"Donald Trump", "Steve Witkoff", "Jared Kushner", "Emmanuel Macron",
-                         "Yulia Svyrydenko", "Volodymyr Zelensky", "Vladimir Putin"}
-    assert fr_people >= {"Vitali Klitschko", "Sergei Sobyanin", "Donald Trump",
-                         "Vladimir Putin", "Xi Jinping", "Kirill Dmitriev",
-                         "Volodymyr Zelensky"}
+    assert en_people >= {
+        "Donald Trump",
+        "Steve Witkoff",
+        "Jared Kushner",
+        "Emmanuel Macron",
+        "Yulia Svyrydenko",
+        "Volodymyr Zelensky",
+        "Vladimir Putin",
+    }
+    assert fr_people >= {
+        "Vitali Klitschko",
+        "Sergei Sobyanin",
+        "Donald Trump",
+        "Vladimir Putin",
+        "Xi Jinping",
+        "Kirill Dmitriev",
+        "Volodymyr Zelensky",
+    }
     assert "Ukrainian Air Force" in {m.label for m in table.scan(en)}
 
 
 def test_person_actor_for_unknown_people() -> None:
-    actor = person_actor("Margaryta Maliovana", role="the clinic's CEO", text="Maliovana",
-                         start=5, end=14)
+    actor = person_actor(
+        "Margaryta Maliovana", role="the clinic's CEO", text="Maliovana", start=5, end=14
+    )
     assert (actor.name, actor.kind, actor.wikidata, actor.role) == (
-        "Margaryta Maliovana", "person", None, "the clinic's CEO")
+        "Margaryta Maliovana",
+        "person",
+        None,
+        "the clinic's CEO",
+    )
     assert (actor.text, actor.start, actor.end) == ("Maliovana", 5, 14)
     assert person_actor("M. Dmitriev").name == "Dmitriev"
     assert person_actor("President Jane Doe's").name == "Jane Doe"
@@ -171,8 +206,10 @@ def test_bad_tables_raise_actionable_errors(tmp_path: object) -> None:
 
 
 def test_conflicting_aliases_are_reported() -> None:
-    table = ActorTable.from_dict({
-        "a": {"name": "A", "kind": "org", "names": ["Alpha"]},
-        "b": {"name": "B", "kind": "org", "names": ["Alpha"]},
-    })
+    table = ActorTable.from_dict(
+        {
+            "a": {"name": "A", "kind": "org", "names": ["Alpha"]},
+            "b": {"name": "B", "kind": "org", "names": ["Alpha"]},
+        }
+    )
     assert table.conflicts and table.resolve("Alpha").name == "A"  # type: ignore[union-attr]

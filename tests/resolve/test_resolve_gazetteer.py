@@ -44,15 +44,18 @@ def test_build_is_idempotent(gaz: Gazetteer, tmp_path: Path) -> None:
     started = time.perf_counter()
     again = build_gazetteer(tmp_path / "again.sqlite")
     assert time.perf_counter() - started < 30
-    for sql in ("SELECT * FROM meta ORDER BY key",
-                "SELECT count(*), sum(geonameid), sum(scannable) FROM places",
-                "SELECT count(*), sum(geonameid), sum(curated) FROM names"):
+    for sql in (
+        "SELECT * FROM meta ORDER BY key",
+        "SELECT count(*), sum(geonameid), sum(scannable) FROM places",
+        "SELECT count(*), sum(geonameid), sum(curated) FROM names",
+    ):
         assert _rows(again, sql) == _rows(gaz.path, sql)
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_open_reuses_a_current_file_and_rebuilds_a_stale_one(gaz: Gazetteer,
-                                                            tmp_path: Path) -> None:
+def test_open_reuses_a_current_file_and_rebuilds_a_stale_one(
+    gaz: Gazetteer, tmp_path: Path
+) -> None:
     copy = tmp_path / "copy.sqlite"
     shutil.copy(gaz.path, copy)
     mtime = copy.stat().st_mtime_ns
@@ -144,20 +147,24 @@ def test_capitals_countries_and_admin_areas(gaz: Gazetteer) -> None:
 
 
 def test_every_ukrainian_admin1_has_a_conventional_english_name(gaz: Gazetteer) -> None:
-    rows = _rows(gaz.path, "SELECT admin1_code, name FROM places "
-                           "WHERE country='UA' AND feature_code='ADM1'")
+    rows = _rows(
+        gaz.path, "SELECT admin1_code, name FROM places WHERE country='UA' AND feature_code='ADM1'"
+    )
     assert len(rows) == 27
-    assert all(str(name).endswith(("Oblast", "City", "Crimea", "Sevastopol"))
-               for _, name in rows)
-    (missing,) = _rows(gaz.path, "SELECT count(*) FROM places WHERE country='UA' "
-                                 "AND feature_class='P' AND admin1_name IS NULL "
-                                 "AND admin1_code NOT IN ('', '00')")[0]
+    assert all(str(name).endswith(("Oblast", "City", "Crimea", "Sevastopol")) for _, name in rows)
+    (missing,) = _rows(
+        gaz.path,
+        "SELECT count(*) FROM places WHERE country='UA' "
+        "AND feature_class='P' AND admin1_name IS NULL "
+        "AND admin1_code NOT IN ('', '00')",
+    )[0]
     assert missing == 0
 
 
 def test_curated_aliases_point_at_their_places(gaz: Gazetteer) -> None:
-    text = resources.files("sitroom.resolve").joinpath("data", "place_aliases.tsv").read_text(
-        "utf-8")
+    text = (
+        resources.files("sitroom.resolve").joinpath("data", "place_aliases.tsv").read_text("utf-8")
+    )
     for line in text.splitlines()[1:]:
         if line.startswith(("#", "geonameid")):
             continue

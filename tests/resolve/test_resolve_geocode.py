@@ -69,10 +69,21 @@ def test_resolve_names(geo: Geocoder, text: str, geonameid: int, precision: str)
 
 @pytest.mark.parametrize(
     ("text", "country"),
-    [("Corée du Sud", "KR"), ("South Korea", "KR"), ("Venezuela", "VE"), ("U.S.", "US"),
-     ("the United States", "US"), ("États-Unis", "US"), ("Britain", "GB"),
-     ("Royaume-Uni", "GB"), ("Biélorussie", "BY"), ("Israël", "IL"), ("RDC", "CD"),
-     ("Ukraine", "UA"), ("Russie", "RU")],
+    [
+        ("Corée du Sud", "KR"),
+        ("South Korea", "KR"),
+        ("Venezuela", "VE"),
+        ("U.S.", "US"),
+        ("the United States", "US"),
+        ("États-Unis", "US"),
+        ("Britain", "GB"),
+        ("Royaume-Uni", "GB"),
+        ("Biélorussie", "BY"),
+        ("Israël", "IL"),
+        ("RDC", "CD"),
+        ("Ukraine", "UA"),
+        ("Russie", "RU"),
+    ],
 )
 def test_resolve_countries(geo: Geocoder, text: str, country: str) -> None:
     place = geo.resolve(text)
@@ -84,7 +95,11 @@ def test_kyiv_place_record_matches_the_design_example(geo: Geocoder) -> None:
     place = geo.resolve("Kyiv")
     assert place is not None
     assert (place.name, place.admin1, place.admin2, place.country) == (
-        "Kyiv", "Kyiv City", None, "UA")
+        "Kyiv",
+        "Kyiv City",
+        None,
+        "UA",
+    )
     assert place.lat == pytest.approx(50.45, abs=0.01)
     assert place.lon == pytest.approx(30.52, abs=0.01)
 
@@ -139,7 +154,11 @@ def test_admin_area_without_admin_rows_is_named_after_its_centre(geo: Geocoder) 
     place = geo.resolve("Belgorod region")
     assert place is not None
     assert (place.name, place.precision, place.country, place.geonames_id) == (
-        "Belgorod region", "admin1", "RU", None)
+        "Belgorod region",
+        "admin1",
+        "RU",
+        None,
+    )
     assert place.lat is not None
 
 

@@ -41,8 +41,9 @@ def test_place_wins_over_a_state_of_the_same_span_and_longer_wins() -> None:
 
 
 def test_reconcile_is_sorted_and_disjoint() -> None:
-    out = reconcile([_m("place", 20, 24), _m("place", 0, 4)],
-                    [_m("actor", 10, 15), _m("person", 22, 30)])
+    out = reconcile(
+        [_m("place", 20, 24), _m("place", 0, 4)], [_m("actor", 10, 15), _m("person", 22, 30)]
+    )
     assert [(m.start, m.end) for m in out] == [(0, 4), (10, 15), (22, 30)]
 
 

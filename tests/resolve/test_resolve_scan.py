@@ -52,8 +52,7 @@ def test_automaton_is_lazy_and_cached(tmp_path_factory: pytest.TempPathFactory) 
         ("the eastern Donbas region", [("Donbas", "709718")]),
     ],
 )
-def test_finds_places(scanner: PlaceScanner, text: str,
-                      expected: list[tuple[str, str]]) -> None:
+def test_finds_places(scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(scanner, text) == expected
 
 
@@ -122,8 +121,9 @@ def test_minor_foreign_towns_are_found_on_their_own(scanner: PlaceScanner) -> No
         ("in the eastern Donbas region", "Donbas", "709718"),
     ],
 )
-def test_admin_words_make_admin_mentions(scanner: PlaceScanner, text: str, span: str,
-                                         ref: str | None) -> None:
+def test_admin_words_make_admin_mentions(
+    scanner: PlaceScanner, text: str, span: str, ref: str | None
+) -> None:
     mentions = [m for m in found(scanner, text) if m[0] != "Ukraine"]
     assert mentions == [(span, ref)]
 
@@ -148,10 +148,19 @@ def _seed(name: str) -> str:
 def test_english_seed(scanner: PlaceScanner) -> None:
     text = _seed(SEED_EN)
     refs = {(m.text, m.ref) for m in scanner.scan(text)}
-    for expected in [("Fastiv", "709248"), ("Hrabovske", "807550"), ("Sumy region", "692196"),
-                     ("Kyiv", "703448"), ("Kyiv regional", "703446"), ("Donbas", "709718"),
-                     ("Paris", "2988507"), ("Moscow", "524901"), ("Venezuela", "3625428"),
-                     ("Ukraine", "690791"), ("Britain", "2635167")]:
+    for expected in [
+        ("Fastiv", "709248"),
+        ("Hrabovske", "807550"),
+        ("Sumy region", "692196"),
+        ("Kyiv", "703448"),
+        ("Kyiv regional", "703446"),
+        ("Donbas", "709718"),
+        ("Paris", "2988507"),
+        ("Moscow", "524901"),
+        ("Venezuela", "3625428"),
+        ("Ukraine", "690791"),
+        ("Britain", "2635167"),
+    ]:
         assert expected in refs
     texts = {m.text for m in scanner.scan(text)}
     assert not texts & {"Putin", "Vladimir", "Trump", "Moscow Times", "Air Force One"}
@@ -161,9 +170,16 @@ def test_english_seed(scanner: PlaceScanner) -> None:
 def test_french_seed(scanner: PlaceScanner) -> None:
     text = _seed(SEED_FR)
     refs = {(m.text, m.ref) for m in scanner.scan(text)}
-    for expected in [("Kiev", "703448"), ("Moscou", "524901"), ("Budapest", "3054643"),
-                     ("Corée du Sud", "1835841"), ("Washington", "4140963"),
-                     ("Chine", "1814991"), ("États-Unis", "6252001"), ("Russie", "2017370")]:
+    for expected in [
+        ("Kiev", "703448"),
+        ("Moscou", "524901"),
+        ("Budapest", "3054643"),
+        ("Corée du Sud", "1835841"),
+        ("Washington", "4140963"),
+        ("Chine", "1814991"),
+        ("États-Unis", "6252001"),
+        ("Russie", "2017370"),
+    ]:
         assert expected in refs
     assert "Vladimir" not in {m.text for m in scanner.scan(text)}
 
@@ -181,8 +197,13 @@ def test_scan_speed_per_article(scanner: PlaceScanner) -> None:
 def test_mentions_are_sorted_and_disjoint(scanner: PlaceScanner) -> None:
     text = "From Kyiv to Kyiv Oblast, Kyiv region and Ivano-Frankivsk, via Bila Tserkva."
     mentions: list[Mention] = scanner.scan(text)
-    assert [m.text for m in mentions] == ["Kyiv", "Kyiv Oblast", "Kyiv region",
-                                          "Ivano-Frankivsk", "Bila Tserkva"]
+    assert [m.text for m in mentions] == [
+        "Kyiv",
+        "Kyiv Oblast",
+        "Kyiv region",
+        "Ivano-Frankivsk",
+        "Bila Tserkva",
+    ]
     for a, b in zip(mentions, mentions[1:], strict=False):
         assert a.end <= b.start
 

@@ -23,9 +23,53 @@ MentionScanner = Callable[[str], Sequence[Mention]]
 
 # Tokens ending in a period that do not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "m. mm. mme. mmes. mr. mrs. ms. dr. st. gen. lt. col. maj. capt. sgt. gov. sen. rep. "
-    "prof. jr. sr. no. vs. etc. jan. feb. aug. sept. sep. oct. nov. dec. u.s. u.k. u.n. "
-    "e.u. st. av. bd. cf. env. p. pp. a.m. p.m.".split()
+    [
+        "m.",
+        "mm.",
+        "mme.",
+        "mmes.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "st.",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "gov.",
+        "sen.",
+        "rep.",
+        "prof.",
+        "jr.",
+        "sr.",
+        "no.",
+        "vs.",
+        "etc.",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "u.s.",
+        "u.k.",
+        "u.n.",
+        "e.u.",
+        "st.",
+        "av.",
+        "bd.",
+        "cf.",
+        "env.",
+        "p.",
+        "pp.",
+        "a.m.",
+        "p.m.",
+    ]
 )
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLOSING = frozenset({'"', "”", "»", "’", ")"})

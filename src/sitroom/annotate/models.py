@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sitroom.annotate.components import MentionScanner, register_components
+from sitroom.annotate.components import EntityWriter, MentionScanner, register_components
 from sitroom.config import AnnotateSettings, ModelSettings
 from sitroom.errors import ModelError
 
@@ -60,7 +60,8 @@ class Models:
                 before="ner",
                 config={"person_label": person, "place_label": place},
             )
-            writer.scanner = self.scanner
+            if isinstance(writer, EntityWriter):
+                writer.scanner = self.scanner
         log.info("loaded spaCy model %s for %s: %s", name, lang, nlp.pipe_names)
         return nlp
 

@@ -12,7 +12,6 @@ turns drafts into ``EventReport`` records (see ``reports``).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -102,8 +101,9 @@ class Extractor:
     actors: ActorLookup
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
-    def extract(self, article: Article, docs: Sequence[tuple[Doc, int]], lexicon: Lexicon
-                ) -> Extraction:
+    def extract(
+        self, article: Article, docs: Sequence[tuple[Doc, int]], lexicon: Lexicon
+    ) -> Extraction:
         """Reports and quotes of ``article`` from its paragraph docs ``(doc, offset)``."""
         run = _ArticleRun(article, lexicon.data, self.places, Parties(self.actors))
         run.parties.metonym = run.metonym
@@ -116,8 +116,14 @@ class Extractor:
             actors = run.parties.actor_spans(unit)
             acts = speech_acts(unit, run.lex)
             quotes.extend(
-                quotes_in_unit(article.id, unit, units[: unit.index + 1], run.quoted, run.lex,
-                               run.parties.speaker)
+                quotes_in_unit(
+                    article.id,
+                    unit,
+                    units[: unit.index + 1],
+                    run.quoted,
+                    run.lex,
+                    run.parties.speaker,
+                )
             )
             if any(k.startswith("trigger:") for k in unit.cues):
                 drafts.extend(self._drafts(run, unit, actors, acts))
@@ -131,9 +137,14 @@ class Extractor:
         """Where an air raid without a place fell: the country of the article's first
         placed attack, else the article's main country; given as its first mention in
         the text, or ``None`` when the text never names it."""
-        code = next((d.place.country for d in drafts
-                     if d.type == "attack" and d.place is not None and d.place.country),
-                    run.country)
+        code = next(
+            (
+                d.place.country
+                for d in drafts
+                if d.type == "attack" and d.place is not None and d.place.country
+            ),
+            run.country,
+        )
         return run.country_mentions.get(code) if code else None
 
     def _main_country(self, run: _ArticleRun, units: Sequence[Unit]) -> str | None:
@@ -149,7 +160,8 @@ class Extractor:
                 if place.precision == "country" and place.country not in run.country_mentions:
                     span = unit.span_of(ent)
                     run.country_mentions[place.country] = replace(
-                        place, text=span.text, start=span.start, end=span.end)
+                        place, text=span.text, start=span.start, end=span.end
+                    )
         run.cache.clear()
         return counts.most_common(1)[0][0] if counts else None
 
@@ -163,8 +175,9 @@ class Extractor:
         if not any(t.pos_ in VERB_POS for t in unit.sent):
             return []  # a heading ("Paris meeting"), not a statement
         located = figures.counted_in(unit, run.lex.lang)
-        launched = [w for w in figures.weapons(unit, located, run.lex, "launched")
-                    if w.launched is not None]
+        launched = [
+            w for w in figures.weapons(unit, located, run.lex, "launched") if w.launched is not None
+        ]
         triggers = find_triggers(unit, run.lex, len(launched))
         if not triggers:
             return []
@@ -174,8 +187,9 @@ class Extractor:
             unit=unit,
             triggers=triggers,
             located=located,
-            candidates=place_candidates(unit, run.resolve, capital, speaker_spans,
-                                        [t.span for t in triggers]),
+            candidates=place_candidates(
+                unit, run.resolve, capital, speaker_spans, [t.span for t in triggers]
+            ),
             dates=_dates_in(unit, run),
             actors=actors,
             acts=[(a, run.parties.speaker(unit, a)) for a in acts],
@@ -197,17 +211,22 @@ class Extractor:
             date = _future(date, run, unit)
         mod = modality(unit, anchor.span, date, published)
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
-        near = [c for c in s.candidates
-                if min(path_length(t.root, c.tokens.root) for t in spans) <= limit]
-        place = choose_place(spans, near, run.lex.words("locative"),
-                             attached_only=anchor.type == "meeting")
+        near = [
+            c
+            for c in s.candidates
+            if min(path_length(t.root, c.tokens.root) for t in spans) <= limit
+        ]
+        place = choose_place(
+            spans, near, run.lex.words("locative"), attached_only=anchor.type == "meeting"
+        )
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
         default_role = "intercepted" if anchor.type == "interception" else "launched"
         weapons: tuple[WeaponCount, ...] = ()
         if anchor.type in ("air_raid", "interception", "attack"):
             weapons = tuple(figures.weapons(unit, s.located, run.lex, default_role))
-        if not any(t.strong for t in group) and not _weak_supported(spans, place, s, casualties,
-                                                                      weapons):
+        if not any(t.strong for t in group) and not _weak_supported(
+            spans, place, s, casualties, weapons
+        ):
             return None
         governing = [(a, sp) for a, sp in s.acts if _governs(a, anchor.span)]
         parties = event_actors(anchor.type, spans, s.actors, governing, run.parties)
@@ -257,9 +276,9 @@ def _weak_supported(
     weapons: tuple[WeaponCount, ...],
 ) -> bool:
     """A weak trigger ("killed", "fighting") stands only with a count or a place near it."""
-    for item in s.located:
-        if min(path_length(t.root, item.noun.root) for t in spans) <= WEAK_PATH + 1:
-            if casualties.any() or weapons:
+    if casualties.any() or weapons:
+        for item in s.located:
+            if min(path_length(t.root, item.noun.root) for t in spans) <= WEAK_PATH + 1:
                 return True
     if place is None:
         return False
@@ -278,7 +297,8 @@ def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:
         return True
     sent_root = verb.sent.root
     sentence_level = verb.i == sent_root.i or (
-        verb.head.i == sent_root.i and verb.dep_ in ("parataxis", "advcl", "conj")
+        verb.head.i == sent_root.i
+        and verb.dep_ in ("parataxis", "advcl", "conj")
         and verb.i > root.i
     )
     return sentence_level and not (root in verb.subtree and root.i != verb.i)
@@ -355,8 +375,11 @@ def _inherit_dates(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         for prev in reversed(out):
-            if (prev.type != d.type or prev.modality != d.modality
-                    or d.unit - prev.unit > DATE_INHERIT_WINDOW):
+            if (
+                prev.type != d.type
+                or prev.modality != d.modality
+                or d.unit - prev.unit > DATE_INHERIT_WINDOW
+            ):
                 continue
             if not d.own_date and prev.date is not None:
                 d = replace(d, date=prev.date)

@@ -137,8 +137,14 @@ def weapons(
         if role == "intercepted" and current.intercepted is None:
             current = replace(current, intercepted=value, intercepted_qualifier=q.qualifier)
         elif role == "launched" and current.launched is None:
-            current = replace(current, launched=value, qualifier=q.qualifier, text=q.text,
-                              start=q.start, end=q.end)
+            current = replace(
+                current,
+                launched=value,
+                qualifier=q.qualifier,
+                text=q.text,
+                start=q.start,
+                end=q.end,
+            )
         by_kind[kind] = current
     return list(by_kind.values())
 

@@ -31,9 +31,10 @@ def modality(
     published: dt.date | None,
 ) -> Modality:
     """The modality of the event that ``trigger`` names in ``unit``."""
-    for name in ("cancelled", "denied", "claimed"):
+    strong: tuple[Modality, ...] = ("cancelled", "denied", "claimed")
+    for name in strong:
         if _cue_near(unit, trigger, name):
-            return name  # type: ignore[return-value]
+            return name
     if is_future(trigger) or _cue_near(unit, trigger, "planned"):
         return "planned"
     if date is not None and date.date is not None and published is not None:
@@ -70,12 +71,12 @@ def is_future(trigger: SpacySpan) -> bool:
 
 
 def _future_verb(verb: Token) -> bool:
-    if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
+    if "Fut" in verb.morph.get("Tense", []) or "Cnd" in verb.morph.get("Mood", []):
         return True
     for child in verb.children:
         if child.dep_ in ("aux", "aux:tense") and child.lower_ in _FUTURE_AUX:
             return True
-        if "Fut" in child.morph.get("Tense") and child.dep_.startswith("aux"):
+        if "Fut" in child.morph.get("Tense", []) and child.dep_.startswith("aux"):
             return True
     return False
 

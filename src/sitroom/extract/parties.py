@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitroom.extract.speech import SpeechAct, speaker_name
 from sitroom.extract.units import Unit, path_length
-from sitroom.types import Actor, Attribution, Mention
+from sitroom.types import Actor, ActorKind, Attribution, Mention
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 ORG_LABELS = frozenset({"ORG"})
@@ -59,13 +59,16 @@ class Parties:
             if ent.label_ in PERSON_LABELS | ORG_LABELS and not taken & set(
                 range(ent.start, ent.end)
             ):
-                kind = "person" if ent.label_ in PERSON_LABELS else "org"
-                found.append((ent, _at(Actor(name=ent.text, text=ent.text, kind=kind), unit,
-                                       ent)))
+                kind: ActorKind = "person" if ent.label_ in PERSON_LABELS else "org"
+                found.append((ent, _at(Actor(name=ent.text, text=ent.text, kind=kind), unit, ent)))
         titled = self._titles_in(unit, found)
         if titled:
-            found = [f for f in found if f[1].kind == "person"
-                     or not any(t.start <= f[0].start < t.end for t, _ in titled)]
+            found = [
+                f
+                for f in found
+                if f[1].kind == "person"
+                or not any(t.start <= f[0].start < t.end for t, _ in titled)
+            ]
             found.extend(titled)
         return sorted(found, key=lambda f: f[0].start)
 
@@ -91,7 +94,8 @@ class Parties:
             tokens = unit.tokens_at(unit.start + at, unit.start + at + len(title))
             if tokens is None or any(
                 t.start < tokens.end and tokens.start < t.end
-                for t, a in found if a.kind == "person"
+                for t, a in found
+                if a.kind == "person"
             ):
                 continue
             nxt = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
@@ -116,12 +120,20 @@ class Parties:
 
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
-        inside = [(t, a) for t, a in self.actor_spans(unit)
-                  if t.start >= phrase.start and t.end <= phrase.end]
+        inside = [
+            (t, a)
+            for t, a in self.actor_spans(unit)
+            if t.start >= phrase.start and t.end <= phrase.end
+        ]
         person = next((a for _, a in inside if a.kind == "person"), None)
         if person is not None:
-            return replace(person, role=_role(phrase, person) or person.role, text=span.text,
-                           start=span.start, end=span.end)
+            return replace(
+                person,
+                role=_role(phrase, person) or person.role,
+                text=span.text,
+                start=span.start,
+                end=span.end,
+            )
         root = phrase.root
         covering = next((a for t, a in inside if t.start <= root.i < t.end), None)
         if covering is not None:
@@ -133,10 +145,12 @@ class Parties:
         named = _appositive_name(phrase) if root.ent_type_ not in _NOT_PEOPLE else None
         if named is not None:
             name, role = named
-            return Actor(name=name, text=span.text, kind="person", role=role,
-                         start=span.start, end=span.end)
-        return Actor(name=speaker_name(phrase), text=span.text, kind="group",
-                     start=span.start, end=span.end)
+            return Actor(
+                name=name, text=span.text, kind="person", role=role, start=span.start, end=span.end
+            )
+        return Actor(
+            name=speaker_name(phrase), text=span.text, kind="group", start=span.start, end=span.end
+        )
 
     def attribution(self, unit: Unit, act: SpeechAct) -> Attribution | None:
         """The attribution a speech act gives to the reports of its sentence."""
@@ -179,7 +193,7 @@ def _title_before(tokens: SpacySpan) -> str | None:
     """Lower-cased title words just before a name ("président américain")."""
     doc = tokens.doc
     i = tokens.start - 1
-    words = []
+    words: list[str] = []
     while i >= 0 and doc[i].pos_ in _TITLE_POS and not doc[i].ent_type_ and len(words) < 3:
         if doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN":
             break
@@ -190,8 +204,9 @@ def _title_before(tokens: SpacySpan) -> str | None:
     return " ".join(words)
 
 
-_HONORIFICS = frozenset({"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mme.", "dr",
-                         "dr.", "mm.", "mlle"})
+_HONORIFICS = frozenset(
+    {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mme.", "dr", "dr.", "mm.", "mlle"}
+)
 
 
 def _role(phrase: SpacySpan, person: Actor) -> str | None:
@@ -213,8 +228,9 @@ def _appositive_name(phrase: SpacySpan) -> tuple[str, str | None] | None:
     appos = [c for c in root.children if c.dep_ == "appos" and phrase.start <= c.i < phrase.end]
     if root.pos_ == "PROPN":
         name_end = min([a.left_edge.i for a in appos] + [root.i + 1])
-        name = doc[root.left_edge.i if root.left_edge.i >= phrase.start else phrase.start
-                   : name_end].text.strip(" ,")
+        name = doc[
+            root.left_edge.i if root.left_edge.i >= phrase.start else phrase.start : name_end
+        ].text.strip(" ,")
         role = doc[appos[0].left_edge.i : appos[0].right_edge.i + 1].text if appos else None
         return name, role
     for a in appos:
@@ -261,8 +277,9 @@ def event_actors(
         people = _participants(triggers, actors, speakers)
         if voiced is not None and all(_key(voiced) != _key(p) for p in people):
             people.insert(0, voiced)
-        return EventActors(people[0] if people else None,
-                           people[1] if len(people) > 1 else None, tuple(people))
+        return EventActors(
+            people[0] if people else None, people[1] if len(people) > 1 else None, tuple(people)
+        )
     actor1 = voiced or closest_actor(triggers[0], actors, exclude=speakers)
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
@@ -307,8 +324,10 @@ def _pronoun_subject_speaker(
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
             subjects += [c for c in verb.head.children if c.dep_ == "nsubj"]
-        if any(s.pos_ == "PRON" and "Rel" not in s.morph.get("PronType")
-               and s.lower_ not in _RELATIVES for s in subjects):
+        if any(
+            s.pos_ == "PRON" and "Rel" not in s.morph.get("PronType", []) and s.lower_ not in _RELATIVES
+            for s in subjects
+        ):
             for act, speaker in governing:
                 if speaker is not None and not act.according:
                     return speaker

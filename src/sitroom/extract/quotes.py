@@ -100,8 +100,7 @@ def _direct(
             speaker=speaker,
             verb=act.verb.text,
             direct=True,
-            evidence=Span(covering[0].start, covering[-1].end,
-                          _join(covering)),
+            evidence=Span(covering[0].start, covering[-1].end, _join(covering)),
         )
         return quote, {u.index for u in covering}
     return None
@@ -112,9 +111,7 @@ def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
     return q.start <= start < q.end
 
 
-def _reported(
-    article_id: str, unit: Unit, lex: LexiconData, speaker_of: SpeakerOf
-) -> list[Quote]:
+def _reported(article_id: str, unit: Unit, lex: LexiconData, speaker_of: SpeakerOf) -> list[Quote]:
     out = []
     for act in speech_acts(unit, lex):
         if act.according or act.clause is None or act.speaker is None:

@@ -64,8 +64,11 @@ class Draft:
         if self.type == "sanction":
             return True
         return bool(
-            self.place or self.figures.any() or self.weapons
-            or (self.own_date and self.strong) or self.modality in ("denied", "claimed")
+            self.place
+            or self.figures.any()
+            or self.weapons
+            or (self.own_date and self.strong)
+            or self.modality in ("denied", "claimed")
         )
 
 
@@ -90,8 +93,10 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
             continue
         if draft.place is None and draft.unit - prev.unit <= COALESCE_WINDOW:
             return i
-        if draft.place is not None and prev.place is not None and _same_place(
-            prev.place, draft.place
+        if (
+            draft.place is not None
+            and prev.place is not None
+            and _same_place(prev.place, draft.place)
         ):
             return i
         if draft.place is not None and prev.place is None and draft.unit - prev.unit <= 1:

@@ -33,8 +33,9 @@ class SpeechAct:
 
     @property
     def start(self) -> int:
-        first = self.verb.start if self.speaker is None else min(self.verb.start,
-                                                                  self.speaker.start)
+        first = (
+            self.verb.start if self.speaker is None else min(self.verb.start, self.speaker.start)
+        )
         return first
 
     @property
@@ -80,8 +81,10 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     ont indiqué des responsables ukrainiens. The parser often calls that subject an
     object; when the verb group opens after a comma, the first nominal after it is the
     speaker."""
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)],
-                key=lambda t: t.i)
+    first = min(
+        [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)],
+        key=lambda t: t.i,
+    )
     if first.i == 0 or first.doc[first.i - 1].text not in (",", "»", '"', "”"):
         return None
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _quoted(c) for c in verb.children):

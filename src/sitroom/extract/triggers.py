@@ -37,8 +37,9 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
     out = []
     for rule in lex.triggers:
         for span in unit.cues.get(rule.key, ()):
-            trig = _settle(Trigger(span, rule.type, rule.subtype, rule.strong), weapons,
-                           launched_counts)
+            trig = _settle(
+                Trigger(span, rule.type, rule.subtype, rule.strong), weapons, launched_counts
+            )
             if trig is not None:
                 out.append(trig)
     return sorted(out, key=lambda t: t.span.start)

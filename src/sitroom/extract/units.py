@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitroom.types import Span
 
@@ -90,8 +90,13 @@ def governor(token: Token) -> Token:
     """The verb that governs ``token`` (itself if it is a verb), or the sentence root."""
     current = token
     for _ in range(12):
-        if current.pos_ in VERB_POS and current.dep_ not in ("aux", "auxpass", "aux:tense",
-                                                             "aux:pass", "cop"):
+        if current.pos_ in VERB_POS and current.dep_ not in (
+            "aux",
+            "auxpass",
+            "aux:tense",
+            "aux:pass",
+            "cop",
+        ):
             return current
         if current.head.i == current.i:
             return current

@@ -20,17 +20,76 @@ from sitroom.types import Place
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns of offices and bodies: a place that modifies one of them names an office holder.
 OFFICE_WORDS = frozenset(
-    "governor governors mayor administration president minister ministry official officials "
-    "authorities authority spokesman spokeswoman spokesperson army forces force police "
-    "prosecutor prosecutors council government leader leaders envoy ambassador chief head "
-    "gouverneur maire administration président ministre ministère responsable responsables "
-    "autorités porte-parole armée forces police parquet gouvernement dirigeant envoyé "
-    "ambassadeur chef".split()
+    [
+        "governor",
+        "governors",
+        "mayor",
+        "administration",
+        "president",
+        "minister",
+        "ministry",
+        "official",
+        "officials",
+        "authorities",
+        "authority",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "army",
+        "forces",
+        "force",
+        "police",
+        "prosecutor",
+        "prosecutors",
+        "council",
+        "government",
+        "leader",
+        "leaders",
+        "envoy",
+        "ambassador",
+        "chief",
+        "head",
+        "gouverneur",
+        "maire",
+        "administration",
+        "président",
+        "ministre",
+        "ministère",
+        "responsable",
+        "responsables",
+        "autorités",
+        "porte-parole",
+        "armée",
+        "forces",
+        "police",
+        "parquet",
+        "gouvernement",
+        "dirigeant",
+        "envoyé",
+        "ambassadeur",
+        "chef",
+    ]
 )
 # Penalty (in dependency arcs) for coarse places: a town two arcs further still wins.
 _RANK = {"town": 0.0, "admin2": 0.5, "admin1": 1.0, "region": 1.5, "country": 2.0}
 LOCATIVES_BEFORE = frozenset(
-    "in at near à en dans près au aux outside around over towards toward vers".split()
+    [
+        "in",
+        "at",
+        "near",
+        "à",
+        "en",
+        "dans",
+        "près",
+        "au",
+        "aux",
+        "outside",
+        "around",
+        "over",
+        "towards",
+        "toward",
+        "vers",
+    ]
 )
 
 
@@ -71,8 +130,9 @@ def place_candidates(
                 continue
             span = unit.span_of(cue)
             out.append(
-                PlaceCandidate(cue, replace(capital, text=span.text, start=span.start,
-                                            end=span.end))
+                PlaceCandidate(
+                    cue, replace(capital, text=span.text, start=span.start, end=span.end)
+                )
             )
     return out
 
@@ -118,7 +178,11 @@ def _locative_before(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
 def _modifies(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:
     head = tokens.root.head
     return any(t.start <= head.i < t.end for t in triggers) and tokens.root.dep_ in (
-        "compound", "nmod", "amod", "poss", "npadvmod"
+        "compound",
+        "nmod",
+        "amod",
+        "poss",
+        "npadvmod",
     )
 
 

@@ -70,8 +70,15 @@ class ActorEntry:
 
     def actor(self, text: str, start: int = -1, end: int = -1) -> Actor:
         """The ``Actor`` record of this entry, as written ``text`` at ``start:end``."""
-        return Actor(name=self.name, text=text, wikidata=self.wikidata, kind=self.kind,
-                     role=self.role, start=start, end=end)
+        return Actor(
+            name=self.name,
+            text=text,
+            wikidata=self.wikidata,
+            kind=self.kind,
+            role=self.role,
+            start=start,
+            end=end,
+        )
 
     def forms(self) -> list[tuple[str, AliasClass]]:
         """Every written form with its alias class (short ones are matched exactly)."""
@@ -97,10 +104,18 @@ def _entry(key: str, raw: dict[str, Any]) -> ActorEntry:
         return tuple(dict.fromkeys(str(v) for v in raw.get(field, [])))
 
     return ActorEntry(
-        key=key, name=str(raw["name"]), kind=kind, wikidata=raw.get("wikidata") or None,
-        verified=bool(raw.get("verified", False)), role=raw.get("role"),
-        country=raw.get("country"), names=strings("names"), surnames=strings("surnames"),
-        phrases=strings("phrases"), adjectives=strings("adjectives"), abbr=strings("abbr"),
+        key=key,
+        name=str(raw["name"]),
+        kind=kind,
+        wikidata=raw.get("wikidata") or None,
+        verified=bool(raw.get("verified", False)),
+        role=raw.get("role"),
+        country=raw.get("country"),
+        names=strings("names"),
+        surnames=strings("surnames"),
+        phrases=strings("phrases"),
+        adjectives=strings("adjectives"),
+        abbr=strings("abbr"),
     )
 
 
@@ -230,20 +245,31 @@ def _written_ok(written: str, alias: _Alias) -> bool:
 def _strip_titles(name: str) -> str:
     """``name`` without leading titles ("President Donald Trump" -> "Donald Trump")."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in _TITLES or words[0].lower().rstrip(".") in
-                              _TITLES):
+    while len(words) > 1 and (
+        words[0].lower() in _TITLES or words[0].lower().rstrip(".") in _TITLES
+    ):
         words.pop(0)
     return " ".join(words)
 
 
 def person_actor(
-    name: str, role: str | None = None, text: str | None = None, start: int = -1,
+    name: str,
+    role: str | None = None,
+    text: str | None = None,
+    start: int = -1,
     end: int = -1,
 ) -> Actor:
     """An ``Actor`` for a person who is not in the table (no Wikidata id)."""
     clean = _strip_titles(_POSSESSIVE.sub("", name.strip().strip(_QUOTES)).strip())
-    return Actor(name=clean, text=text if text is not None else name, wikidata=None,
-                 kind="person", role=role, start=start, end=end)
+    return Actor(
+        name=clean,
+        text=text if text is not None else name,
+        wikidata=None,
+        kind="person",
+        role=role,
+        start=start,
+        end=end,
+    )
 
 
 @cache

@@ -50,8 +50,12 @@ def _letters_ok(name: str) -> bool:
     """Latin or Cyrillic letters only (plus spaces, hyphens, apostrophes and dots)."""
     for c in name:
         if c.isalpha():
-            if not ("A" <= c <= "z" or "\u00c0" <= c <= "\u024f" or "\u0400" <= c <= "\u04ff"
-                    or "\u1e00" <= c <= "\u1eff"):
+            if not (
+                "A" <= c <= "z"
+                or "\u00c0" <= c <= "\u024f"
+                or "\u0400" <= c <= "\u04ff"
+                or "\u1e00" <= c <= "\u1eff"
+            ):
                 return False
         elif not (c in " -'’ʼ." or c.isspace()):
             return False
@@ -76,9 +80,17 @@ def keep_alternates(name: str, alternates: Iterable[str]) -> list[str]:
 
 def _place_row(fields: dict[str, str], alternates: list[str]) -> Row:
     return [
-        fields["id"], fields["name"], fields["lat"], fields["lon"], fields["fclass"],
-        fields["fcode"], fields["country"], fields["admin1"], fields["admin2"],
-        fields["population"], "|".join(alternates),
+        fields["id"],
+        fields["name"],
+        fields["lat"],
+        fields["lon"],
+        fields["fclass"],
+        fields["fcode"],
+        fields["country"],
+        fields["admin1"],
+        fields["admin2"],
+        fields["population"],
+        "|".join(alternates),
     ]
 
 
@@ -91,8 +103,15 @@ def ukraine_rows(shared: Path) -> Iterator[Row]:
             if c[6] != "P" and feature not in UA_FEATURES:
                 continue
             fields = {
-                "id": c[0], "name": c[1], "lat": c[4], "lon": c[5], "fclass": c[6],
-                "fcode": c[7], "country": c[8], "admin1": c[10], "admin2": c[11],
+                "id": c[0],
+                "name": c[1],
+                "lat": c[4],
+                "lon": c[5],
+                "fclass": c[6],
+                "fcode": c[7],
+                "country": c[8],
+                "admin1": c[10],
+                "admin2": c[11],
                 "population": c[14] or "0",
             }
             yield _place_row(fields, keep_alternates(c[1], c[3].split(",") if c[3] else []))
@@ -115,7 +134,8 @@ def _capital_ids(
         cc = str(city["countrycode"])
         capital = countries.get(cc, {}).get("capital")
         if capital and norm(str(capital)) in {norm(str(city["name"]))} | {
-            norm(str(a)) for a in city.get("alternatenames", []) or []  # type: ignore[attr-defined]
+            norm(str(a))
+            for a in city.get("alternatenames", []) or []  # type: ignore[attr-defined]
         }:
             pop = int(str(city["population"]))
             if cc not in best or pop > best[cc][1]:
@@ -143,9 +163,12 @@ def world_rows(shared: Path) -> tuple[list[Row], dict[str, int]]:
             if rec["countrycode"] == "UA":
                 continue
             city = {
-                "geonameid": rec["geonameid"], "name": rec["name"],
-                "latitude": rec["latitude"], "longitude": rec["longitude"],
-                "countrycode": rec["countrycode"], "admin1code": rec["admin1code"],
+                "geonameid": rec["geonameid"],
+                "name": rec["name"],
+                "latitude": rec["latitude"],
+                "longitude": rec["longitude"],
+                "countrycode": rec["countrycode"],
+                "admin1code": rec["admin1code"],
                 "population": rec["population"],
             }
             alts = rec["alternatenames"].split("|") if rec["alternatenames"] else []
@@ -156,10 +179,16 @@ def world_rows(shared: Path) -> tuple[list[Row], dict[str, int]]:
 def _world_row(city: dict[str, object], alternates: list[str], capital: bool) -> Row:
     name = str(city["name"])
     fields = {
-        "id": str(city["geonameid"]), "name": name, "lat": str(city["latitude"]),
-        "lon": str(city["longitude"]), "fclass": "P", "fcode": "PPLC" if capital else "PPL",
-        "country": str(city["countrycode"]), "admin1": str(city.get("admin1code") or ""),
-        "admin2": "", "population": str(city["population"]),
+        "id": str(city["geonameid"]),
+        "name": name,
+        "lat": str(city["latitude"]),
+        "lon": str(city["longitude"]),
+        "fclass": "P",
+        "fcode": "PPLC" if capital else "PPL",
+        "country": str(city["countrycode"]),
+        "admin1": str(city.get("admin1code") or ""),
+        "admin2": "",
+        "population": str(city["population"]),
     }
     return _place_row(fields, keep_alternates(name, alternates))
 
@@ -186,11 +215,18 @@ def country_rows(world: list[Row], ua: list[Row], capitals: dict[str, int]) -> l
         point = _representative_point(points.get(iso, []))
         if iso == "UA":
             point = (49.0, 32.0)  # the GeoNames country row (690791)
-        out.append([
-            iso, str(c["iso3"]), str(c["geonameid"]), str(c["name"]),
-            str(capitals.get(iso, "")), str(c["population"]),
-            f"{point[0]:.5f}" if point else "", f"{point[1]:.5f}" if point else "",
-        ])
+        out.append(
+            [
+                iso,
+                str(c["iso3"]),
+                str(c["geonameid"]),
+                str(c["name"]),
+                str(capitals.get(iso, "")),
+                str(c["population"]),
+                f"{point[0]:.5f}" if point else "",
+                f"{point[1]:.5f}" if point else "",
+            ]
+        )
     return out
 
 
@@ -202,8 +238,19 @@ def _write_tsv(path: Path, rows: Iterable[Row], header: Row) -> None:
             fh.write("\t".join(v.replace("\t", " ") for v in row) + "\n")
 
 
-PLACE_HEADER = ["geonameid", "name", "lat", "lon", "feature_class", "feature_code", "country",
-                "admin1", "admin2", "population", "alternates"]
+PLACE_HEADER = [
+    "geonameid",
+    "name",
+    "lat",
+    "lon",
+    "feature_class",
+    "feature_code",
+    "country",
+    "admin1",
+    "admin2",
+    "population",
+    "alternates",
+]
 COUNTRY_HEADER = ["iso2", "iso3", "geonameid", "name", "capital", "population", "lat", "lon"]
 
 

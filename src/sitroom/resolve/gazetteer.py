@@ -166,8 +166,17 @@ class _Builder:
         for r in _data_rows(file):
             gid = int(r["geonameid"])
             self.places[gid] = [
-                gid, r["name"], float(r["lat"]), float(r["lon"]), r["feature_class"],
-                r["feature_code"], r["country"], r["admin1"], r["admin2"], None, None,
+                gid,
+                r["name"],
+                float(r["lat"]),
+                float(r["lon"]),
+                r["feature_class"],
+                r["feature_code"],
+                r["country"],
+                r["admin1"],
+                r["admin2"],
+                None,
+                None,
                 int(r["population"] or 0),
             ]
             self.name(gid, r["name"], True)
@@ -182,8 +191,20 @@ class _Builder:
             ids[r["iso2"]] = gid
             lat = float(r["lat"]) if r["lat"] else None
             lon = float(r["lon"]) if r["lon"] else None
-            self.places[gid] = [gid, r["name"], lat, lon, "A", "PCLI", r["iso2"], "00", "",
-                                None, None, int(r["population"] or 0)]
+            self.places[gid] = [
+                gid,
+                r["name"],
+                lat,
+                lon,
+                "A",
+                "PCLI",
+                r["iso2"],
+                "00",
+                "",
+                None,
+                None,
+                int(r["population"] or 0),
+            ]
             self.name(gid, r["name"], True)
             out.append((r["iso2"], gid, int(r["capital"]) if r["capital"] else None))
         for r in _data_rows("country_names.tsv"):
@@ -225,8 +246,12 @@ class _Builder:
 
     def scannable(self, row: list[Any]) -> bool:
         code, pop = row[5], row[11]
-        return (code.startswith("PCL") or code in SCAN_FEATURES or row[0] in self.curated_ids
-                or (row[4] == "P" and pop >= SCAN_MIN_POPULATION))
+        return (
+            code.startswith("PCL")
+            or code in SCAN_FEATURES
+            or row[0] in self.curated_ids
+            or (row[4] == "P" and pop >= SCAN_MIN_POPULATION)
+        )
 
     def write(self, con: sqlite3.Connection, countries: list[tuple[str, int, int | None]]) -> None:
         con.executescript(_SCHEMA)
@@ -242,12 +267,15 @@ class _Builder:
         con.executemany("INSERT INTO countries VALUES (?,?,?)", countries)
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(self.demonyms.items()))
         con.executescript(_INDEXES)
-        con.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("version", GAZETTEER_VERSION),
-            ("fingerprint", data_fingerprint()),
-            ("norm_probe", norm(NORM_PROBE)),
-            ("attribution", "Contains data from GeoNames (geonames.org), CC BY 4.0"),
-        ])
+        con.executemany(
+            "INSERT INTO meta VALUES (?,?)",
+            [
+                ("version", GAZETTEER_VERSION),
+                ("fingerprint", data_fingerprint()),
+                ("norm_probe", norm(NORM_PROBE)),
+                ("attribution", "Contains data from GeoNames (geonames.org), CC BY 4.0"),
+            ],
+        )
 
 
 def build_gazetteer(out: Path) -> Path:
@@ -303,9 +331,11 @@ def _read_meta(path: Path) -> dict[str, str] | None:
 
 def _is_current(meta: dict[str, str]) -> bool:
     """Whether a file was built by this version, from these data, with this folding."""
-    return (meta.get("version") == GAZETTEER_VERSION
-            and meta.get("fingerprint") == data_fingerprint()
-            and meta.get("norm_probe") == norm(NORM_PROBE))
+    return (
+        meta.get("version") == GAZETTEER_VERSION
+        and meta.get("fingerprint") == data_fingerprint()
+        and meta.get("norm_probe") == norm(NORM_PROBE)
+    )
 
 
 class Gazetteer:
@@ -386,8 +416,9 @@ class Gazetteer:
     def get(self, geonameid: int) -> GeoRecord | None:
         """The place with this GeoNames id, or ``None``."""
         if geonameid not in self._records:
-            rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid=?",
-                               (geonameid,))
+            rows = self._query(
+                f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid=?", (geonameid,)
+            )
             self._records[geonameid] = GeoRecord(*rows[0]) if rows else None
         return self._records[geonameid]
 
@@ -396,7 +427,9 @@ class Gazetteer:
         if key not in self._candidates:
             rows = self._query(
                 f"SELECT {_PLACE_COLUMNS}, n.is_primary, n.curated FROM names n "
-                "JOIN places USING (geonameid) WHERE n.name_norm=?", (key,))
+                "JOIN places USING (geonameid) WHERE n.name_norm=?",
+                (key,),
+            )
             out = []
             for row in rows:
                 record = GeoRecord(*row[:12])
@@ -439,9 +472,11 @@ class Gazetteer:
     def scan_names(self) -> list[tuple[str, int, bool, int]]:
         """``(name_norm, geonameid, is_primary, curated)`` of every scannable place."""
         return [
-            (k, g, bool(p), int(c)) for k, g, p, c in self._query(
+            (k, g, bool(p), int(c))
+            for k, g, p, c in self._query(
                 "SELECT n.name_norm, n.geonameid, n.is_primary, n.curated FROM names n "
-                "JOIN places USING (geonameid) WHERE places.scannable=1")
+                "JOIN places USING (geonameid) WHERE places.scannable=1"
+            )
         ]
 
     def records(self, ids: list[int]) -> dict[int, GeoRecord]:

@@ -31,8 +31,18 @@ from sitroom.resolve.text import norm
 from sitroom.types import Mention, Place, PlacePrecision
 
 FEATURE_BONUS = {
-    "PPLC": 3.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5, "PPLX": -1.0, "PPLH": -2.0,
-    "PPLQ": -1.5, "ADM1": -3.0, "ADM2": -3.5, "ADM3": -4.0, "RGN": 1.0, "AIRP": -2.0,
+    "PPLC": 3.0,
+    "PPLA": 2.0,
+    "PPLA2": 1.0,
+    "PPLA3": 0.5,
+    "PPLX": -1.0,
+    "PPLH": -2.0,
+    "PPLQ": -1.5,
+    "ADM1": -3.0,
+    "ADM2": -3.5,
+    "ADM3": -4.0,
+    "RGN": 1.0,
+    "AIRP": -2.0,
     "PS": -1.0,
 }
 COUNTRY_BONUS = 10.0
@@ -42,8 +52,19 @@ CONTEXT_ADMIN1_BONUS = 4.0
 NAME_BONUS = 6.0
 
 # Admin words after the name ("Sumy region") and before it ("région de Soumy").
-ADMIN1_WORDS = ("region", "regional", "oblast", "province", "governorate", "krai", "kray",
-                "région", "régional", "régionale", "gouvernorat")
+ADMIN1_WORDS = (
+    "region",
+    "regional",
+    "oblast",
+    "province",
+    "governorate",
+    "krai",
+    "kray",
+    "région",
+    "régional",
+    "régionale",
+    "gouvernorat",
+)
 ADMIN2_WORDS = ("district", "raion", "rayon", "county", "municipality", "arrondissement")
 _WORDS = "|".join(ADMIN1_WORDS + ADMIN2_WORDS)
 ADMIN_AFTER = re.compile(rf"\s+(?P<word>{_WORDS})\b", re.IGNORECASE)
@@ -116,9 +137,17 @@ def to_place(record: GeoRecord, text: str, start: int = -1, end: int = -1) -> Pl
     admin1 = None if country_level else record.admin1_name
     admin2 = record.name if record.feature_code == "ADM2" else record.admin2_name
     return Place(
-        name=record.name, text=text, geonames_id=record.geonameid, lat=record.lat,
-        lon=record.lon, admin1=admin1, admin2=None if precision == "admin1" else admin2,
-        country=record.country, precision=precision, start=start, end=end,
+        name=record.name,
+        text=text,
+        geonames_id=record.geonameid,
+        lat=record.lat,
+        lon=record.lon,
+        admin1=admin1,
+        admin2=None if precision == "admin1" else admin2,
+        country=record.country,
+        precision=precision,
+        start=start,
+        end=end,
     )
 
 
@@ -208,9 +237,17 @@ class Geocoder:
             return None
         # No admin rows for this country: the area is named after its centre.
         name = f"{town.name} {'region' if level == 1 else 'district'}"
-        return Place(name=name, text=text, geonames_id=None, lat=town.lat, lon=town.lon,
-                     admin1=name if level == 1 else None, admin2=name if level == 2 else None,
-                     country=town.country, precision="admin1" if level == 1 else "admin2")
+        return Place(
+            name=name,
+            text=text,
+            geonames_id=None,
+            lat=town.lat,
+            lon=town.lon,
+            admin1=name if level == 1 else None,
+            admin2=name if level == 2 else None,
+            country=town.country,
+            precision="admin1" if level == 1 else "admin2",
+        )
 
     # ------------------------------------------------------------ resolution
 
@@ -232,17 +269,16 @@ class Geocoder:
             return None
         capital = _CAPITAL.match(clean)
         if capital:
-            return self._capital_phrase(capital.group("adj") or capital.group("adj2"), text,
-                                        context)
+            return self._capital_phrase(
+                capital.group("adj") or capital.group("adj2"), text, context
+            )
         main, *qualifiers = [p.strip() for p in clean.split(",") if p.strip()] or [""]
         for q in qualifiers:
             place = self._resolve_name(q, q, context)
             context = (context or GeoContext()).merge(self.context_of([place] if place else []))
         return self._resolve_name(main, text, context)
 
-    def resolve_mention(
-        self, mention: Mention, context: GeoContext | None = None
-    ) -> Place | None:
+    def resolve_mention(self, mention: Mention, context: GeoContext | None = None) -> Place | None:
         """The place of a scanned mention (its ``ref`` if it has one), with its offsets."""
         place = None
         if mention.ref and mention.ref.isdigit():
@@ -278,8 +314,12 @@ class Geocoder:
             place = self._admin_place(name[: after.start()], after.group("word"), text, context)
             if place is not None:
                 return place
-        before = re.match(rf"^(?P<word>{_WORDS})\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|d['’]\s*"
-                          r"|du\s+)(?P<stem>.+)$", name, re.IGNORECASE)
+        before = re.match(
+            rf"^(?P<word>{_WORDS})\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|d['’]\s*"
+            r"|du\s+)(?P<stem>.+)$",
+            name,
+            re.IGNORECASE,
+        )
         if before:
             place = self._admin_place(before.group("stem"), before.group("word"), text, context)
             if place is not None:

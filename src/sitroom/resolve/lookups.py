@@ -58,8 +58,7 @@ class Lookups:
     actors: ActorTable
 
     @classmethod
-    def load(cls, gazetteer: Path | str | None = None,
-             actors: Path | str | None = None) -> Lookups:
+    def load(cls, gazetteer: Path | str | None = None, actors: Path | str | None = None) -> Lookups:
         """Open the gazetteer (building it on first use) and the actor table."""
         gaz = Gazetteer.open(gazetteer)
         geocoder = Geocoder(gaz)

@@ -55,8 +55,11 @@ _CUE = re.compile(
     r"\s*",
     re.IGNORECASE,
 )
-_TOWN_CUES = re.compile(r"villag|town|city|cit|settlement|hamlet|localit|ville|commune|bourg"
-                        r"|hameau", re.IGNORECASE)
+_TOWN_CUES = re.compile(
+    r"villag|town|city|cit|settlement|hamlet|localit|ville|commune|bourg"
+    r"|hameau",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:[ -][^\W\d_][\w'’ʼ]*){0,3}")
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|or|et|ou)\s+)")
 _ADMIN1_BEFORE = re.compile(
@@ -89,15 +92,17 @@ STRONG_POPULATION = 1_000_000
 def stoplist() -> frozenset[str]:
     """Folded names the scanner finds only after a cue word (``data/stoplist.txt``)."""
     text = resources.files("sitroom.resolve").joinpath("data", "stoplist.txt").read_text("utf-8")
-    return frozenset(norm(line) for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 @cache
 def acronyms() -> dict[str, frozenset[str]]:
     """Folded abbreviation -> the exact written forms that may match it ("us" -> {"US"})."""
-    text = resources.files("sitroom.resolve").joinpath("data", "country_names.tsv").read_text(
-        "utf-8")
+    text = (
+        resources.files("sitroom.resolve").joinpath("data", "country_names.tsv").read_text("utf-8")
+    )
     out: dict[str, set[str]] = {}
     for line in text.splitlines():
         parts = line.split("\t")
@@ -262,7 +267,9 @@ class PlaceScanner:
             return True
         best = self.geocoder.best(hit.candidates)
         return best is not None and (
-            best.country == "UA" or best.feature_class != "P" or best.feature_code == "PPLC"
+            best.country == "UA"
+            or best.feature_class != "P"
+            or best.feature_code == "PPLC"
             or best.population >= STRONG_POPULATION
         )
 

@@ -25,8 +25,21 @@ APOSTROPHES = "'’ʼ‘`´ʹʻ"
 _DASHES = frozenset("-‐‑‒–—―")
 # Letters NFKD does not decompose but that readers treat as their base letter.
 _EXTRA = {
-    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "æ": "ae",
-    "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "þ": "th", "ħ": "h", "ŀ": "l",
+    "ł": "l",
+    "Ł": "l",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ı": "i",
+    "æ": "ae",
+    "Æ": "ae",
+    "œ": "oe",
+    "Œ": "oe",
+    "ß": "ss",
+    "þ": "th",
+    "ħ": "h",
+    "ŀ": "l",
 }
 _A = "['’ʼ‘`´ʹʻ]"
 # Apostrophes that separate words: elisions (l', d', qu', jusqu'...), possessives ('s)
