@@ -104,13 +104,13 @@ def demo_cmd(
     path = db or Path("sitroom-demo.db")
     folder = seeds if seeds is not None else Path("..") / "shared" / "seeds"
     extra = api.seed_files(folder) if folder.is_dir() else []
-    shown: list[EventReport] = []
     out = Console(highlight=False, soft_wrap=True)
 
     def collect(outcome: Outcome) -> None:
         if outcome.extraction is not None:
-            shown.extend(outcome.extraction.reports)
-            out.print(report_table(outcome.extraction.reports, title=Path(outcome.locator).name))
+            out.print(f"[bold]{escape(Path(outcome.locator).name)}[/bold]")
+            for r in outcome.extraction.reports:
+                out.print("  " + escape(report_line(r)))
 
     tally = api.demo(settings, path, extra, progress=collect)
     _print_tally(tally)
@@ -123,27 +123,42 @@ def report_table(reports: tuple[EventReport, ...] | list[EventReport], title: st
     for col in ("type", "modality", "date", "place", "killed", "injured", "weapons", "actor"):
         table.add_column(col, overflow="fold")
     for r in reports:
-        table.add_row(
-            r.type + (f"/{r.subtype}" if r.subtype else ""),
-            r.modality,
-            r.date.date.isoformat() if r.date and r.date.date else "",
-            escape(r.location.name) if r.location else "",
-            _q(r.killed) + (f" ({_q(r.children_killed)} ch.)" if r.children_killed else ""),
-            _q(r.injured) + (f" ({_q(r.children_injured)} ch.)" if r.children_injured else ""),
-            ", ".join(
-                f"{w.kind} {w.launched if w.launched is not None else '?'}"
-                f"/{w.intercepted if w.intercepted is not None else '-'}"
-                for w in r.weapons
-            ),
-            escape(
-                ", ".join(
-                    a.name
-                    for a in ([r.actor1] if r.actor1 else [])
-                    + list(r.participants[1:] if r.type == "meeting" else [])
-                )
-            ),
-        )
+        table.add_row(*(escape(cell) for cell in report_cells(r)))
     return table
+
+
+def report_cells(r: EventReport) -> tuple[str, ...]:
+    """The cells of one report in tables and one-line listings."""
+    actors = [r.actor1.name] if r.actor1 else []
+    if r.type == "meeting":
+        actors = [a.name for a in r.participants] or actors
+    return (
+        r.type + (f"/{r.subtype}" if r.subtype else ""),
+        r.modality,
+        r.date.date.isoformat() if r.date and r.date.date else "",
+        r.location.name if r.location else "",
+        _q(r.killed) + (f" ({_q(r.children_killed)} children)" if r.children_killed else ""),
+        _q(r.injured) + (f" ({_q(r.children_injured)} children)" if r.children_injured else ""),
+        ", ".join(
+            f"{w.kind} {w.launched if w.launched is not None else '?'}"
+            f"/{w.intercepted if w.intercepted is not None else '-'}"
+            for w in r.weapons
+        ),
+        ", ".join(actors),
+    )
+
+
+def report_line(r: EventReport) -> str:
+    """One report as one line: date, type, modality, place, figures, actors."""
+    kind, modality, date, place, killed, injured, weapons, actors = report_cells(r)
+    parts = [f"{date or '?':10s}", f"{kind:34s}", f"{modality:10s}", f"{place or '-':14s}"]
+    figures = [
+        f"killed {killed}" if killed else "",
+        f"injured {injured}" if injured else "",
+        f"weapons {weapons}" if weapons else "",
+        actors,
+    ]
+    return "  ".join(parts + [p for p in figures if p])
 
 
 def _q(q: Quantity | None) -> str:

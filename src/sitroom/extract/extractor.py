@@ -179,6 +179,9 @@ class Extractor:
             w for w in figures.weapons(unit, located, run.lex, "launched") if w.launched is not None
         ]
         triggers = find_triggers(unit, run.lex, len(launched))
+        if any(t.type == "air_raid" for t in triggers):
+            # a salvo sentence: its interceptions are the raid's, not separate events
+            triggers = [t for t in triggers if t.type != "interception"]
         if not triggers:
             return []
         capital = run.places.capital(run.country) if run.country else None
@@ -200,7 +203,7 @@ class Extractor:
             mod = modality(unit, trig.span, None, run.article.published)
             groups.setdefault((trig.type, mod), []).append(trig)
         drafts = [self._draft(run, sentence, group) for group in groups.values()]
-        return [d for d in drafts if d is not None]
+        return _fold_bare([d for d in drafts if d is not None])
 
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published
@@ -210,6 +213,9 @@ class Extractor:
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
         mod = modality(unit, anchor.span, date, published)
+        governing = [(a, sp) for a, sp in s.acts if _governs(a, anchor.span)]
+        if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
+            mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
         near = [
             c
@@ -222,13 +228,13 @@ class Extractor:
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
         default_role = "intercepted" if anchor.type == "interception" else "launched"
         weapons: tuple[WeaponCount, ...] = ()
-        if anchor.type in ("air_raid", "interception", "attack"):
+        raid = any(t.type == "air_raid" for t in s.triggers)
+        if anchor.type in ("air_raid", "interception") or (anchor.type == "attack" and not raid):
             weapons = tuple(figures.weapons(unit, s.located, run.lex, default_role))
         if not any(t.strong for t in group) and not _weak_supported(
             spans, place, s, casualties, weapons
         ):
             return None
-        governing = [(a, sp) for a, sp in s.acts if _governs(a, anchor.span)]
         parties = event_actors(anchor.type, spans, s.actors, governing, run.parties)
         actor1 = parties.actor1
         if anchor.type != "meeting":
@@ -266,6 +272,27 @@ class _Sentence:
     actors: list[tuple[SpacySpan, Actor]]
     acts: list[tuple[SpeechAct, Actor | None]]
     casualties: figures.Casualties
+
+
+def _party_says(governing: list[tuple[SpeechAct, Actor | None]]) -> bool:
+    """True if a state or armed force vouches for the event: territorial gains a side
+    announces about itself are claims until confirmed (as ACLED codes them)."""
+    return any(a is not None and a.kind in ("state", "force") for _, a in governing)
+
+
+def _fold_bare(drafts: list[Draft]) -> list[Draft]:
+    """Within one sentence, a draft with neither place nor date of its own joins another
+    draft of its type ("The meeting, hosted by Switzerland, will be attended by…")."""
+    out: list[Draft] = []
+    for d in drafts:
+        host = next((o for o in out if o.type == d.type), None)
+        if host is not None and d.place is None and not d.own_date:
+            continue
+        if host is not None and host.place is None and not host.own_date:
+            out[out.index(host)] = replace(d, evidence=host.evidence)
+            continue
+        out.append(d)
+    return out
 
 
 def _weak_supported(

@@ -10,11 +10,12 @@ or interception verb.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.annotate.numbers import Counted, find_counted
+from sitroom.annotate.numbers import Counted, find_counted, find_counts
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.units import Unit, path_length
 from sitroom.types import Quantity, WeaponCount
@@ -54,17 +55,36 @@ class Located:
     counted: Counted
     quantity: Quantity
     noun: SpacySpan
+    count: SpacySpan
+
+
+_PART_OF = re.compile(r"\s+(?:of|out of|sur|parmi)\s+(?:the\s+|les\s+)?", re.IGNORECASE)
 
 
 def counted_in(unit: Unit, lang: str) -> list[Located]:
-    """Counted expressions of the sentence, with article offsets and noun tokens."""
+    """Counted expressions of the sentence, with article offsets and noun tokens.
+
+    A bare count in front of "of <count> <noun>" counts the same noun: "shot down 40 of
+    52 drones", "94 des 112 drones".
+    """
+    counted = find_counted(unit.text, lang)
+    by_start = {c.quantity.start for c in counted}
+    extra = []
+    for q in find_counts(unit.text, lang):
+        if q.start in by_start:
+            continue
+        following = [c for c in counted if c.quantity.start > q.end]
+        if following and _PART_OF.fullmatch(unit.text[q.end : following[0].quantity.start]):
+            c = following[0]
+            extra.append(Counted(q, c.noun, c.noun_start, c.noun_end))
     out = []
-    for c in find_counted(unit.text, lang):
+    for c in sorted([*counted, *extra], key=lambda c: c.quantity.start):
         q = c.quantity
         quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
         noun = unit.tokens_at(unit.start + c.noun_start, unit.start + c.noun_end)
-        if noun is not None:
-            out.append(Located(c, quantity, noun))
+        count = unit.tokens_at(quantity.start, quantity.end)
+        if noun is not None and count is not None:
+            out.append(Located(c, quantity, noun, count))
     return out
 
 
@@ -165,10 +185,12 @@ def _weapon_role(
     item: Located, launch: list[SpacySpan], intercept: list[SpacySpan], default: str
 ) -> str:
     best: tuple[int, int, str] | None = None
+    separated = item.noun.start > item.count.end + 1  # "40 of 52 drones"
+    anchors = [item.count] if separated else [item.count, item.noun]
     for role, cues in (("launched", launch), ("intercepted", intercept)):
         for cue in cues:
-            path = path_length(item.noun.root, cue.root)
-            gap = min(abs(cue.start - item.noun.end), abs(item.noun.start - cue.end))
+            path = min(path_length(a.root, cue.root) for a in anchors)
+            gap = min(min(abs(cue.start - a.end), abs(a.start - cue.end)) for a in anchors)
             if path <= MAX_PATH:
                 score = (path, gap, role)
                 if best is None or score < best:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitroom.extract.speech import SpeechAct, speaker_name
 from sitroom.extract.units import Unit, path_length
@@ -23,6 +24,8 @@ ORG_LABELS = frozenset({"ORG"})
 MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"})
+_DOER_KINDS = frozenset({"state", "force", "group"})
 _RELATIVES = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
@@ -280,7 +283,8 @@ def event_actors(
         return EventActors(
             people[0] if people else None, people[1] if len(people) > 1 else None, tuple(people)
         )
-    actor1 = voiced or closest_actor(triggers[0], actors, exclude=speakers)
+    doers = [(t, a) for t, a in actors if a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)]
+    actor1 = voiced or closest_actor(triggers[0], doers, exclude=speakers)
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
         participants = tuple(a for _, a in actors if a.kind == "org")
@@ -324,14 +328,26 @@ def _pronoun_subject_speaker(
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
             subjects += [c for c in verb.head.children if c.dep_ == "nsubj"]
-        if any(
-            s.pos_ == "PRON" and "Rel" not in s.morph.get("PronType", []) and s.lower_ not in _RELATIVES
-            for s in subjects
-        ):
+        if any(_personal_pronoun(s) or _their_own(s) for s in subjects):
             for act, speaker in governing:
                 if speaker is not None and not act.according:
                     return speaker
     return None
+
+
+def _their_own(token: Token) -> bool:
+    """ "its forces", "ses troupes": a subject owned by a possessive pronoun."""
+    return any(
+        c.dep_ in ("poss", "det:poss", "nmod:poss")
+        and c.pos_ in ("PRON", "DET")
+        and c.lower_ in _POSSESSIVES
+        for c in token.children
+    )
+
+
+def _personal_pronoun(token: Token) -> bool:
+    relative = "Rel" in token.morph.get("PronType", []) or token.lower_ in _RELATIVES
+    return token.pos_ == "PRON" and not relative
 
 
 def _subject_actor(

@@ -164,7 +164,23 @@ def choose_place(
     if not scored:
         return None
     scored.sort(key=lambda s: s[:2])
-    return scored[0][2]
+    best = scored[0][2]
+    return _finer_inside(best, [p for _, _, p in scored]) or best
+
+
+def _finer_inside(area: Place, places: Sequence[Place]) -> Place | None:
+    """A town of the sentence that lies inside the chosen oblast or country: "a drone
+    attack on the town of Shostka in the Sumy region" happened in Shostka."""
+    if area.precision == "town":
+        return None
+    for place in places:
+        if place.precision != "town":
+            continue
+        if area.precision == "country" and place.country == area.country:
+            return place
+        if area.precision in ("admin1", "admin2") and area.name in (place.admin1, place.admin2):
+            return place
+    return None
 
 
 def _locative_before(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
