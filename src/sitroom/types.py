@@ -252,17 +252,21 @@ class Actor:
     role: str | None = None
     start: int = -1
     end: int = -1
+    country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "name": self.name,
             "wikidata": self.wikidata,
+            "kind": self.kind,
             "text": self.text,
             "start": self.start,
             "end": self.end,
         }
         if self.role:
             d["role"] = self.role
+        if self.country:
+            d["country"] = self.country
         return d
 
     @classmethod
@@ -271,9 +275,11 @@ class Actor:
             name=d["name"],
             text=d.get("text", ""),
             wikidata=d.get("wikidata"),
+            kind=d.get("kind", "state"),
             role=d.get("role"),
             start=d.get("start", -1),
             end=d.get("end", -1),
+            country=d.get("country"),
         )
 
 

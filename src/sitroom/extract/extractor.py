@@ -208,7 +208,7 @@ class Extractor:
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published
         anchor = next((t for t in group if t.strong), group[0])
-        spans = [t.span for t in group]
+        spans = [anchor.span, *(t.span for t in group if t is not anchor)]
         date = _date_for(spans, s.dates)
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
@@ -277,7 +277,10 @@ class _Sentence:
 def _party_says(governing: list[tuple[SpeechAct, Actor | None]]) -> bool:
     """True if a state or armed force vouches for the event: territorial gains a side
     announces about itself are claims until confirmed (as ACLED codes them)."""
-    return any(a is not None and a.kind in ("state", "force") for _, a in governing)
+    return any(
+        a is not None and (a.kind in ("state", "force") or (a.kind == "org" and a.country))
+        for _, a in governing
+    )
 
 
 def _fold_bare(drafts: list[Draft]) -> list[Draft]:

@@ -166,24 +166,24 @@ class Parties:
 
 
 def closest_actor(
-    trigger: SpacySpan,
+    triggers: Sequence[SpacySpan],
     actors: Sequence[tuple[SpacySpan, Actor]],
     exclude: Sequence[SpacySpan] = (),
-    kinds: frozenset[str] = frozenset({"state", "force", "org", "group", "person"}),
 ) -> Actor | None:
-    """The actor nearest the trigger in the parse, within ``MAX_ACTOR_PATH`` arcs."""
+    """The actor nearest any of the triggers in the parse, within ``MAX_ACTOR_PATH`` arcs."""
     best: tuple[int, int, Actor] | None = None
     for tokens, actor in actors:
-        if actor.kind not in kinds or any(e.start <= tokens.start < e.end for e in exclude):
+        if any(e.start <= tokens.start < e.end for e in exclude):
             continue
-        if tokens.start <= trigger.start < tokens.end:
-            continue
-        path = path_length(trigger.root, tokens.root)
-        if path > MAX_ACTOR_PATH:
-            continue
-        gap = min(abs(tokens.start - trigger.end), abs(trigger.start - tokens.end))
-        if best is None or (path, gap) < best[:2]:
-            best = (path, gap, actor)
+        for trigger in triggers:
+            if tokens.start <= trigger.start < tokens.end:
+                continue
+            path = path_length(trigger.root, tokens.root)
+            if path > MAX_ACTOR_PATH:
+                continue
+            gap = min(abs(tokens.start - trigger.end), abs(trigger.start - tokens.end))
+            if best is None or (path, gap) < best[:2]:
+                best = (path, gap, actor)
     return best[2] if best else None
 
 
@@ -284,7 +284,7 @@ def event_actors(
             people[0] if people else None, people[1] if len(people) > 1 else None, tuple(people)
         )
     doers = [(t, a) for t, a in actors if a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)]
-    actor1 = voiced or closest_actor(triggers[0], doers, exclude=speakers)
+    actor1 = voiced or closest_actor(triggers, doers, exclude=speakers)
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
         participants = tuple(a for _, a in actors if a.kind == "org")

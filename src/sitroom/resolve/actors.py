@@ -78,6 +78,7 @@ class ActorEntry:
             role=self.role,
             start=start,
             end=end,
+            country=self.country,
         )
 
     def forms(self) -> list[tuple[str, AliasClass]]:

@@ -1,0 +1,37 @@
+"""Helpers for the rule tests: run the real engine on a short text we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitroom.clean import article_id
+from sitroom.engine import Engine
+from sitroom.types import Article, EventReport, Extraction, Span
+
+
+def run(engine: Engine, text: str, published: dt.date, lang: str) -> Extraction:
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        paragraphs.append(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    article = Article(
+        id=article_id(text),
+        text=text,
+        language=lang,
+        published=published,
+        paragraphs=tuple(paragraphs),
+    )
+    return engine.extract_one(article)
+
+
+def only(ex: Extraction, type_: str) -> EventReport:
+    found = [r for r in ex.reports if r.type == type_]
+    assert len(found) == 1, [(r.type, r.location, r.modality) for r in ex.reports]
+    return found[0]
+
+
+def fig(q: object) -> tuple[object, object, object] | None:
+    if q is None:
+        return None
+    return (getattr(q, "min"), getattr(q, "max"), getattr(q, "qualifier"))

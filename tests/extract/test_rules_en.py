@@ -1,0 +1,183 @@
+"""English extraction rules on short texts written for these tests (hard cases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rules_support import fig, only, run
+
+from sitroom.engine import Engine
+
+pytestmark = pytest.mark.slow
+MONDAY = dt.date(2026, 3, 9)
+
+
+def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A Russian missile hit an apartment block in Dnipro overnight, killing "
+        "one person and wounding three others, the governor said.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (1, 1, "exact") and fig(r.injured) == (3, 3, "exact")
+    assert r.location is not None and r.location.name == "Dnipro"
+    assert [a.name for a in r.attributed_to] == ["governor"]
+    assert "residential building" in [t.category for t in r.targets]
+
+
+def test_at_least_with_children_included(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "At least 14 people, including four children, were injured in a drone "
+        "attack on Kharkiv on Sunday, officials said.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert fig(r.injured) == (14, None, "at_least")
+    assert fig(r.children_injured) == (4, 4, "exact")
+    assert r.subtype == "air_drone_strike"
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 8)
+
+
+def test_salvo_with_interceptions(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russia launched 165 drones and at least nine missiles overnight, of which "
+        "140 drones were shot down, the Ukrainian air force said.",
+        MONDAY,
+        "en",
+    )
+    raid = only(ex, "air_raid")
+    weapons = {w.kind: w for w in raid.weapons}
+    assert (weapons["drone"].launched, weapons["drone"].intercepted) == (165, 140)
+    assert (weapons["missile"].launched, weapons["missile"].qualifier) == (9, "at_least")
+    assert not [r for r in ex.reports if r.type == "interception"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 30-year-old man was killed in a strike on Kherson, the regional governor said.",
+        "The strike on Odesa left 90% of the city without power, the mayor said.",
+        "A man in his 70s was killed when a drone hit his house in Sumy, officials said.",
+    ],
+)
+def test_ages_and_percentages_are_not_counts(engine: Engine, text: str) -> None:
+    ex = run(engine, text, MONDAY, "en")
+    for r in ex.reports:
+        for q in (r.killed, r.injured):
+            assert q is None or q.min not in (30, 90, 70), (text, q)
+
+
+def test_vague_count_is_conservative(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Dozens of people were injured in a missile strike on Dnipro on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert fig(only(ex, "attack").injured) == (12, None, "vague")
+
+
+def test_claimed_capture_by_a_party(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russia's defence ministry said its forces had captured the village of "
+        "Andriivka in the Donetsk region.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "territory_change")
+    assert r.modality == "claimed"
+    assert r.location is not None and r.location.admin1 == "Donetsk Oblast"
+
+
+def test_denied_strike(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Moscow denied that its forces had struck a hospital in Kherson on Tuesday.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.modality == "denied"
+    assert r.actor1 is not None and r.actor1.name == "Russia"
+
+
+def test_planned_meeting_resolves_forward(engine: Engine) -> None:
+    ex = run(
+        engine, "Zelensky will meet Macron in Paris on Thursday, the Elysee said.", MONDAY, "en"
+    )
+    r = only(ex, "meeting")
+    assert r.modality == "planned"
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 12)
+    assert r.location is not None and r.location.name == "Paris"
+    assert {"Volodymyr Zelensky", "Emmanuel Macron"} <= {a.name for a in r.participants}
+
+
+def test_cancelled_summit(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A summit between the two leaders in Budapest was called off on Friday.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "meeting")
+    assert r.modality == "cancelled"
+
+
+def test_background_recap_is_historical(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "In March 2022, a Russian air strike on a theatre in Mariupol killed "
+        "hundreds of civilians.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.modality == "historical"
+    assert fig(r.killed) == (100, None, "vague")
+
+
+def test_the_capital_resolves_through_the_article_country(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukraine said on Monday that Russian drones had hit the capital overnight, "
+        "injuring five people.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Kyiv"
+
+
+def test_oblast_is_not_its_city(engine: Engine) -> None:
+    ex = run(
+        engine, "A drone attack in the Sumy region injured two people on Sunday.", MONDAY, "en"
+    )
+    r = only(ex, "attack")
+    assert r.location is not None
+    assert (r.location.precision, r.location.name) == ("admin1", "Sumy Oblast")
+
+
+def test_weekend_boundary(engine: Engine) -> None:
+    ex = run(
+        engine, "A Russian strike killed two people in Zaporizhzhia on Saturday.", MONDAY, "en"
+    )
+    r = only(ex, "attack")
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 7)
+
+
+def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
+    text = (
+        '"We will rebuild every house," Ihor Terekhov, the mayor of Kharkiv, told '
+        'reporters.\n"We have no other choice," he said.'
+    )
+    ex = run(engine, text, MONDAY, "en")
+    direct = [q for q in ex.quotes if q.direct]
+    assert [q.speaker.name if q.speaker else None for q in direct] == ["Ihor Terekhov"] * 2
+    assert direct[0].speaker is not None and direct[0].speaker.role == "the mayor of Kharkiv"

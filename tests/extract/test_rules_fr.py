@@ -1,0 +1,103 @@
+"""French extraction rules on short texts written for these tests (hard cases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rules_support import fig, only, run
+
+from sitroom.engine import Engine
+
+pytestmark = pytest.mark.slow
+SUNDAY = dt.date(2026, 3, 8)
+
+
+def test_deux_morts_six_blesses_and_night_of_saturday_to_sunday(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Deux morts, six blessés : Odessa a été visée par une attaque de drones "
+        "russes dans la nuit de samedi à dimanche, ont annoncé les autorités.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (2, 2, "exact") and fig(r.injured) == (6, 6, "exact")
+    assert r.date is not None and r.date.date == SUNDAY
+    assert r.location is not None and r.location.name == "Odesa"
+    assert r.actor1 is not None and r.actor1.name == "Russia"
+
+
+def test_des_dizaines_de_blesses(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Des dizaines de personnes ont été blessées samedi dans une frappe de "
+        "missiles sur Kharkiv.",
+        SUNDAY,
+        "fr",
+    )
+    assert fig(only(ex, "attack").injured) == (10, None, "vague")
+
+
+def test_claimed_capture(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "L'armée russe affirme avoir pris le contrôle du village de Kopanky, dans "
+        "la région de Kharkiv.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "territory_change")
+    assert r.modality == "claimed"
+    assert r.location is not None and r.location.name == "Kopanky"
+
+
+def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Le président français Emmanuel Macron doit rencontrer Volodymyr Zelensky à Paris jeudi.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "meeting")
+    assert r.modality == "planned"
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 12)
+    assert r.location is not None and r.location.name == "Paris"
+
+
+def test_cancelled_visit(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "La visite du chancelier allemand à Kiev a été annulée pour des raisons de sécurité.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "meeting")
+    assert r.modality == "cancelled"
+    assert r.location is not None and r.location.name == "Kyiv"
+
+
+def test_interception_heading_to_a_city(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les défenses aériennes ont détruit trois drones qui se dirigeaient vers "
+        "Moscou, selon le maire Sergueï Sobianine.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "interception")
+    assert r.location is not None and r.location.name == "Moscow"
+    assert [(w.kind, w.intercepted) for w in r.weapons] == [("drone", 3)]
+
+
+def test_inverted_speaker_after_quote(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Nous ne céderons pas un mètre de notre terre », a déclaré le président "
+        "ukrainien Volodymyr Zelensky.",
+        SUNDAY,
+        "fr",
+    )
+    (quote,) = [q for q in ex.quotes if q.direct]
+    assert quote.speaker is not None and quote.speaker.name == "Volodymyr Zelensky"
+    assert quote.text.startswith("Nous ne céderons")
