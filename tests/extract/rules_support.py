@@ -34,4 +34,4 @@ def only(ex: Extraction, type_: str) -> EventReport:
 def fig(q: object) -> tuple[object, object, object] | None:
     if q is None:
         return None
-    return (getattr(q, "min"), getattr(q, "max"), getattr(q, "qualifier"))
+    return (q.min, q.max, q.qualifier)

@@ -22,7 +22,7 @@ from sitroom.errors import ConfigError
 from sitroom.pipeline import Outcome, Tally
 from sitroom.types import EventReport, Quantity
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class ExtractFormat(StrEnum):
