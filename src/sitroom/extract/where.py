@@ -124,6 +124,7 @@ def place_candidates(
             span = unit.span_of(ent)
             place = replace(place, text=span.text, start=span.start, end=span.end)
         out.append(PlaceCandidate(ent, place))
+    out = _in_named_areas(out, resolve, unit)
     if capital is not None:
         for cue in unit.get("capital"):
             if _inside(cue, exclude):
@@ -134,6 +135,28 @@ def place_candidates(
                     cue, replace(capital, text=span.text, start=span.start, end=span.end)
                 )
             )
+    return out
+
+
+def _in_named_areas(
+    candidates: list[PlaceCandidate], resolve: Resolve, unit: Unit
+) -> list[PlaceCandidate]:
+    """Re-read town names against the oblast the sentence names: "Stepove near Orikhiv
+    in the Zaporizhzhia region" is the Stepove of Zaporizhzhia Oblast."""
+    areas = [c for c in candidates if c.place is not None and c.place.precision == "admin1"]
+    if not areas:
+        return candidates
+    out = []
+    for cand in candidates:
+        place = cand.place
+        if place is not None and place.precision == "town":
+            area = areas[0]
+            if area.place is not None and place.admin1 != area.place.name:
+                better = resolve(f"{cand.tokens.text}, {area.tokens.text}")
+                if better is not None and better.precision == "town":
+                    span = unit.span_of(cand.tokens)
+                    place = replace(better, text=span.text, start=span.start, end=span.end)
+        out.append(PlaceCandidate(cand.tokens, place))
     return out
 
 
