@@ -305,9 +305,9 @@ def _participants(
     people: dict[str, Actor] = {}
     person_tokens = [t for t, a in actors if a.kind == "person"]
     for tokens, actor in actors:
-        if any(s.start <= tokens.start < s.end for s in speakers):
-            continue
         path = min(path_length(t.root, tokens.root) for t in triggers)
+        if path > 2 and any(s.start <= tokens.start < s.end for s in speakers):
+            continue
         limit = 4 if actor.kind == "person" else 2
         if path > limit:
             continue
