@@ -7,6 +7,7 @@ articles. spaCy ``Doc`` objects live only inside this call; what comes out is pl
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -15,11 +16,23 @@ from spacy.tokens import Doc
 
 from sitroom.annotate.models import Models
 from sitroom.config import Settings
+from sitroom.errors import ExtractionError
 from sitroom.extract.extractor import Extractor
 from sitroom.extract.lexicon import Lexicon
 from sitroom.merge.cluster import assign_event_ids
 from sitroom.resolve.lookups import Lookups
 from sitroom.types import Article, Extraction, Span
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An article whose extraction raised: it is reported, not stored, and the batch
+    goes on (the next run tries it again)."""
+
+    article: Article
+    reason: str
 
 
 @dataclass
@@ -43,7 +56,7 @@ class Engine:
             self.extractor.lexicons[lang] = Lexicon.build(self.models.get(lang), lang)
         return self.extractor.lexicons[lang]
 
-    def extract_many(self, articles: Sequence[Article]) -> Iterator[Extraction]:
+    def extract_many(self, articles: Sequence[Article]) -> Iterator[Extraction | Failed]:
         """Annotate and extract ``articles`` (any mix of supported languages)."""
         by_lang: dict[str, list[Article]] = defaultdict(list)
         for a in articles:
@@ -52,9 +65,15 @@ class Engine:
             yield from self._extract_language(lang, group)
 
     def extract_one(self, article: Article) -> Extraction:
-        return next(iter(self.extract_many([article])))
+        """Extraction of one article; raises ``ExtractionError`` if it fails."""
+        result = next(iter(self.extract_many([article])))
+        if isinstance(result, Failed):
+            raise ExtractionError(f"article {article.id}: {result.reason}")
+        return result
 
-    def _extract_language(self, lang: str, articles: list[Article]) -> Iterator[Extraction]:
+    def _extract_language(
+        self, lang: str, articles: list[Article]
+    ) -> Iterator[Extraction | Failed]:
         lexicon = self.lexicon(lang)
         limit = self.settings.annotate.max_chars
         by_id = {a.id: a for a in articles}
@@ -62,7 +81,12 @@ class Engine:
         for doc, (article_id, offset) in self.models.pipe(lang, _paragraphs(articles, limit)):
             docs[article_id].append((doc, offset))
         for article_id, article in by_id.items():
-            extraction = self.extractor.extract(article, docs.get(article_id, []), lexicon)
+            try:
+                extraction = self.extractor.extract(article, docs.get(article_id, []), lexicon)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not end the batch
+                log.exception("extraction failed on article %s", article_id)
+                yield Failed(article, f"extraction failed ({type(exc).__name__}: {exc})")
+                continue
             reports = assign_event_ids(extraction.reports)
             yield replace(extraction, reports=tuple(reports))
 

@@ -173,12 +173,14 @@ class Pipeline:
         supported = set(self.settings.language.supported)
         todo = [a for a in articles if a.language in supported]
         # 4.-7. annotate, extract, resolve, merge
-        extractions = {e.article.id: e for e in self.engine.extract_many(todo)}
+        results = {r.article.id: r for r in self.engine.extract_many(todo)}
         for o in outcomes:
             assert o.article is not None
-            ex = extractions.get(o.article.id)
-            if ex is None:
+            result = results.get(o.article.id)
+            if result is None:
                 log.info("%s: language %r is not extracted", o.locator, o.article.language)
                 yield o
+            elif isinstance(result, Extraction):
+                yield replace(o, extraction=result)
             else:
-                yield replace(o, extraction=ex)
+                yield Outcome(o.locator, "rejected", result.reason)

@@ -1,0 +1,91 @@
+"""``sitroom eval``: extraction scored against gold annotations, with floors for CI."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.table import Table
+
+from sitroom.cli.common import err_console, out_console, settings_of
+from sitroom.evaluate.gold import GoldError, load_gold
+from sitroom.evaluate.runner import DEFAULT_DATA, evaluate, select_split
+from sitroom.evaluate.score import EvalResult, check_floors
+
+DEFAULT_FLOORS = Path("eval") / "floors.json"
+
+
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class SplitChoice(StrEnum):
+    dev = "dev"
+    heldout = "heldout"
+    all = "all"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``eval`` to ``app``."""
+    app.command("eval")(eval_cmd)
+
+
+def eval_cmd(
+    ctx: typer.Context,
+    gold: Annotated[list[Path], typer.Argument(metavar="GOLD...", help="Gold files or folders")],
+    data: Annotated[
+        Path, typer.Option("--data", help="The shared data folder the gold files point into")
+    ] = DEFAULT_DATA,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
+    floors: Annotated[
+        Path, typer.Option("--floors", help="JSON of metric floors; exit 1 below any")
+    ] = DEFAULT_FLOORS,
+    split: Annotated[SplitChoice, typer.Option("--split")] = SplitChoice.all,
+) -> None:
+    """Score extraction against gold annotations (per language and split)."""
+    articles = select_split(load_gold(gold), split.value)
+    if not articles:
+        raise GoldError(f"no gold articles of split {split.value} in {', '.join(map(str, gold))}")
+    result = evaluate(articles, settings_of(ctx), data)
+    if fmt is EvalFormat.json:
+        out_console().print_json(json.dumps(result.to_dict()))
+    else:
+        out_console().print(result_table(result))
+    failures = check_floors(result, _floors(floors)) if floors.exists() else []
+    for line in failures:
+        err_console().print(f"below floor: {line}", style="red", markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _floors(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return {str(k): float(v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError) as exc:
+        raise GoldError(f"{path}: not a floors file (a JSON object of numbers): {exc}") from None
+
+
+def result_table(result: EvalResult) -> Table:
+    """One row per metric, one column per language/split group (with its article count)."""
+    table = Table(title="Sitroom evaluation", box=box.SIMPLE, pad_edge=False, padding=(0, 0))
+    table.add_column("metric", no_wrap=True, min_width=23)
+    for g in result.groups:
+        split = "held" if g.split == "heldout" else g.split
+        header = f"{g.lang}\n{split}\n{g.articles}"
+        table.add_column(header, justify="right", no_wrap=True, min_width=5)
+    names = list(result.groups[0].metrics()) if result.groups else []
+    per_group = [g.metrics() for g in result.groups]
+    for name in names:
+        cells = [_fmt(m.get(name)) for m in per_group]
+        table.add_row(name, *cells)
+    return table
+
+
+def _fmt(v: float | None) -> str:
+    return "-" if v is None else f"{v:.2f}"

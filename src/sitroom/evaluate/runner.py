@@ -1,0 +1,73 @@
+"""Run the pipeline over gold articles and score what it finds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sitroom.config import Settings
+from sitroom.errors import RejectedInput
+from sitroom.evaluate.gold import GoldArticle, GoldError, resolve_text
+from sitroom.evaluate.score import ArticleScore, EvalResult, aggregate, score_article
+from sitroom.ingest import iter_inputs
+from sitroom.pipeline import Pipeline
+from sitroom.types import Extraction, RawDocument
+
+if TYPE_CHECKING:
+    from sitroom.engine import Engine
+
+#: Where the shared data sits relative to the current directory, by default.
+DEFAULT_DATA = Path("..") / "shared" / "data"
+
+
+def select_split(articles: Iterable[GoldArticle], split: str) -> list[GoldArticle]:
+    """The articles of ``split`` (``dev``, ``heldout``, or ``all``)."""
+    return [a for a in articles if split == "all" or a.split == split]
+
+
+def _inputs(article: GoldArticle, data_dir: Path, settings: Settings) -> list[RawDocument]:
+    found = resolve_text(article, data_dir)
+    if found.text is not None:
+        locator = f"{article.source.describe()}"
+        return [
+            RawDocument(
+                locator,
+                "text",
+                text=found.text,
+                published=article.published,
+                published_how="cli",
+                path=str(found.path),
+            )
+        ]
+    items = list(iter_inputs([found.path], settings.ingest, published=article.published))
+    rejected = [i for i in items if isinstance(i, RejectedInput)]
+    if rejected:
+        raise GoldError(f"{article.id}: the source is not readable: {rejected[0].reason}")
+    return [i for i in items if isinstance(i, RawDocument)]
+
+
+def extract_gold(pipeline: Pipeline, article: GoldArticle, data_dir: Path) -> Extraction:
+    """What the pipeline finds in the text ``article`` annotates."""
+    for outcome in pipeline.run(_inputs(article, data_dir, pipeline.settings)):
+        if outcome.extraction is not None:
+            return outcome.extraction
+        raise GoldError(f"{article.id}: not extracted ({outcome.status}: {outcome.reason})")
+    raise GoldError(f"{article.id}: the source holds no article")
+
+
+def evaluate(
+    articles: Sequence[GoldArticle],
+    settings: Settings,
+    data_dir: Path = DEFAULT_DATA,
+    engine: Engine | None = None,
+) -> EvalResult:
+    """Every gold article extracted and scored; texts are checked before any model loads."""
+    for article in articles:
+        resolve_text(article, data_dir)
+    pipeline = Pipeline(settings, engine)
+    scores: list[ArticleScore] = []
+    for article in articles:
+        ex = extract_gold(pipeline, article, data_dir)
+        scores.append(score_article(article, ex.reports, ex.quotes))
+    return aggregate(scores)
