@@ -32,8 +32,14 @@ def inbox(tmp_path: Path) -> Path:
     (folder / "empty.txt").write_text("", "utf-8")
     (folder / "junk.bin").write_bytes(bytes(range(256)) * 8)
     (folder / "batch.jsonl").write_text(
-        json.dumps({"text": STRIKE.replace("Zaporizhzhia", "Kherson"), "published": "2026-03-10",
-                    "source": "Sample Wire"}) + "\n{broken json\n",
+        json.dumps(
+            {
+                "text": STRIKE.replace("Zaporizhzhia", "Kherson"),
+                "published": "2026-03-10",
+                "source": "Sample Wire",
+            }
+        )
+        + "\n{broken json\n",
         "utf-8",
     )
     return folder
@@ -92,6 +98,8 @@ def test_unsupported_language_is_stored_not_extracted(tmp_path: Path) -> None:
     path = tmp_path / "ru.txt"
     path.write_text(
         "Российские войска нанесли удар по городу ночью, сообщили местные власти. "
-        "Пострадали несколько человек, их доставили в больницу.\n", "utf-8")
+        "Пострадали несколько человек, их доставили в больницу.\n",
+        "utf-8",
+    )
     out = _ingest(path, tmp_path / "s.db")
     assert "1 ingested" in out and "not extracted" in out

@@ -1,0 +1,207 @@
+"""The matcher and metrics of ``sitroom.evaluate`` on hand-built records (no models)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from sitroom.evaluate.gold import (
+    GoldArticle,
+    GoldCount,
+    GoldError,
+    GoldEvent,
+    GoldQuote,
+    GoldWeapon,
+    SourceRef,
+    load_gold,
+    resolve_text,
+    sha256_text,
+)
+from sitroom.evaluate.score import (
+    aggregate,
+    check_floors,
+    match_events,
+    score_article,
+    score_quotes,
+)
+from sitroom.types import Actor, DateValue, EventReport, Place, Quantity, Quote, WeaponCount
+
+DAY = dt.date(2026, 1, 5)
+
+
+def report(
+    type_: str = "attack",
+    place: str | None = "Kyiv",
+    gid: int | None = 703448,
+    day: dt.date | None = DAY,
+    killed: int | None = None,
+    actor: str | None = None,
+    weapons: tuple[WeaponCount, ...] = (),
+) -> EventReport:
+    return EventReport(
+        report_id=f"r{type_}{place}{day}",
+        article_id="a",
+        type=type_,
+        evidence=(),
+        date=DateValue(day, "day", "Monday") if day else None,
+        location=Place(place, place, geonames_id=gid) if place else None,
+        killed=Quantity(killed, killed, "exact", str(killed)) if killed is not None else None,
+        actor1=Actor(actor, actor) if actor else None,
+        weapons=weapons,
+    )
+
+
+def gold_event(type_: str = "attack", place: str | None = "Kyiv", **kw: object) -> GoldEvent:
+    return GoldEvent(type=type_, date=kw.pop("date", DAY), place=place, **kw)  # type: ignore[arg-type]
+
+
+def article(
+    events: tuple[GoldEvent, ...], quotes: tuple[GoldQuote, ...] = (), **kw: str
+) -> GoldArticle:
+    return GoldArticle(
+        id=kw.get("id", "g1"),
+        lang=kw.get("lang", "en"),
+        split=kw.get("split", "dev"),  # type: ignore[arg-type]
+        published=DAY,
+        source=SourceRef("data", "x.txt"),
+        sha256="0",
+        events=events,
+        quotes=quotes,
+    )
+
+
+def test_same_type_place_and_date_match() -> None:
+    assert match_events([gold_event()], [report()]) == [(0, 0)]
+
+
+def test_different_place_or_far_date_does_not_match() -> None:
+    assert match_events([gold_event()], [report(place="Odesa", gid=698740)]) == []
+    assert match_events([gold_event()], [report(day=DAY + dt.timedelta(days=2))]) == []
+    assert match_events([gold_event()], [report(day=DAY + dt.timedelta(days=1))]) == [(0, 0)]
+
+
+def test_null_place_and_name_any_case_match() -> None:
+    assert match_events([gold_event(place=None)], [report()]) == [(0, 0)]
+    assert match_events([gold_event(place="KYIV")], [report(gid=None)]) == [(0, 0)]
+
+
+def test_strike_family_is_only_a_fallback() -> None:
+    gold = [gold_event("air_raid", place=None), gold_event("attack")]
+    pred = [report("attack"), report("air_raid", place=None, gid=None)]
+    assert match_events(gold, pred) == [(0, 1), (1, 0)]
+    assert match_events([gold_event("air_raid")], [report("attack")]) == [(0, 0)]
+    assert match_events([gold_event("meeting")], [report("attack")]) == []
+
+
+def test_greedy_prefers_exact_place() -> None:
+    gold = [gold_event(place=None), gold_event(place="Kyiv", geonames_id=703448)]
+    assert match_events(gold, [report()]) == [(1, 0)]
+
+
+def test_field_accuracy_counts_only_stated_fields() -> None:
+    gold = article(
+        (
+            gold_event(killed=GoldCount(1, 1), actor1="Russia"),
+            gold_event(
+                "air_raid",
+                place="Ukraine",
+                weapons=(GoldWeapon("drone", 165), GoldWeapon("missile", 9)),
+            ),
+        )
+    )
+    pred = [
+        report(killed=2, actor="russia"),
+        report("air_raid", "Ukraine", 690791, weapons=(WeaponCount("drone", "165", 165),)),
+        report("meeting", "Paris", None),
+    ]
+    score = score_article(gold, pred, ())
+    assert (score.events.tp, score.events.fp, score.events.fn) == (2, 1, 0)
+    fields = dict(score.fields)
+    assert (fields["killed"].correct, fields["killed"].total) == (0, 1)
+    assert (fields["actor1"].correct, fields["actor1"].total) == (1, 1)
+    assert (fields["weapons_launched"].correct, fields["weapons_launched"].total) == (0, 1)
+    assert fields["injured"].total == 0
+    assert (fields["place"].correct, fields["type"].correct) == (2, 2)
+
+
+def test_quotes_match_by_prefix_and_speaker() -> None:
+    def quote(text: str, speaker: str | None) -> Quote:
+        actor = Actor(speaker, speaker, kind="person") if speaker else None
+        return Quote("q", "a", text, 0, len(text), actor, "said", True)
+
+    gold = [GoldQuote("Volodymyr Zelensky", "This week, we will"), GoldQuote("Trump", "I don't")]
+    pred = [
+        quote("“This week,  we will be working”", "Zelensky"),
+        quote("I do not believe it", "Donald Trump"),
+        quote("Something else", None),
+    ]
+    counts, speaker = score_quotes(gold, pred)
+    assert (counts.tp, counts.fp, counts.fn) == (1, 2, 1)
+    assert (speaker.correct, speaker.total) == (1, 1)
+
+
+def test_groups_metrics_and_floors() -> None:
+    en = score_article(article((gold_event(),)), [report()], ())
+    fr = score_article(article((gold_event(),), lang="fr", split="heldout"), [], ())
+    result = aggregate([en, fr])
+    metrics = result.metrics()
+    assert metrics["en/dev/event_f1"] == 1.0
+    assert metrics["fr/heldout/event_recall"] == 0.0
+    assert metrics["all/all/event_f1"] == pytest.approx(2 / 3)
+    assert metrics["fr/heldout/event_precision"] is None
+    assert set(result.to_dict()["groups"]) >= {"en/dev", "fr/heldout", "all/all"}
+    assert check_floors(result, {"en/dev/event_f1": 0.9}) == []
+    lines = check_floors(result, {"all/all/event_f1": 0.9, "fr/all/quote_f1": 0.1})
+    assert len(lines) == 2 and "below its floor" in lines[0] and "not measured" in lines[1]
+
+
+def _write_gold(folder: Path, sha: str, record: dict[str, object] | None = None) -> Path:
+    source: dict[str, object] = {"root": "data", "path": "feed.jsonl"}
+    if record:
+        source["record"] = record
+    d = {
+        "id": "t",
+        "lang": "fr",
+        "split": "heldout",
+        "published": "2022-04-09",
+        "source": source,
+        "sha256": sha,
+        "events": [{"type": "attack", "location": {"name": "Kramatorsk"}, "killed": 52}],
+        "quotes": [{"speaker": "X", "prefix": "Au moins"}],
+    }
+    path = folder / "gold" / "t.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(d), "utf-8")
+    return path
+
+
+def test_gold_record_is_resolved_and_checked(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    rec = {"title": "Une frappe", "description": "Deux morts."}
+    (data / "feed.jsonl").write_text(json.dumps({"title": "autre"}) + "\n" + json.dumps(rec))
+    spec = {"line": 1, "fields": ["title", "description"]}
+    good = _write_gold(tmp_path, sha256_text("Une frappe\n\nDeux morts."), spec)
+    [gold] = load_gold([good.parent])
+    assert gold.events[0].killed == GoldCount(52, 52) and gold.split == "heldout"
+    assert resolve_text(gold, data).text == "Une frappe\n\nDeux morts."
+    [changed] = load_gold([_write_gold(tmp_path, "0" * 64, spec)])
+    with pytest.raises(GoldError, match="has changed"):
+        resolve_text(changed, data)
+    with pytest.raises(GoldError, match="is missing"):
+        resolve_text(changed, tmp_path / "nowhere")
+
+
+def test_malformed_gold_is_one_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": "x"}')
+    with pytest.raises(GoldError, match="not a valid gold file"):
+        load_gold([bad])
+    long = _write_gold(tmp_path, "0")
+    text = long.read_text().replace("Au moins", "un deux trois quatre cinq six sept huit neuf")
+    long.write_text(text)
+    with pytest.raises(GoldError, match="longer than 8 words"):
+        load_gold([long])
