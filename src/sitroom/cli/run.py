@@ -23,6 +23,7 @@ from sitroom.pipeline import Outcome, Tally
 from sitroom.types import EventReport, Quantity
 
 err = Console(stderr=True, soft_wrap=True)
+DEMO_DB = "sitroom-demo.db"
 
 
 class ExtractFormat(StrEnum):
@@ -101,7 +102,11 @@ def demo_cmd(
 ) -> None:
     """Run Sitroom on the bundled sample articles (and the seeds) and print the events."""
     settings = _settings(ctx)
-    path = db or Path("sitroom-demo.db")
+    path = db or Path(DEMO_DB)
+    if db is None:
+        # the demo starts from an empty database each time, so it always shows its events
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     folder = seeds if seeds is not None else Path("..") / "shared" / "seeds"
     extra = api.seed_files(folder) if folder.is_dir() else []
     out = Console(highlight=False, soft_wrap=True)
