@@ -91,6 +91,7 @@ EN_DATES: Final = (
 
 _FR_MONTH_CUE = (
     rf"(?:(?:en|courant|depuis|dès|fin|début){S}|mi-{_O}|à{S}la{S}mi-{_O}"
+    rf"|(?:au|à{S}la|en){S}(?:début|fin){S}(?:de{S}|d['’]{_O})"
     rf"|(?:au{S})?mois{S}d['’]{_O}|(?:au{S})?mois{S}de{S})"
 )
 _FR_REL = (

@@ -30,7 +30,13 @@ from sitroom.extract.reports import Draft, coalesce, drop_totals, finish
 from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers
 from sitroom.extract.units import VERB_POS, Unit, build_units, path_length
-from sitroom.extract.where import PLACE_LABELS, PlaceCandidate, choose_place, place_candidates
+from sitroom.extract.where import (
+    PLACE_LABELS,
+    Attach,
+    PlaceCandidate,
+    choose_place,
+    place_candidates,
+)
 from sitroom.types import (
     Actor,
     Article,
@@ -47,6 +53,9 @@ MAX_DATE_PATH = 3
 MAX_PLACE_PATH = {"meeting": 4}
 DEFAULT_PLACE_PATH = 5
 WEAK_PATH = 3
+# How a place must attach to the trigger: meetings need "in Paris" or "the Paris meeting";
+# sanctions need "in": "sanctions against Russia" names the target, not a place.
+_ATTACH: dict[str, Attach] = {"meeting": "locative_or_modifier", "sanction": "locative"}
 DATE_INHERIT_WINDOW = 8
 
 
@@ -174,7 +183,7 @@ class Extractor:
     ) -> list[Draft]:
         if not any(t.pos_ in VERB_POS for t in unit.sent):
             return []  # a heading ("Paris meeting"), not a statement
-        located = figures.counted_in(unit, run.lex.lang)
+        located = figures.counted_in(unit, run.lex)
         launched = [
             w for w in figures.weapons(unit, located, run.lex, "launched") if w.launched is not None
         ]
@@ -223,7 +232,10 @@ class Extractor:
             if min(path_length(t.root, c.tokens.root) for t in spans) <= limit
         ]
         place = choose_place(
-            spans, near, run.lex.words("locative"), attached_only=anchor.type == "meeting"
+            spans,
+            near,
+            run.lex.words("locative"),
+            attach=_ATTACH.get(anchor.type, "any"),
         )
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
         default_role = "intercepted" if anchor.type == "interception" else "launched"
@@ -285,7 +297,10 @@ def _party_says(governing: list[tuple[SpeechAct, Actor | None]]) -> bool:
 
 def _fold_bare(drafts: list[Draft]) -> list[Draft]:
     """Within one sentence, a draft with neither place nor date of its own joins another
-    draft of its type ("The meeting, hosted by Switzerland, will be attended by…")."""
+    draft of its type ("The meeting, hosted by Switzerland, will be attended by…"), and
+    casualty words of a battle sentence are the battle's, not a separate attack."""
+    if any(d.type == "battle" for d in drafts):
+        drafts = [d for d in drafts if d.type != "attack" or d.strong]
     out: list[Draft] = []
     for d in drafts:
         host = next((o for o in out if o.type == d.type), None)

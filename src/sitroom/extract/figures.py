@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitroom.annotate.numbers import Counted, find_counted, find_counts
 from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.triggers import is_reflexive
 from sitroom.extract.units import Unit, path_length
 from sitroom.types import Quantity, WeaponCount
 
@@ -52,33 +53,46 @@ class Casualties:
 class Located:
     """A counted expression placed on the tokens of its sentence."""
 
-    counted: Counted
+    counted: Counted | None
     quantity: Quantity
     noun: SpacySpan
     count: SpacySpan
+    bare: bool = False  # "three were injured": the count stands for people
 
 
 _PART_OF = re.compile(r"\s+(?:of|out of|sur|parmi)\s+(?:the\s+|les\s+)?", re.IGNORECASE)
 
 
-def counted_in(unit: Unit, lang: str) -> list[Located]:
+def counted_in(unit: Unit, lex: LexiconData) -> list[Located]:
     """Counted expressions of the sentence, with article offsets and noun tokens.
 
     A bare count in front of "of <count> <noun>" counts the same noun: "shot down 40 of
-    52 drones", "94 des 112 drones".
+    52 drones", "94 des 112 drones". A bare count that is the subject or object of a
+    casualty verb counts people ("one person died, three were injured"), and "a woman",
+    "a child" next to a casualty verb count one.
     """
-    counted = find_counted(unit.text, lang)
+    counted = find_counted(unit.text, lex.lang)
     by_start = {c.quantity.start for c in counted}
-    extra = []
-    for q in find_counts(unit.text, lang):
+    extra: list[Counted] = []
+    bare: list[Quantity] = []
+    for q in find_counts(unit.text, lex.lang):
         if q.start in by_start:
             continue
         following = [c for c in counted if c.quantity.start > q.end]
         if following and _PART_OF.fullmatch(unit.text[q.end : following[0].quantity.start]):
             c = following[0]
             extra.append(Counted(q, c.noun, c.noun_start, c.noun_end))
+        else:
+            bare.append(q)
+    out = _located(unit, [*counted, *extra])
+    out.extend(_bare_people(unit, bare, lex))
+    out.extend(_single_people(unit, out, lex))
+    return sorted(out, key=lambda item: item.quantity.start)
+
+
+def _located(unit: Unit, counted: list[Counted]) -> list[Located]:
     out = []
-    for c in sorted([*counted, *extra], key=lambda c: c.quantity.start):
+    for c in sorted(counted, key=lambda c: c.quantity.start):
         q = c.quantity
         quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
         noun = unit.tokens_at(unit.start + c.noun_start, unit.start + c.noun_end)
@@ -86,6 +100,44 @@ def counted_in(unit: Unit, lang: str) -> list[Located]:
         if noun is not None and count is not None:
             out.append(Located(c, quantity, noun, count))
     return out
+
+
+_CASUALTY_ARGS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+
+
+def _bare_people(unit: Unit, bare: list[Quantity], lex: LexiconData) -> list[Located]:
+    words = lex.words("killed") | lex.words("injured")
+    out = []
+    for q in bare:
+        tokens = unit.tokens_at(unit.start + q.start, unit.start + q.end)
+        if tokens is None:
+            continue
+        root = tokens.root
+        if root.dep_ in _CASUALTY_ARGS and root.head.lower_ in words:
+            quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
+            out.append(Located(None, quantity, tokens, tokens, bare=True))
+    return out
+
+
+def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:
+    """ "A woman died", "a child was wounded", "un homme a été tué": one person."""
+    persons = lex.words("persons")
+    taken = {item.noun.root.i for item in found}
+    out = []
+    for token in unit.sent:
+        noun = token.head
+        if token.dep_ != "det" or token.lower_ not in _ONE or noun.i in taken:
+            continue
+        if noun.lower_ not in persons or noun.i < token.i:
+            continue
+        span = unit.sent.doc[token.i : noun.i + 1]
+        where = unit.span_of(span)
+        quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
+        out.append(Located(None, quantity, span[-1:], span))
+    return out
+
+
+_ONE = frozenset({"a", "an", "un", "une"})
 
 
 def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualties:
@@ -101,9 +153,10 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         is_child = word in lex.words("children")
         key = f"children_{category}" if is_child else category
         result.setdefault(key, item.quantity)
+    # children are people: "a child died" is one dead, of whom one child
     return Casualties(
-        result.get("killed"),
-        result.get("injured"),
+        result.get("killed") or result.get("children_killed"),
+        result.get("injured") or result.get("children_injured"),
         result.get("children_killed"),
         result.get("children_injured"),
     )
@@ -116,12 +169,16 @@ def _category(
     injured_cues: list[SpacySpan],
     lex: LexiconData,
 ) -> str | None:
-    if word in lex.words("killed_nouns"):
+    if word in lex.words("killed_nouns") and not item.bare:
         return "killed"
-    if word in lex.words("injured_nouns"):
+    if word in lex.words("injured_nouns") and not item.bare:
         return "injured"
-    if word not in lex.words("persons"):
+    if word not in lex.words("persons") and not item.bare:
         return None
+    head = item.noun.root.head
+    for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
+        if any(cue.start <= head.i < cue.end for cue in cues) and head.i != item.noun.root.i:
+            return category  # the noun is the subject or object of the casualty verb
     best: tuple[int, int, str] | None = None
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         for cue in cues:
@@ -142,7 +199,7 @@ def weapons(
     """Weapons counted in the sentence; ``default`` ("launched" or "intercepted") applies
     when no launch or interception verb is near a count."""
     launch = unit.get("launch_verbs")
-    intercept = unit.get("intercept_verbs")
+    intercept = [c for c in unit.get("intercept_verbs") if not is_reflexive(c)]
     by_kind: dict[str, WeaponCount] = {}
     for item in located:
         kind = _weapon_kind(unit, item.noun, lex)

@@ -24,6 +24,42 @@ ORG_LABELS = frozenset({"ORG"})
 MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+_PLACE_NOUNS = frozenset(
+    [
+        "capital",
+        "city",
+        "town",
+        "village",
+        "region",
+        "territory",
+        "country",
+        "oblast",
+        "soil",
+        "capitale",
+        "ville",
+        "région",
+        "territoire",
+        "pays",
+        "sol",
+        "localité",
+    ]
+)
+_VICTIM_NOUNS = frozenset(
+    [
+        "dead",
+        "deaths",
+        "victims",
+        "civilians",
+        "casualties",
+        "wounded",
+        "injured",
+        "morts",
+        "victimes",
+        "civils",
+        "tués",
+        "blessés",
+    ]
+)
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"})
 _DOER_KINDS = frozenset({"state", "force", "group"})
 _RELATIVES = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
@@ -283,7 +319,11 @@ def event_actors(
         return EventActors(
             people[0] if people else None, people[1] if len(people) > 1 else None, tuple(people)
         )
-    doers = [(t, a) for t, a in actors if a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)]
+    doers = [
+        (t, a)
+        for t, a in actors
+        if (a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)) and not _not_a_doer(t)
+    ]
     actor1 = voiced or closest_actor(triggers, doers, exclude=speakers)
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
@@ -333,6 +373,16 @@ def _pronoun_subject_speaker(
                 if speaker is not None and not act.according:
                     return speaker
     return None
+
+
+def _not_a_doer(tokens: SpacySpan) -> bool:
+    """A demonym or state name that describes a place or the victims is not the attacker:
+    "la capitale ukrainienne", "deux morts polonais", "en Ukraine"."""
+    root = tokens.root
+    if root.head.lower_ in _PLACE_NOUNS or root.head.lower_ in _VICTIM_NOUNS:
+        return root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss")
+    doc = tokens.doc
+    return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")
 
 
 def _their_own(token: Token) -> bool:

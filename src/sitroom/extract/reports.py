@@ -87,7 +87,7 @@ def coalesce(drafts: Sequence[Draft]) -> list[Draft]:
 def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
     for i in range(len(done) - 1, -1, -1):
         prev = done[i]
-        if prev.type != draft.type or prev.modality != draft.modality:
+        if prev.type != draft.type or not _modalities_agree(prev, draft):
             continue
         if not _dates_agree(prev, draft):
             continue
@@ -102,6 +102,14 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
         if draft.place is not None and prev.place is None and draft.unit - prev.unit <= 1:
             return i
     return None
+
+
+def _modalities_agree(a: Draft, b: Draft) -> bool:
+    """Same modality, or, for territory, a report and the claim it comes from ("Moscow
+    claimed the capture of the city" then "the fall of Mariupol")."""
+    if a.modality == b.modality:
+        return True
+    return a.type == "territory_change" and {a.modality, b.modality} == {"reported", "claimed"}
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
@@ -119,9 +127,11 @@ def _same_place(a: Place, b: Place) -> bool:
 def _merge(a: Draft, b: Draft) -> Draft:
     date, own = (a.date, a.own_date) if a.own_date or not b.own_date else (b.date, b.own_date)
     subtype = a.subtype if a.subtype not in (None, "other") else b.subtype
+    modality: Modality = "claimed" if "claimed" in (a.modality, b.modality) else a.modality
     return replace(
         a,
         subtype=subtype,
+        modality=modality,
         evidence=_unique(a.evidence + b.evidence),
         date=date,
         own_date=own,
@@ -138,20 +148,30 @@ def _merge(a: Draft, b: Draft) -> Draft:
 
 
 def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
-    """Step 3: drop article-level totals and drafts without substance."""
-    kept = []
-    for d in drafts:
-        if not d.has_substance():
+    """Step 3: drop article-level totals and drafts without substance.
+
+    A coarse attack report (a country, an oblast, no place) on the day of finer ones is an
+    article-level total when the finer ones state figures of their own; when they do not
+    ("The massacre of Kramatorsk" / "the station of this Donbas city was hit on Friday…
+    52 people died"), it is the same event told in coarser words and fills them in.
+    """
+    out = [d for d in drafts if d.has_substance()]
+    for d in list(out):
+        if d.type != "attack":
             continue
-        if d.type == "attack" and _is_total(d, drafts):
+        fine = _finer_report(d, out)
+        if fine is None:
             continue
-        kept.append(d)
-    return kept
+        i = out.index(fine)
+        if not (fine.figures.any() or fine.weapons):
+            out[i] = _merge(fine, replace(d, place=None))
+        out.remove(d)
+    return out
 
 
-def _is_total(d: Draft, drafts: Sequence[Draft]) -> bool:
+def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
     if d.place is not None and d.place.precision in _FINE:
-        return False
+        return None
     country = d.place.country if d.place else None
     for other in drafts:
         if other is d or other.type != "attack" or other.place is None:
@@ -161,8 +181,8 @@ def _is_total(d: Draft, drafts: Sequence[Draft]) -> bool:
         same_country = country is None or other.place.country == country
         same_day = d.date is None or other.date is None or d.date.date == other.date.date
         if same_country and same_day:
-            return True
-    return False
+            return other
+    return None
 
 
 def finish(

@@ -54,8 +54,15 @@ def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Tr
             return Trigger(trig.span, "attack", _weapon_subtype(weapons), True)
         return None
     if trig.type == "interception":
+        if is_reflexive(trig.span):  # "deux missiles se sont abattus": they fell, they hit
+            return Trigger(trig.span, "attack", _weapon_subtype(weapons), True)
         return Trigger(trig.span, "interception", None, True) if near_weapon else None
     return trig
+
+
+def is_reflexive(span: SpacySpan) -> bool:
+    """True for a French reflexive verb ("se sont abattus" = fell, not shot down)."""
+    return any(c.lower_ in ("se", "s'", "s’") for c in span.root.children)
 
 
 def _weapon_subtype(weapons: list[SpacySpan]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from spacy.tokens import Span as SpacySpan
 
@@ -102,6 +103,7 @@ class PlaceCandidate:
 
 
 Resolve = Callable[[str], Place | None]
+Attach = Literal["any", "locative_or_modifier", "locative"]
 
 
 def place_candidates(
@@ -165,14 +167,14 @@ def choose_place(
     candidates: Sequence[PlaceCandidate],
     locatives: frozenset[str],
     *,
-    attached_only: bool = False,
+    attach: Attach = "any",
 ) -> Place | None:
     """The place the event of ``triggers`` happened at, or ``None``.
 
     Score: dependency arcs to the nearest trigger, plus a penalty for coarse places,
     minus one for a locative preposition in front. With ``attached_only`` (meetings) a
     place counts only behind a locative or as a modifier of the trigger ("the Paris
-    meeting").
+    meeting"); with ``attach="locative"`` (sanctions) only behind a locative.
     """
     scored = []
     for cand in candidates:
@@ -180,7 +182,9 @@ def choose_place(
             continue
         locative = _locative_before(cand.tokens, locatives)
         path = min(path_length(t.root, cand.tokens.root) for t in triggers)
-        if attached_only and not (locative or _modifies(cand.tokens, triggers)):
+        if attach == "locative" and not locative:
+            continue
+        if attach == "locative_or_modifier" and not (locative or _modifies(cand.tokens, triggers)):
             continue
         score = path + _RANK.get(cand.place.precision, 2.5) - (1.0 if locative else 0.0)
         scored.append((score, cand.tokens.start, cand.place))
@@ -247,7 +251,11 @@ def _is_agent(ent: SpacySpan, trigger_tokens: set[int]) -> bool:
     if root.dep_ in ("poss", "nmod:poss") and root.head.i in trigger_tokens:
         return True
     doc = ent.doc
-    return ent.start > 0 and doc[ent.start - 1].lower_ in ("by", "par")
+    before = [t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start]]
+    if before and before[-1] in ("by", "par"):
+        return True
+    # "a strike attributed to Russia", "une frappe attribuée à la Russie"
+    return any(w.startswith(("attribu", "imput", "blamed")) for w in before)
 
 
 def _is_party(ent: SpacySpan) -> bool:
