@@ -205,3 +205,17 @@ def test_malformed_gold_is_one_error(tmp_path: Path) -> None:
     long.write_text(text)
     with pytest.raises(GoldError, match="longer than 8 words"):
         load_gold([long])
+
+
+def test_raised_floors_never_go_down() -> None:
+    from sitroom.evaluate.score import EvalResult, raised_floors
+
+    class Fixed(EvalResult):
+        def metrics(self) -> dict[str, float | None]:  # type: ignore[override]
+            return {"en/all/event_f1": 0.9, "en/all/killed_acc": 0.5, "en/all/quote_f1": None}
+
+    result = Fixed((), ())
+    floors = raised_floors(result, {"en/all/event_f1": 0.8, "en/all/killed_acc": 0.7})
+    assert floors["en/all/event_f1"] == 0.85
+    assert floors["en/all/killed_acc"] == 0.7
+    assert "en/all/quote_f1" not in floors

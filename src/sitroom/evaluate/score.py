@@ -26,6 +26,7 @@ Quotes: a predicted quote matches a gold quote when its text starts with the gol
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -409,6 +410,21 @@ def aggregate(scores: Sequence[ArticleScore]) -> EvalResult:
             total = total + s
         groups.append(GroupScore(lang, split, len(members), total))
     return EvalResult(tuple(groups), tuple(scores))
+
+
+FLOOR_MARGIN = 0.05
+
+
+def raised_floors(result: EvalResult, floors: Mapping[str, float]) -> dict[str, float]:
+    """Floors raised to the measured value less ``FLOOR_MARGIN`` (rounded down to 0.01),
+    never lowered: a floor only goes down by editing the file, in a commit that says why."""
+    out = dict(floors)
+    for name, value in result.metrics().items():
+        if value is None:
+            continue
+        proposed = max(math.floor((value - FLOOR_MARGIN) * 100) / 100, 0.0)
+        out[name] = max(out.get(name, 0.0), proposed)
+    return dict(sorted(out.items()))
 
 
 def check_floors(result: EvalResult, floors: Mapping[str, float]) -> list[str]:
