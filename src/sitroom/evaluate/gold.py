@@ -15,7 +15,8 @@ the shared data folder (it is never copied into the project)::
                   "killed": {"min": 1, "max": 1}, "injured": {"min": 3, "max": 3},
                   "weapons": [{"kind": "drone", "launched": 165, "intercepted": null}],
                   "actor1": "Russia"}],
-      "quotes": [{"speaker": "Yulia Svyrydenko", "prefix": "Doctors and nurses"}]
+      "quotes": [{"speaker": "Yulia Svyrydenko", "prefix": "Doctors and nurses"}],
+      "indirect_quotes": false              # true once reported speech is annotated too
     }
 
 ``source.root`` is ``data`` (the data folder, by default ``../shared/data``) or ``seeds``
@@ -130,6 +131,7 @@ class GoldArticle:
     events: tuple[GoldEvent, ...]
     quotes: tuple[GoldQuote, ...]
     file: str = ""
+    indirect_quotes: bool = False  # reported speech annotated too (else direct quotes only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +213,7 @@ def parse_gold(d: Mapping[str, Any], file: str = "") -> GoldArticle:
         events=tuple(parse_event(e) for e in d.get("events", [])),
         quotes=quotes,
         file=file,
+        indirect_quotes=bool(d.get("indirect_quotes", False)),
     )
 
 

@@ -20,7 +20,9 @@ intercepted (per kind), actor1 (same name, any case). A metric with nothing to c
 ``None``.
 
 Quotes: a predicted quote matches a gold quote when its text starts with the gold prefix
-(any case, spacing and quote marks ignored); speaker accuracy is over matched quotes.
+(any case, spacing and quote marks ignored); speaker accuracy is over matched quotes. A
+gold file that annotates direct quotes only (``indirect_quotes`` false, the default) is
+scored against the predicted direct quotes only.
 """
 
 from __future__ import annotations
@@ -269,11 +271,16 @@ def quote_matches(gold: GoldQuote, pred: Quote) -> bool:
 
 
 def same_speaker(gold: str | None, pred: str | None) -> bool:
-    """Same name (any case), or one name is the other's last word(s): Trump, Donald Trump."""
+    """Same name (any case); or one name is the other's last word(s) (Trump, Donald
+    Trump); or, for bodies, every word of the shorter name is in the longer one (Kyiv
+    military administration, Kyiv City Military Administration)."""
     g, p = _norm(gold), _norm(pred)
     if not g or not p:
         return g == p
-    return g == p or g.endswith(" " + p) or p.endswith(" " + g)
+    if g == p or g.endswith(" " + p) or p.endswith(" " + g):
+        return True
+    short, long = sorted((set(g.split()), set(p.split())), key=len)
+    return len(short) >= 2 and short <= long
 
 
 def score_quotes(gold: Sequence[GoldQuote], pred: Sequence[Quote]) -> tuple[Counts, Tally]:
@@ -301,7 +308,8 @@ def score_article(
     tp = len(pairs)
     events = Counts(tp, len(reports) - tp, len(gold.events) - tp)
     tallies = field_tallies((gold.events[gi], reports[pi]) for gi, pi in pairs)
-    qcounts, speaker = score_quotes(gold.quotes, quotes)
+    scored = [q for q in quotes if q.direct or gold.indirect_quotes]
+    qcounts, speaker = score_quotes(gold.quotes, scored)
     return ArticleScore(
         gold.id,
         gold.lang,
