@@ -24,7 +24,7 @@ from sitroom.annotate.dates import find_dates
 from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
 from sitroom.extract.modality import is_future, modality
-from sitroom.extract.parties import ActorLookup, Parties, event_actors
+from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
 from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
 from sitroom.extract.reports import Draft, coalesce, drop_totals, finish
 from sitroom.extract.speech import SpeechAct, speech_acts
@@ -81,6 +81,7 @@ class _ArticleRun:
     quoted: list[QuotedSpan] = field(default_factory=list)
     cache: dict[str, Place | None] = field(default_factory=dict)
     country_mentions: dict[str, Place] = field(default_factory=dict)
+    last_town: Place | None = None
 
     def resolve(self, text: str) -> Place | None:
         if text not in self.cache:
@@ -136,6 +137,7 @@ class Extractor:
             )
             if any(k.startswith("trigger:") for k in unit.cues):
                 drafts.extend(self._drafts(run, unit, actors, acts))
+            run.last_town = _last_town(run, unit) or run.last_town
             run.parties.remember(unit, actors)
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
         fallback = self._target_country(run, drafts)
@@ -200,7 +202,12 @@ class Extractor:
             triggers=triggers,
             located=located,
             candidates=place_candidates(
-                unit, run.resolve, capital, speaker_spans, [t.span for t in triggers]
+                unit,
+                run.resolve,
+                capital,
+                speaker_spans,
+                [t.span for t in triggers],
+                run.last_town,
             ),
             dates=_dates_in(unit, run),
             actors=actors,
@@ -218,6 +225,8 @@ class Extractor:
         unit, published = s.unit, run.article.published
         anchor = next((t for t in group if t.strong), group[0])
         spans = [anchor.span, *(t.span for t in group if t is not anchor)]
+        if anchor.type == "sanction" and not _sanction_act(unit, spans):
+            return None  # "sanctions can stabilise oil supply" is not a sanction event
         date = _date_for(spans, s.dates)
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
@@ -286,6 +295,13 @@ class _Sentence:
     casualties: figures.Casualties
 
 
+def _sanction_act(unit: Unit, spans: list[SpacySpan]) -> bool:
+    """Sanctions imposed, announced, lifted, "new sanctions": an act near the trigger."""
+    return any(
+        min(path_length(t.root, cue.root) for t in spans) <= 2 for cue in unit.get("sanction_acts")
+    )
+
+
 def _party_says(governing: list[tuple[SpeechAct, Actor | None]]) -> bool:
     """True if a state or armed force vouches for the event: territorial gains a side
     announces about itself are claims until confirmed (as ACLED codes them)."""
@@ -320,17 +336,19 @@ def _weak_supported(
     casualties: figures.Casualties,
     weapons: tuple[WeaponCount, ...],
 ) -> bool:
-    """A weak trigger ("killed", "fighting") stands only with a count or a place near it."""
-    if casualties.any() or weapons:
-        for item in s.located:
-            if min(path_length(t.root, item.noun.root) for t in spans) <= WEAK_PATH + 1:
-                return True
+    """A weak trigger ("killed", "fighting", "talks") stands only with a count, a place
+    or a date near it."""
+
+    def near(tokens: SpacySpan, limit: int = WEAK_PATH) -> bool:
+        return min(path_length(t.root, tokens.root) for t in spans) <= limit
+
+    if (casualties.any() or weapons) and any(near(item.noun, WEAK_PATH + 1) for item in s.located):
+        return True
+    if any(near(tokens) for tokens, _ in s.dates):
+        return True
     if place is None:
         return False
-    for cand in s.candidates:
-        if cand.place == place:
-            return min(path_length(t.root, cand.tokens.root) for t in spans) <= WEAK_PATH
-    return True
+    return any(near(c.tokens) for c in s.candidates if c.place == place)
 
 
 def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:
@@ -363,15 +381,29 @@ def _attributions(
 
 
 def _place_as_actor(run: _ArticleRun, s: _Sentence, spans: list[SpacySpan]) -> Actor | None:
-    """A capital acting as subject of the trigger stands for its state ("Kyiv had
-    launched a drone" -> Ukraine)."""
+    """A capital in the subject of the trigger stands for its state ("Kyiv had launched
+    a drone" -> Ukraine; "les troupes de Kiev ont réussi à chasser…" -> Ukraine)."""
     for trig in spans:
-        for child in trig.root.children:
-            if child.dep_ == "nsubj" and child.ent_type_ in PLACE_LABELS:
-                actor = run.metonym(child.text)
-                if actor is not None:
-                    span = s.unit.span_of(child)
+        subject = subject_of(trig.root)
+        if subject is None:
+            continue
+        for token in subject.subtree:
+            if token.ent_type_ in PLACE_LABELS and token.ent_iob_ == "B":
+                ent = next((e for e in token.sent.ents if e.start == token.i), None)
+                actor = run.metonym(ent.text) if ent is not None else None
+                if actor is not None and ent is not None:
+                    span = s.unit.span_of(ent)
                     return replace(actor, text=span.text, start=span.start, end=span.end)
+    return None
+
+
+def _last_town(run: _ArticleRun, unit: Unit) -> Place | None:
+    """The last town-level place named in the sentence, for "the city" later on."""
+    for ent in reversed(unit.sent.ents):
+        if ent.label_ in PLACE_LABELS:
+            place = run.resolve(ent.text)
+            if place is not None and place.precision == "town":
+                return place
     return None
 
 

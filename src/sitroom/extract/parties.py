@@ -324,7 +324,7 @@ def event_actors(
         for t, a in actors
         if (a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)) and not _not_a_doer(t)
     ]
-    actor1 = voiced or closest_actor(triggers, doers, exclude=speakers)
+    actor1 = voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
         participants = tuple(a for _, a in actors if a.kind == "org")
@@ -383,6 +383,36 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
         return root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss")
     doc = tokens.doc
     return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")
+
+
+def subject_of(token: Token) -> Token | None:
+    """The active subject of the verb that governs ``token``, climbing through control
+    verbs ("ont réussi à chasser", "tried to capture")."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+        if current.dep_ not in ("xcomp", "acl", "ccomp", "obl:arg", "obl", "dobj", "obj"):
+            return None
+        current = current.head
+    return None
+
+
+def _in_subject(
+    triggers: Sequence[SpacySpan], actors: Sequence[tuple[SpacySpan, Actor]]
+) -> Actor | None:
+    """An actor named inside the subject of the trigger's verb ("Ukrainian troops
+    recaptured…")."""
+    for trig in triggers:
+        subject = subject_of(trig.root)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+        for tokens, actor in actors:
+            if tokens.root.i in inside:
+                return actor
+    return None
 
 
 def _their_own(token: Token) -> bool:

@@ -109,7 +109,12 @@ def _modalities_agree(a: Draft, b: Draft) -> bool:
     claimed the capture of the city" then "the fall of Mariupol")."""
     if a.modality == b.modality:
         return True
-    return a.type == "territory_change" and {a.modality, b.modality} == {"reported", "claimed"}
+    if {a.modality, b.modality} != {"reported", "claimed"}:
+        return False
+    if a.type == "territory_change":
+        return True
+    # the same strike, reported in one sentence and blamed in another
+    return a.place is not None and b.place is not None and _same_place(a.place, b.place)
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
@@ -127,7 +132,9 @@ def _same_place(a: Place, b: Place) -> bool:
 def _merge(a: Draft, b: Draft) -> Draft:
     date, own = (a.date, a.own_date) if a.own_date or not b.own_date else (b.date, b.own_date)
     subtype = a.subtype if a.subtype not in (None, "other") else b.subtype
-    modality: Modality = "claimed" if "claimed" in (a.modality, b.modality) else a.modality
+    modality = a.modality
+    if {a.modality, b.modality} == {"reported", "claimed"}:
+        modality = "claimed" if a.type == "territory_change" else "reported"
     return replace(
         a,
         subtype=subtype,

@@ -112,8 +112,13 @@ def place_candidates(
     capital: Place | None,
     exclude: Sequence[SpacySpan],
     triggers: Sequence[SpacySpan] = (),
+    last_town: Place | None = None,
 ) -> list[PlaceCandidate]:
-    """Resolved place mentions of the sentence that can be an event's location."""
+    """Resolved place mentions of the sentence that can be an event's location.
+
+    "The capital" is the capital of the article's country; "the city", "cette cité" is
+    the last town the article named before this sentence (``last_town``).
+    """
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     out = []
     for ent in unit.sent.ents:
@@ -127,17 +132,24 @@ def place_candidates(
             place = replace(place, text=span.text, start=span.start, end=span.end)
         out.append(PlaceCandidate(ent, place))
     out = _in_named_areas(out, resolve, unit)
-    if capital is not None:
-        for cue in unit.get("capital"):
-            if _inside(cue, exclude):
+    for key, place in (("capital", capital), ("anaphora", last_town)):
+        if place is None:
+            continue
+        for cue in unit.get(key):
+            if _inside(cue, exclude) or _followed_by_name(cue):
                 continue
             span = unit.span_of(cue)
             out.append(
-                PlaceCandidate(
-                    cue, replace(capital, text=span.text, start=span.start, end=span.end)
-                )
+                PlaceCandidate(cue, replace(place, text=span.text, start=span.start, end=span.end))
             )
     return out
+
+
+def _followed_by_name(cue: SpacySpan) -> bool:
+    """ "the city of Kharkiv", "la ville de Kherson": the name itself follows."""
+    doc = cue.doc
+    nxt = doc[cue.end : cue.end + 2]
+    return any(t.ent_type_ in PLACE_LABELS for t in nxt)
 
 
 def _in_named_areas(
