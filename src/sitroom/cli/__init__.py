@@ -23,12 +23,13 @@ __all__ = ["app", "build_app", "main"]
 
 def build_app() -> typer.Typer:
     """The full ``sitroom`` app: root options, pipeline commands, read commands."""
-    from sitroom.cli import evaluate, read, run
+    from sitroom.cli import catalog, evaluate, read, run
 
     app = new_app()
     run.register(app)
     read.register(app)
     evaluate.register(app)
+    catalog.register(app)
     return app
 
 

@@ -1,0 +1,68 @@
+"""CLI commands that list what the database holds: places, actors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from sitroom.cli.common import DbOption, QuotesFormat, open_for_reading, out_console
+from sitroom.store import catalog
+
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``places`` and ``actors`` to ``app``."""
+    app.command("places")(places_cmd)
+    app.command("actors")(actors_cmd)
+
+
+def places_cmd(
+    ctx: typer.Context,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    fmt: Annotated[QuotesFormat, typer.Option("--format", "-f")] = QuotesFormat.table,
+) -> None:
+    """List the places events happened at, with how many events each."""
+    with open_for_reading(ctx, db) as store:
+        rows = catalog.places(store, limit)
+    if fmt is QuotesFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table("place", "geonames", "admin1", "country", "events", "reports")
+    for r in rows:
+        table.add_row(
+            r.name,
+            str(r.geonames_id or ""),
+            r.admin1 or "",
+            r.country or "",
+            str(r.events),
+            str(r.reports),
+        )
+    out_console().print(table)
+
+
+def actors_cmd(
+    ctx: typer.Context,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    fmt: Annotated[QuotesFormat, typer.Option("--format", "-f")] = QuotesFormat.table,
+) -> None:
+    """List the actors named in events (canonical names), with counts."""
+    with open_for_reading(ctx, db) as store:
+        rows = catalog.actors(store, limit)
+    if fmt is QuotesFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table("actor", "wikidata", "kind", "actor 1", "participant")
+    for r in rows:
+        table.add_row(
+            r.name, r.wikidata or "", r.kind or "", str(r.as_actor1), str(r.as_participant)
+        )
+    out_console().print(table)
