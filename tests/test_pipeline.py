@@ -46,3 +46,28 @@ def test_failing_article_is_rejected_and_batch_goes_on(
     assert outcomes["a.txt"].status == "ingested" and outcomes["a.txt"].extraction
     assert outcomes["b.txt"].status == "rejected"
     assert "extraction failed (RuntimeError: rule bug)" in (outcomes["b.txt"].reason or "")
+
+
+@pytest.mark.slow
+def test_n_process_two_gives_the_same_reports(engine: Engine, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    texts = [
+        "A Russian drone strike on Sumy on Monday injured three people, officials said.\n",
+        "Une frappe de missile russe a tué deux personnes lundi à Kharkiv, selon le maire.\n",
+    ]
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, "utf-8")
+
+    def reports(eng: Engine) -> list[dict[str, Any]]:
+        items = iter_inputs([tmp_path], eng.settings.ingest, published=dt.date(2026, 3, 9))
+        return [
+            r.to_dict()
+            for o in Pipeline(eng.settings, eng).run(items)
+            if o.extraction is not None
+            for r in o.extraction.reports
+        ]
+
+    settings = replace(engine.settings, annotate=replace(engine.settings.annotate, n_process=2))
+    parallel = Engine.load(settings)
+    assert reports(parallel) == reports(engine) != []
