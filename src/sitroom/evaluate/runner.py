@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.config import Settings
 from sitroom.errors import RejectedInput
+from sitroom.evaluate.case import Snippet, TypingResult, predicted_type, score_typing
 from sitroom.evaluate.gold import GoldArticle, GoldError, resolve_text
 from sitroom.evaluate.score import ArticleScore, EvalResult, aggregate, score_article
 from sitroom.ingest import iter_inputs
@@ -71,3 +72,20 @@ def evaluate(
         ex = extract_gold(pipeline, article, data_dir)
         scores.append(score_article(article, ex.reports, ex.quotes))
     return aggregate(scores)
+
+
+def evaluate_case(
+    snippets: Sequence[Snippet], settings: Settings, engine: Engine | None = None
+) -> TypingResult:
+    """Type every CASE snippet whose label maps to a Sitroom type, and score the typing."""
+    scored = [s for s in snippets if s.expected is not None]
+    docs = [RawDocument(f"case:{s.id}", "text", text=s.text) for s in scored]
+    predicted: dict[str, str] = {}
+    for outcome in Pipeline(settings, engine).run(docs):
+        if outcome.extraction is None:
+            continue
+        predicted[outcome.locator] = predicted_type(
+            (r.type, r.confidence) for r in outcome.extraction.reports
+        )
+    pairs = [(s.expected or "", predicted.get(f"case:{s.id}", "none")) for s in scored]
+    return score_typing(pairs)

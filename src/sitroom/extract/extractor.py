@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.annotate.dates import find_dates
@@ -224,6 +224,8 @@ class Extractor:
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published
         anchor = next((t for t in group if t.strong), group[0])
+        if anchor.type == "attack" and _on_armed_target(anchor, run.lex.words("armed_targets")):
+            anchor = Trigger(anchor.span, "battle", None, anchor.strong)
         spans = [anchor.span, *(t.span for t in group if t is not anchor)]
         if anchor.type == "sanction" and not _sanction_act(unit, spans):
             return None  # "sanctions can stabilise oil supply" is not a sanction event
@@ -295,10 +297,29 @@ class _Sentence:
     casualties: figures.Casualties
 
 
+def _on_armed_target(trig: Trigger, armed: frozenset[str]) -> bool:
+    """A ground attack on soldiers, a base or a checkpoint is an armed clash (ACLED)."""
+    if trig.subtype not in (None, "other", "ground_attack"):
+        return False  # air strikes, shelling and bombs stay attacks whatever they hit
+    return any(_target_noun(child) in armed for child in trig.span.root.children)
+
+
+def _target_noun(child: Token) -> str | None:
+    """What an attack verb or noun is aimed at: its object, "on/against X", "contre X"."""
+    if child.dep_ in ("dobj", "obj"):
+        return child.lower_
+    if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+        return next((g.lower_ for g in child.children if g.dep_ == "pobj"), None)
+    cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+    if child.dep_ in ("nmod", "obl", "obl:arg") and cases & {"contre", "sur"}:
+        return child.lower_
+    return None
+
+
 def _sanction_act(unit: Unit, spans: list[SpacySpan]) -> bool:
     """Sanctions imposed, announced, lifted, "new sanctions": an act near the trigger."""
     return any(
-        min(path_length(t.root, cue.root) for t in spans) <= 2 for cue in unit.get("sanction_acts")
+        min(path_length(t.root, cue.root) for t in spans) <= 2 for cue in unit.get("sanctions_acts")
     )
 
 

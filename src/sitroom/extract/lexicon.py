@@ -23,7 +23,16 @@ from spacy.util import filter_spans
 from sitroom.errors import ConfigError
 
 # Groups of cue names read from the lexicon file; each becomes a matcher key.
-_GROUPS = ("casualties", "weapons", "speech", "modality", "targets", "places", "sanctions")
+_GROUPS = (
+    "casualties",
+    "weapons",
+    "speech",
+    "modality",
+    "targets",
+    "places",
+    "sanctions",
+    "armed",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +93,8 @@ def load_lexicon_data(lang: str) -> LexiconData:
 
 
 def _cue_name(group: str, name: str) -> str:
-    if group == "sanctions":
-        return f"sanction_{name}"
+    if group in ("sanctions", "armed"):
+        return f"{group}_{name}"
     if group in ("weapons",) and name not in ("launch_verbs", "intercept_verbs"):
         return f"weapon:{name}"
     if group == "targets":
