@@ -12,8 +12,9 @@ from rich import box
 from rich.table import Table
 
 from sitroom.cli.common import err_console, out_console, settings_of
+from sitroom.evaluate.case import load_snippets
 from sitroom.evaluate.gold import GoldError, load_gold
-from sitroom.evaluate.runner import DEFAULT_DATA, evaluate, select_split
+from sitroom.evaluate.runner import DEFAULT_DATA, evaluate, evaluate_case, select_split
 from sitroom.evaluate.score import EvalResult, check_floors, raised_floors
 
 DEFAULT_FLOORS = Path("eval") / "floors.json"
@@ -33,6 +34,7 @@ class SplitChoice(StrEnum):
 def register(app: typer.Typer) -> None:
     """Add ``eval`` to ``app``."""
     app.command("eval")(eval_cmd)
+    app.command("eval-case")(eval_case_cmd)
 
 
 def eval_cmd(
@@ -73,6 +75,26 @@ def eval_cmd(
         err_console().print(f"below floor: {line}", style="red", markup=False)
     if failures:
         raise typer.Exit(1)
+
+
+def eval_case_cmd(
+    ctx: typer.Context,
+    data: Annotated[
+        Path, typer.Option("--data", help="The shared data folder holding the CASE snippets")
+    ] = DEFAULT_DATA,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
+) -> None:
+    """Event typing on the CASE 2021 snippets whose labels map to Sitroom types."""
+    result = evaluate_case(load_snippets(data), settings_of(ctx))
+    if fmt is EvalFormat.json:
+        out_console().print_json(json.dumps(result.to_dict()))
+        return
+    table = Table("type", "precision", "recall", "F1", "snippets", box=box.SIMPLE)
+    for cls, (p, r, f, n) in result.per_class.items():
+        table.add_row(cls, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}", str(n))
+    table.add_row("accuracy", "", "", f"{result.accuracy:.2f}", str(result.scored))
+    table.add_row("weighted F1", "", "", f"{result.weighted_f1:.2f}", str(result.scored))
+    out_console().print(table)
 
 
 def _floors(path: Path) -> dict[str, float]:
