@@ -77,7 +77,9 @@ _CAPITAL = re.compile(
     r"|^(?:la\s+)?capitale(?:\s+(?P<adj2>[\w\- ]+))?$",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:the|la|le|les|l['’]|in|à|a|en|au|aux)\s*(?=\S)", re.IGNORECASE)
+# A leading article or preposition, as a whole word: "the capital", "l'Ukraine", "à Kiev";
+# never the first letters of a name ("Aleppo", "Lattakia", "Enerhodar").
+_LEADING = re.compile(r"^(?:(?:the|la|le|les|in|à|a|en|au|aux)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
