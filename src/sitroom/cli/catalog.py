@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -13,6 +14,7 @@ from sitroom.cli.common import DbOption, QuotesFormat, open_for_reading, out_con
 from sitroom.store import catalog
 
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many")]
+FormatOption = Annotated[QuotesFormat, typer.Option("--format", "-f")]
 
 
 def register(app: typer.Typer) -> None:
@@ -25,15 +27,11 @@ def places_cmd(
     ctx: typer.Context,
     db: DbOption = None,
     limit: LimitOption = 50,
-    fmt: Annotated[QuotesFormat, typer.Option("--format", "-f")] = QuotesFormat.table,
+    fmt: FormatOption = QuotesFormat.table,
 ) -> None:
     """List the places events happened at, with how many events each."""
     with open_for_reading(ctx, db) as store:
         rows = catalog.places(store, limit)
-    if fmt is QuotesFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
-        return
     table = Table("place", "geonames", "admin1", "country", "events", "reports")
     for r in rows:
         table.add_row(
@@ -44,25 +42,33 @@ def places_cmd(
             str(r.events),
             str(r.reports),
         )
-    out_console().print(table)
+    _emit(rows, fmt, table)
 
 
 def actors_cmd(
     ctx: typer.Context,
     db: DbOption = None,
     limit: LimitOption = 50,
-    fmt: Annotated[QuotesFormat, typer.Option("--format", "-f")] = QuotesFormat.table,
+    fmt: FormatOption = QuotesFormat.table,
 ) -> None:
     """List the actors named in events (canonical names), with counts."""
     with open_for_reading(ctx, db) as store:
         rows = catalog.actors(store, limit)
-    if fmt is QuotesFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
-        return
     table = Table("actor", "wikidata", "kind", "actor 1", "participant")
     for r in rows:
         table.add_row(
             r.name, r.wikidata or "", r.kind or "", str(r.as_actor1), str(r.as_participant)
         )
-    out_console().print(table)
+    _emit(rows, fmt, table)
+
+
+def _emit(
+    rows: Sequence[catalog.PlaceCount] | Sequence[catalog.ActorCount],
+    fmt: QuotesFormat,
+    table: Table,
+) -> None:
+    if fmt is QuotesFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        out_console().print(table)
