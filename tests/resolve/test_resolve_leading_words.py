@@ -29,3 +29,12 @@ def test_names_that_begin_like_articles_resolve(
 ) -> None:
     place = lookups.place(text, "UA")
     assert place is not None and place.geonames_id == geonames_id
+
+
+@pytest.mark.parametrize(("text", "geonames_id"), [("DPR", 709716), ("LPR", 702657)])
+def test_separatist_republics_locate_in_their_oblast(
+    lookups: Lookups, text: str, geonames_id: int
+) -> None:
+    place = lookups.place(text, "UA")
+    assert place is not None and place.geonames_id == geonames_id
+    assert place.precision == "admin1"
