@@ -137,8 +137,5 @@ def demo(
     total = Tally()
     for sample in [*sample_files(), *extra]:
         request = IngestRequest([sample.path], db, sample.published, sample.source)
-        tally = ingest(request, settings, progress=progress, pipeline=pipeline)
-        for name in ("ingested", "duplicate", "rejected", "reports", "quotes", "not_extracted"):
-            setattr(total, name, getattr(total, name) + getattr(tally, name))
-        total.rejections.extend(tally.rejections)
+        total.merge(ingest(request, settings, progress=progress, pipeline=pipeline))
     return total

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -43,6 +43,7 @@ class Engine:
     models: Models
     lookups: Lookups
     extractor: Extractor
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
@@ -52,9 +53,10 @@ class Engine:
         return cls(settings, models, lookups, extractor)
 
     def lexicon(self, lang: str) -> Lexicon:
-        if lang not in self.extractor.lexicons:
-            self.extractor.lexicons[lang] = Lexicon.build(self.models.get(lang), lang)
-        return self.extractor.lexicons[lang]
+        """The lexicon of ``lang``, compiled for its pipeline on first use."""
+        if lang not in self.lexicons:
+            self.lexicons[lang] = Lexicon.build(self.models.get(lang), lang)
+        return self.lexicons[lang]
 
     def extract_many(self, articles: Sequence[Article]) -> Iterator[Extraction | Failed]:
         """Annotate and extract ``articles`` (any mix of supported languages)."""

@@ -83,6 +83,12 @@ class Tally:
     not_extracted: int = 0
     rejections: list[tuple[str, str]] = field(default_factory=list)
 
+    def merge(self, other: Tally) -> None:
+        """Add the counts of ``other`` to these."""
+        for name in ("ingested", "duplicate", "rejected", "reports", "quotes", "not_extracted"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.rejections.extend(other.rejections)
+
     def add(self, outcome: Outcome) -> None:
         if outcome.status == "rejected":
             self.rejected += 1

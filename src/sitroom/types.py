@@ -123,11 +123,6 @@ class Article:
     language_confidence: float = 1.0
     raw_path: str | None = None
 
-    @property
-    def anchor_date(self) -> dt.date | None:
-        """The date relative expressions are resolved against."""
-        return self.published
-
 
 # ---------------------------------------------------------------- mentions and values
 

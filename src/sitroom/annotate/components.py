@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from sitroom.types import Mention
@@ -153,8 +153,3 @@ def _make_entity_writer(
     nlp: Language, name: str, person_label: str = "PERSON", place_label: str = "GPE"
 ) -> EntityWriter:
     return EntityWriter(nlp, name, person_label, place_label)
-
-
-def entity_spans(doc: Doc, labels: Sequence[str]) -> list[Span]:
-    """Entities of ``doc`` with one of ``labels``."""
-    return [ent for ent in doc.ents if ent.label_ in labels]

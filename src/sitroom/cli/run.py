@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from sitroom import api
-from sitroom.config import Settings
+from sitroom.cli.common import db_path, settings_of
 from sitroom.errors import ConfigError
 from sitroom.pipeline import Outcome, Tally
 from sitroom.types import EventReport, Quantity
@@ -31,13 +31,6 @@ class ExtractFormat(StrEnum):
     table = "table"
 
 
-def _settings(ctx: typer.Context) -> Settings:
-    obj = ctx.find_root().obj
-    if isinstance(obj, Settings):
-        return obj
-    return Settings.load()
-
-
 def _date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -45,10 +38,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"--published must be a date like 2026-01-05, got {value!r}") from None
-
-
-def _db(ctx: typer.Context, db: Path | None) -> Path:
-    return db if db is not None else Path(_settings(ctx).store.path)
 
 
 def ingest_cmd(
@@ -61,8 +50,8 @@ def ingest_cmd(
     source: Annotated[str | None, typer.Option(help="Outlet name when the input has none.")] = None,
 ) -> None:
     """Ingest articles into the database and print the tally."""
-    settings = _settings(ctx)
-    request = api.IngestRequest(paths, _db(ctx, db), _date(published), source)
+    settings = settings_of(ctx)
+    request = api.IngestRequest(paths, db_path(ctx, db), _date(published), source)
     with _progress() as (progress, on_outcome):
         tally = api.ingest(request, settings, stdin=sys.stdin, progress=on_outcome)
         progress.stop()
@@ -76,7 +65,7 @@ def extract_cmd(
     format: Annotated[ExtractFormat, typer.Option(help="jsonl or table.")] = ExtractFormat.jsonl,
 ) -> None:
     """Print the event reports of one input, without a database."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     out = Console(highlight=False, soft_wrap=True)
     for outcome in api.extract([path], settings, published=_date(published), stdin=sys.stdin):
         if outcome.status == "rejected":
@@ -101,7 +90,7 @@ def demo_cmd(
     ] = None,
 ) -> None:
     """Run Sitroom on the bundled sample articles (and the seeds) and print the events."""
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     path = db or Path(DEMO_DB)
     if db is None:
         # the demo starts from an empty database each time, so it always shows its events

@@ -105,11 +105,10 @@ class _ArticleRun:
 
 @dataclass
 class Extractor:
-    """Extraction for every language whose lexicon is compiled into ``lexicons``."""
+    """Extraction against a geocoder and an actor table; the lexicon comes per call."""
 
     places: PlaceLookup
     actors: ActorLookup
-    lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
     def extract(
         self, article: Article, docs: Sequence[tuple[Doc, int]], lexicon: Lexicon
@@ -186,10 +185,8 @@ class Extractor:
         if not any(t.pos_ in VERB_POS for t in unit.sent):
             return []  # a heading ("Paris meeting"), not a statement
         located = figures.counted_in(unit, run.lex)
-        launched = [
-            w for w in figures.weapons(unit, located, run.lex, "launched") if w.launched is not None
-        ]
-        triggers = find_triggers(unit, run.lex, len(launched))
+        salvo = figures.weapons(unit, located, run.lex, "launched")
+        triggers = find_triggers(unit, run.lex, sum(w.launched is not None for w in salvo))
         if any(t.type == "air_raid" for t in triggers):
             # a salvo sentence: its interceptions are the raid's, not separate events
             triggers = [t for t in triggers if t.type != "interception"]
@@ -201,6 +198,7 @@ class Extractor:
             unit=unit,
             triggers=triggers,
             located=located,
+            salvo=tuple(salvo),
             candidates=place_candidates(
                 unit,
                 run.resolve,
@@ -249,11 +247,12 @@ class Extractor:
             attach=_ATTACH.get(anchor.type, "any"),
         )
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
-        default_role = "intercepted" if anchor.type == "interception" else "launched"
         weapons: tuple[WeaponCount, ...] = ()
         raid = any(t.type == "air_raid" for t in s.triggers)
-        if anchor.type in ("air_raid", "interception") or (anchor.type == "attack" and not raid):
-            weapons = tuple(figures.weapons(unit, s.located, run.lex, default_role))
+        if anchor.type == "interception":
+            weapons = tuple(figures.weapons(unit, s.located, run.lex, "intercepted"))
+        elif anchor.type == "air_raid" or (anchor.type == "attack" and not raid):
+            weapons = s.salvo
         if not any(t.strong for t in group) and not _weak_supported(
             spans, place, s, casualties, weapons
         ):
@@ -290,6 +289,7 @@ class _Sentence:
     unit: Unit
     triggers: list[Trigger]
     located: list[figures.Located]
+    salvo: tuple[WeaponCount, ...]  # weapons read with "launched" as the default role
     candidates: list[PlaceCandidate]
     dates: list[tuple[SpacySpan, DateValue]]
     actors: list[tuple[SpacySpan, Actor]]
@@ -395,8 +395,7 @@ def _attributions(
     for act, actor in governing:
         if actor is None:
             continue
-        doc = unit.sent.doc
-        span = unit.span_of(doc[act.start : act.end])
+        span = unit.span_of(act.words)
         out.setdefault(actor.name, Attribution(actor.name, span.text, span.start, span.end))
     return tuple(out.values())
 

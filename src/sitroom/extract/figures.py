@@ -53,7 +53,6 @@ class Casualties:
 class Located:
     """A counted expression placed on the tokens of its sentence."""
 
-    counted: Counted | None
     quantity: Quantity
     noun: SpacySpan
     count: SpacySpan
@@ -98,7 +97,7 @@ def _located(unit: Unit, counted: list[Counted]) -> list[Located]:
         noun = unit.tokens_at(unit.start + c.noun_start, unit.start + c.noun_end)
         count = unit.tokens_at(quantity.start, quantity.end)
         if noun is not None and count is not None:
-            out.append(Located(c, quantity, noun, count))
+            out.append(Located(quantity, noun, count))
     return out
 
 
@@ -115,7 +114,7 @@ def _bare_people(unit: Unit, bare: list[Quantity], lex: LexiconData) -> list[Loc
         root = tokens.root
         if root.dep_ in _CASUALTY_ARGS and root.head.lower_ in words:
             quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
-            out.append(Located(None, quantity, tokens, tokens, bare=True))
+            out.append(Located(quantity, tokens, tokens, bare=True))
     return out
 
 
@@ -133,7 +132,7 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         span = unit.sent.doc[token.i : noun.i + 1]
         where = unit.span_of(span)
         quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
-        out.append(Located(None, quantity, span[-1:], span))
+        out.append(Located(quantity, span[-1:], span))
     return out
 
 

@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -134,14 +133,3 @@ class Lexicon:
         for span in filter_spans(trigger_spans):
             found[span.label_].append(span)
         return dict(found)
-
-    def trigger_rule(self, key: str) -> TriggerRule:
-        for rule in self.data.triggers:
-            if rule.key == key:
-                return rule
-        raise KeyError(key)
-
-
-def as_dict(data: LexiconData) -> dict[str, Any]:
-    """A plain view of a lexicon, for docs and tests."""
-    return {"lang": data.lang, "version": data.version, "terms": dict(data.terms)}

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from sitroom.extract.speech import SpeechAct, speaker_name
 from sitroom.extract.units import Unit, path_length
-from sitroom.types import Actor, ActorKind, Attribution, Mention
+from sitroom.types import Actor, ActorKind, Mention
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 ORG_LABELS = frozenset({"ORG"})
@@ -190,15 +190,6 @@ class Parties:
         return Actor(
             name=speaker_name(phrase), text=span.text, kind="group", start=span.start, end=span.end
         )
-
-    def attribution(self, unit: Unit, act: SpeechAct) -> Attribution | None:
-        """The attribution a speech act gives to the reports of its sentence."""
-        actor = self.speaker(unit, act)
-        if actor is None:
-            return None
-        doc = unit.sent.doc
-        span = unit.span_of(doc[act.start : act.end])
-        return Attribution(actor.name, span.text, span.start, span.end)
 
 
 def closest_actor(

@@ -42,6 +42,11 @@ class SpeechAct:
     def end(self) -> int:
         return self.verb.end if self.speaker is None else max(self.verb.end, self.speaker.end)
 
+    @property
+    def words(self) -> SpacySpan:
+        """The words that carry the attribution ("the Ukrainian air force said")."""
+        return self.verb.doc[self.start : self.end]
+
 
 def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
     """Speech verbs of the sentence with their speakers."""
@@ -154,9 +159,3 @@ def speaker_name(phrase: SpacySpan) -> str:
     if not tokens:
         return phrase.text
     return phrase.doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def attribution_span(unit: Unit, act: SpeechAct) -> SpacySpan:
-    """The words that carry the attribution ("the Ukrainian air force said")."""
-    doc = unit.sent.doc
-    return doc[act.start : act.end]

@@ -111,16 +111,3 @@ def path_length(a: Token, b: Token) -> int:
         if t.i in ancestors_a:
             return n + ancestors_a[t.i]
     return 99
-
-
-def nearest(anchor: SpacySpan, candidates: Sequence[SpacySpan]) -> SpacySpan | None:
-    """The candidate closest to ``anchor`` by dependency path, then by token distance."""
-    if not candidates:
-        return None
-    root = anchor.root
-
-    def score(c: SpacySpan) -> tuple[int, int]:
-        dist = min(abs(c.start - anchor.end), abs(anchor.start - c.end))
-        return (path_length(root, c.root), dist)
-
-    return min(candidates, key=score)
