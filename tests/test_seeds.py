@@ -237,3 +237,23 @@ def test_every_field_carries_its_source_span(name: str, request: pytest.FixtureR
         assert text[q.start : q.end] == q.text
         if q.speaker is not None:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def _refs(ex: Extraction, kind: str, text: str) -> set[str | None]:
+    return {m.ref for m in ex.mentions if m.kind == kind and m.text == text}
+
+
+def test_place_mentions_resolve_across_languages(en: Extraction, fr: Extraction) -> None:
+    kyiv = str(703448)
+    assert _refs(en, "place", "Kyiv") == {kyiv}
+    assert _refs(fr, "place", "Kiev") == {kyiv}
+    assert _refs(en, "place", "Moscow") == _refs(fr, "place", "Moscou") == {str(524901)}
+    for ex in (en, fr):
+        for m in ex.mentions:
+            assert ex.article.text[m.start : m.end] == m.text
+
+
+def test_putin_and_poutine_are_one_actor(en: Extraction, fr: Extraction) -> None:
+    assert _refs(en, "actor", "Vladimir Putin") == _refs(fr, "actor", "Vladimir Poutine")
+    assert _refs(fr, "actor", "Poutine") == {"Q7747"}
+    assert _refs(en, "actor", "Trump") == _refs(fr, "actor", "Trump") == {"Q22686"}

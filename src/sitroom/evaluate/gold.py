@@ -36,7 +36,7 @@ import gzip
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -94,6 +94,22 @@ class GoldQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldPlace:
+    text: str
+    geonames_id: int | None
+    lat: float | None = None
+    lon: float | None = None
+    occurrence: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    text: str
+    actor: str | None  # actor table key; None for someone the table does not list
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where the annotated text lives, relative to a root folder."""
 
@@ -132,6 +148,8 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
     file: str = ""
     indirect_quotes: bool = False  # reported speech annotated too (else direct quotes only)
+    places: tuple[GoldPlace, ...] = ()  # distinct place names, for the geocoder's score
+    actors: tuple[GoldActor, ...] = ()  # distinct actor names, for the actor table's score
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +196,23 @@ def parse_event(d: Mapping[str, Any]) -> GoldEvent:
     )
 
 
+def parse_places(items: Sequence[Mapping[str, Any]]) -> tuple[GoldPlace, ...]:
+    return tuple(
+        GoldPlace(
+            str(d["text"]),
+            None if d.get("geonames_id") is None else int(d["geonames_id"]),
+            d.get("lat"),
+            d.get("lon"),
+            d.get("occurrence"),
+        )
+        for d in items
+    )
+
+
+def parse_actors(items: Sequence[Mapping[str, Any]]) -> tuple[GoldActor, ...]:
+    return tuple(GoldActor(str(d["text"]), d.get("actor"), d.get("name")) for d in items)
+
+
 def _source(d: Mapping[str, Any]) -> SourceRef:
     rec = d.get("record") or {}
     root = str(d.get("root", "data"))
@@ -214,6 +249,8 @@ def parse_gold(d: Mapping[str, Any], file: str = "") -> GoldArticle:
         quotes=quotes,
         file=file,
         indirect_quotes=bool(d.get("indirect_quotes", False)),
+        places=parse_places(d.get("places", [])),
+        actors=parse_actors(d.get("actors", [])),
     )
 
 

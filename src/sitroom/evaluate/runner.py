@@ -10,13 +10,15 @@ from sitroom.config import Settings
 from sitroom.errors import RejectedInput
 from sitroom.evaluate.case import Snippet, TypingResult, predicted_type, score_typing
 from sitroom.evaluate.gold import GoldArticle, GoldError, resolve_text
-from sitroom.evaluate.score import ArticleScore, EvalResult, aggregate, score_article
+from sitroom.evaluate.mentions import score_actors, score_places
+from sitroom.evaluate.score import ArticleScore, EvalResult, Tally, aggregate, score_article
 from sitroom.ingest import iter_inputs
 from sitroom.pipeline import Pipeline
 from sitroom.types import Extraction, RawDocument
 
 if TYPE_CHECKING:
     from sitroom.engine import Engine
+    from sitroom.resolve.lookups import Lookups
 
 #: Where the shared data sits relative to the current directory, by default.
 DEFAULT_DATA = Path("..") / "shared" / "data"
@@ -70,8 +72,28 @@ def evaluate(
     scores: list[ArticleScore] = []
     for article in articles:
         ex = extract_gold(pipeline, article, data_dir)
-        scores.append(score_article(article, ex.reports, ex.quotes))
+        tallies = resolution_tallies(article, ex, pipeline.engine.lookups)
+        scores.append(score_article(article, ex.reports, ex.quotes, tallies))
     return aggregate(scores)
+
+
+def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -> dict[str, Tally]:
+    """Place and actor resolution of ``ex`` against the gold article's name lists."""
+
+    def coords(gid: int) -> tuple[float, float] | None:
+        rec = lookups.gazetteer.get(gid)
+        return None if rec is None or rec.lat is None or rec.lon is None else (rec.lat, rec.lon)
+
+    def ref_of(key: str) -> str | None:
+        entry = lookups.actors.get(key)
+        return entry.ref if entry else f"unknown actor key {key!r}"
+
+    exact, near = score_places(article.places, ex.mentions, ex.article.text, coords)
+    return {
+        "place_id": exact,
+        "place_25km": near,
+        "actor_id": score_actors(article.actors, ex.mentions, ref_of),
+    }
 
 
 def evaluate_case(

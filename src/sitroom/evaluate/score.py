@@ -50,6 +50,8 @@ FIELDS: tuple[str, ...] = (
     "weapons_intercepted",
     "actor1",
 )
+# Resolution of the gold files' place and actor names (see ``evaluate.mentions``).
+MENTION_METRICS: tuple[str, ...] = ("place_id", "place_25km", "actor_id")
 ALL = "all"
 
 
@@ -109,18 +111,26 @@ class ArticleScore:
     fields: tuple[tuple[str, Tally], ...]
     quotes: Counts
     speaker: Tally
+    mentions: tuple[tuple[str, Tally], ...] = ()
 
     def __add__(self, other: ArticleScore) -> ArticleScore:
-        mine, theirs = dict(self.fields), dict(other.fields)
         return ArticleScore(
             self.article_id,
             self.lang,
             self.split,
             self.events + other.events,
-            tuple((f, mine.get(f, Tally()) + theirs.get(f, Tally())) for f in FIELDS),
+            _sum_tallies(self.fields, other.fields, FIELDS),
             self.quotes + other.quotes,
             self.speaker + other.speaker,
+            _sum_tallies(self.mentions, other.mentions, MENTION_METRICS),
         )
+
+
+def _sum_tallies(
+    a: tuple[tuple[str, Tally], ...], b: tuple[tuple[str, Tally], ...], names: Sequence[str]
+) -> tuple[tuple[str, Tally], ...]:
+    mine, theirs = dict(a), dict(b)
+    return tuple((n, mine.get(n, Tally()) + theirs.get(n, Tally())) for n in names)
 
 
 # ---------------------------------------------------------------------- matching
@@ -301,9 +311,13 @@ def score_quotes(gold: Sequence[GoldQuote], pred: Sequence[Quote]) -> tuple[Coun
 
 
 def score_article(
-    gold: GoldArticle, reports: Sequence[EventReport], quotes: Sequence[Quote]
+    gold: GoldArticle,
+    reports: Sequence[EventReport],
+    quotes: Sequence[Quote],
+    mentions: Mapping[str, Tally] | None = None,
 ) -> ArticleScore:
-    """The counts of one article's predictions against its gold."""
+    """The counts of one article's predictions against its gold; ``mentions`` are the
+    article's place and actor resolution tallies (``evaluate.mentions``), if scored."""
     pairs = match_events(gold.events, reports)
     tp = len(pairs)
     events = Counts(tp, len(reports) - tp, len(gold.events) - tp)
@@ -318,6 +332,7 @@ def score_article(
         tuple(tallies.items()),
         qcounts,
         speaker,
+        tuple((mentions or {}).items()),
     )
 
 
@@ -349,6 +364,8 @@ class GroupScore:
             out[f"{name}_acc"] = tally.accuracy
         out["quote_f1"] = t.quotes.f1
         out["speaker_acc"] = t.speaker.accuracy
+        for name, tally in t.mentions:
+            out[f"{name}_acc"] = tally.accuracy
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -359,7 +376,9 @@ class GroupScore:
             "articles": self.articles,
             "events": {"tp": t.events.tp, "fp": t.events.fp, "fn": t.events.fn},
             "quotes": {"tp": t.quotes.tp, "fp": t.quotes.fp, "fn": t.quotes.fn},
-            "fields": {n: {"correct": v.correct, "total": v.total} for n, v in t.fields},
+            "fields": {
+                n: {"correct": v.correct, "total": v.total} for n, v in (*t.fields, *t.mentions)
+            },
             "metrics": {k: _round(v) for k, v in self.metrics().items()},
         }
 
@@ -400,7 +419,14 @@ class EvalResult:
 
 def _empty(lang: str, split: str) -> ArticleScore:
     return ArticleScore(
-        "", lang, split, Counts(), tuple((f, Tally()) for f in FIELDS), Counts(), Tally()
+        "",
+        lang,
+        split,
+        Counts(),
+        tuple((f, Tally()) for f in FIELDS),
+        Counts(),
+        Tally(),
+        tuple((m, Tally()) for m in MENTION_METRICS),
     )
 
 

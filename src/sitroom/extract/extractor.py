@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from sitroom.annotate.dates import find_dates
 from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
+from sitroom.extract.mentions import actors_in, places_in
 from sitroom.extract.modality import is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
 from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
@@ -43,6 +44,7 @@ from sitroom.types import (
     Attribution,
     DateValue,
     Extraction,
+    Mention,
     Place,
     Quote,
     Target,
@@ -121,8 +123,11 @@ class Extractor:
         run.quoted = quoted_spans(article.text)
         drafts: list[Draft] = []
         quotes: list[Quote] = []
+        mentions: list[Mention] = []
         for unit in units:
             actors = run.parties.actor_spans(unit)
+            mentions.extend(places_in(unit, run.resolve))
+            mentions.extend(actors_in(unit, actors, run.parties.table))
             acts = speech_acts(unit, run.lex)
             quotes.extend(
                 quotes_in_unit(
@@ -141,7 +146,12 @@ class Extractor:
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
         fallback = self._target_country(run, drafts)
         reports = finish(drafts, article.id, article.published, article.language, fallback)
-        return Extraction(article=article, reports=tuple(reports), quotes=tuple(quotes))
+        return Extraction(
+            article=article,
+            reports=tuple(reports),
+            quotes=tuple(quotes),
+            mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+        )
 
     def _target_country(self, run: _ArticleRun, drafts: Sequence[Draft]) -> Place | None:
         """Where an air raid without a place fell: the country of the article's first

@@ -126,11 +126,7 @@ def place_candidates(
             continue
         if _is_party(ent) or _is_agent(ent, trigger_tokens):
             continue
-        place = resolve(ent.text)
-        if place is not None:
-            span = unit.span_of(ent)
-            place = replace(place, text=span.text, start=span.start, end=span.end)
-        out.append(PlaceCandidate(ent, place))
+        out.append(PlaceCandidate(ent, _placed(resolve(ent.text), unit, ent)))
     out = _in_named_areas(out, resolve, unit)
     for key, place in (("capital", capital), ("anaphora", last_town)):
         if place is None:
@@ -143,6 +139,25 @@ def place_candidates(
                 PlaceCandidate(cue, replace(place, text=span.text, start=span.start, end=span.end))
             )
     return out
+
+
+def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
+    """Every place mention of the sentence, resolved, whatever part it plays in it
+    (where something happened, an office, a party): what the article names."""
+    out = [
+        PlaceCandidate(ent, _placed(resolve(ent.text), unit, ent))
+        for ent in unit.sent.ents
+        if ent.label_ in PLACE_LABELS
+    ]
+    return _in_named_areas(out, resolve, unit)
+
+
+def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:
+    """``place`` as written at ``ent`` (article offsets)."""
+    if place is None:
+        return None
+    span = unit.span_of(ent)
+    return replace(place, text=span.text, start=span.start, end=span.end)
 
 
 def _followed_by_name(cue: SpacySpan) -> bool:
@@ -168,8 +183,7 @@ def _in_named_areas(
             if area.place is not None and place.admin1 != area.place.name:
                 better = resolve(f"{cand.tokens.text}, {area.tokens.text}")
                 if better is not None and better.precision == "town":
-                    span = unit.span_of(cand.tokens)
-                    place = replace(better, text=span.text, start=span.start, end=span.end)
+                    place = _placed(better, unit, cand.tokens)
         out.append(PlaceCandidate(cand.tokens, place))
     return out
 

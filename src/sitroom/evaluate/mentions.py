@@ -1,0 +1,103 @@
+"""Scoring place and actor resolution against the gold files' mention lists.
+
+A gold file may list the distinct place and actor names its text uses::
+
+    "places": [{"text": "Fastiv", "geonames_id": 709248, "lat": 50.08, "lon": 29.92},
+               {"text": "Sumy region", "geonames_id": 692196, "lat": 51.0, "lon": 34.0}],
+    "actors": [{"text": "Poutine", "actor": "putin"},
+               {"text": "Oleh Syniehubov", "actor": null, "name": "Oleh Syniehubov"}]
+
+``actor`` is a key of the actor table (or ``null`` for someone the table does not list).
+``occurrence`` (1-based) names one occurrence when the same words mean two places.
+
+Each gold entry is compared with the predicted mentions written the same way (any case,
+a leading article ignored); several occurrences vote and the most frequent resolution
+wins. A gold name the pipeline did not find at all counts as wrong.
+
+- ``place_id``: the GeoNames id is the gold one;
+- ``place_25km``: the id is the gold one, or both have coordinates at most 25 km apart;
+- ``actor_id``: the actor table entry is the gold one (its Wikidata id, else its name);
+  for a gold ``null``, the name was found and resolved to no table entry.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from sitroom.evaluate.gold import GoldActor, GoldPlace
+from sitroom.evaluate.score import Tally
+from sitroom.types import Mention
+
+WITHIN_KM = 25.0
+_LEADING = re.compile(r"^(?:the|la|le|les|l['’])\s*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+Coords = Callable[[int], tuple[float, float] | None]
+ActorRef = Callable[[str], str | None]
+
+
+def mention_key(text: str) -> str:
+    """How names are compared: case, a leading article and a possessive ignored."""
+    return _POSSESSIVE.sub("", _LEADING.sub("", " ".join(text.split()))).casefold()
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def _occurrence_start(text: str, words: str, n: int) -> int | None:
+    starts = [m.start() for m in re.finditer(re.escape(words), text)]
+    return starts[n - 1] if 0 < n <= len(starts) else None
+
+
+def _voted(
+    key: str, mentions: Sequence[Mention], text: str, occurrence: int | None, words: str
+) -> tuple[bool, str | None]:
+    """(found, ref): the resolution the article's mentions of ``key`` agree on."""
+    same = [m for m in mentions if mention_key(m.text) == key]
+    if occurrence is not None:
+        at = _occurrence_start(text, words, occurrence)
+        same = [m for m in same if at is not None and m.start <= at < m.end]
+    if not same:
+        return False, None
+    votes = Counter(m.ref for m in same)
+    best = max(votes.values())
+    return True, next(m.ref for m in same if votes[m.ref] == best)
+
+
+def score_places(
+    gold: Sequence[GoldPlace], mentions: Sequence[Mention], text: str, coords: Coords
+) -> tuple[Tally, Tally]:
+    """(exact id, within 25 km) over the gold places."""
+    places = [m for m in mentions if m.kind == "place"]
+    exact = near = 0
+    for g in gold:
+        found, ref = _voted(mention_key(g.text), places, text, g.occurrence, g.text)
+        pid = int(ref) if found and ref and ref.isdigit() else None
+        if pid is not None and pid == g.geonames_id:
+            exact += 1
+            near += 1
+        elif pid is not None and g.lat is not None and g.lon is not None:
+            there = coords(pid)
+            near += there is not None and km_between((g.lat, g.lon), there) <= WITHIN_KM
+    return Tally(exact, len(gold)), Tally(near, len(gold))
+
+
+def score_actors(gold: Sequence[GoldActor], mentions: Sequence[Mention], ref_of: ActorRef) -> Tally:
+    """Gold actor names resolved to the right table entry (or to none, when none)."""
+    actors = [m for m in mentions if m.kind in ("actor", "person", "org")]
+    correct = 0
+    for g in gold:
+        found, ref = _voted(mention_key(g.text), actors, "", None, g.text)
+        expected = ref_of(g.actor) if g.actor else None
+        correct += found and ref == expected
+    return Tally(correct, len(gold))

@@ -1,0 +1,53 @@
+"""The place and actor mentions of a sentence, each with the identity it resolves to.
+
+These are what an article names, whether or not an event is built on them: analysts
+search them ("every article that names Pokrovsk"), and evaluation scores the geocoder
+and the actor table on them. A place mention's ``ref`` is its GeoNames id and its
+``label`` the precision (town, admin1…); an actor mention's ``ref`` is the actor table's
+Wikidata id (else its canonical name) and its ``label`` the canonical name; people and
+bodies the table does not know keep ``ref = None`` and their name as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+
+from sitroom.extract.parties import ActorLookup
+from sitroom.extract.units import Unit
+from sitroom.extract.where import Resolve, place_mentions
+from sitroom.types import Actor, Mention, MentionKind
+
+
+def places_in(unit: Unit, resolve: Resolve) -> list[Mention]:
+    """The sentence's place mentions; an unresolved one has ``ref = None``."""
+    out = []
+    for cand in place_mentions(unit, resolve):
+        span = unit.span_of(cand.tokens)
+        place = cand.place
+        out.append(
+            Mention(
+                "place",
+                span.start,
+                span.end,
+                span.text,
+                label=place.precision if place else None,
+                ref=str(place.geonames_id) if place and place.geonames_id else None,
+            )
+        )
+    return out
+
+
+def actors_in(
+    unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]], table: ActorLookup
+) -> list[Mention]:
+    """The sentence's actor mentions (``Parties.actor_spans``) as mentions."""
+    out = []
+    for tokens, actor in actors:
+        span = unit.span_of(tokens)
+        known = table.resolve(actor.name)
+        kind: MentionKind = "actor" if known else "person" if actor.kind == "person" else "org"
+        ref = (known.wikidata or known.name) if known else None
+        out.append(Mention(kind, span.start, span.end, span.text, label=actor.name, ref=ref))
+    return out
