@@ -33,7 +33,14 @@ def db(tmp_path: Path) -> Path:
     make_store(
         tmp_path,
         make_extraction("kyiv"),
-        make_extraction("fastiv", place="Fastiv", admin1="Kyiv Oblast", killed=(2, None)),
+        make_extraction(
+            "fastiv",
+            place="Fastiv",
+            admin1="Kyiv Oblast",
+            admin2="Fastiv Raion",
+            geonames_id=709248,
+            killed=(2, None),
+        ),
         make_extraction("markup", text=markup, place="Sumy", admin1="Sumy Oblast"),
     ).close()
     return tmp_path / "sitroom.db"
@@ -82,6 +89,26 @@ def test_events_jsonl_follows_the_filters(app: typer.Typer, db: Path) -> None:
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert sorted(r["location"] for r in rows) == ["Fastiv", "Sumy"]
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Sumy Oblast", ["Sumy"]),
+        ("oblast de Soumy", ["Sumy"]),
+        ("Fastiv district", ["Fastiv"]),
+        ("Kyiv Oblast", ["Fastiv"]),
+        ("Ukraine", ["Fastiv", "Kyiv", "Sumy"]),
+    ],
+)
+def test_events_place_names_an_area_in_any_spelling(
+    app: typer.Typer, db: Path, place: str, expected: list[str]
+) -> None:
+    """The gazetteer reads --place: an oblast or raion lists the events of its towns."""
+    result = invoke(app, "events", "--db", db, "--place", place, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(r["location"] for r in rows) == expected
 
 
 def test_events_csv_reads_back(app: typer.Typer, db: Path) -> None:

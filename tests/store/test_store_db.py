@@ -104,6 +104,24 @@ def test_store_failed_migration_rolls_back_its_step(tmp_path: Path) -> None:
         assert "half" not in tables
 
 
+def test_admin2_migration_fills_in_what_version_1_stored(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        store.add_extraction(make_extraction("a", admin2="Fastiv Raion"))
+    conn = sqlite3.connect(path)  # back to version 1: no admin2 columns
+    for table in ("reports", "events"):
+        conn.execute(f"DROP INDEX {table}_admin")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN admin2")
+    conn.execute("DELETE FROM _migrations WHERE version = 2")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == 2
+        for table in ("reports", "events"):
+            rows = store.connection.execute(f"SELECT admin2 FROM {table}").fetchall()
+            assert [r[0] for r in rows] == ["Fastiv Raion"]
+
+
 def test_store_refuses_a_schema_newer_than_it_knows(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     Store.open(path).close()

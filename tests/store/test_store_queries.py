@@ -11,7 +11,7 @@ import pytest
 
 from sitroom.errors import NotFound, StoreError
 from sitroom.store import EventFilter, Store, queries
-from sitroom.types import EventReport, Extraction
+from sitroom.types import EventReport, Extraction, Place
 from store_factory import TEXT, make_extraction, make_quote, make_report, make_store
 
 
@@ -25,7 +25,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
     with make_store(
         tmp_path,
         make_extraction("kyiv"),
-        make_extraction("fastiv", place="Fastiv", admin1="Kyiv Oblast", date=dt.date(2026, 1, 3)),
+        make_extraction(
+            "fastiv",
+            place="Fastiv",
+            admin1="Kyiv Oblast",
+            admin2="Fastiv Raion",
+            geonames_id=709248,
+            date=dt.date(2026, 1, 3),
+        ),
         make_extraction(
             "sumy",
             place="Sumy",
@@ -94,6 +101,26 @@ def test_events_place_matches_part_of_admin1(store: Store) -> None:
 
 def test_events_place_folds_non_latin_case(store: Store) -> None:
     assert _places(queries.events(store, EventFilter(place="СУМСЬКА"))) == ["Sumy"]
+
+
+def _area(name: str, precision: str, **kw: str) -> Place:
+    return Place(name, name, precision=precision, country="UA", **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [
+        (_area("Fastiv Raion", "admin2", admin1="Kyiv Oblast", admin2="Fastiv Raion"), ["Fastiv"]),
+        (_area("Bucha Raion", "admin2", admin1="Kyiv Oblast", admin2="Buchanskyi Raion"), []),
+        (_area("Kyiv Oblast", "admin1", admin1="Kyiv Oblast"), ["Fastiv"]),
+        (_area("Ukraine", "country"), ["Sumy", "Kyiv", "Fastiv"]),
+        (Place("Kyiv", "Kyiv", geonames_id=703448), ["Sumy", "Kyiv"]),
+    ],
+)
+def test_events_inside_an_area(store: Store, area: Place, expected: list[str]) -> None:
+    """An oblast or raion finds the events of its towns; a town finds its own."""
+    assert _places(queries.events(store, EventFilter(area=area))) == expected
+    assert _places(queries.events(store, EventFilter(place="nowhere", area=area))) == expected
 
 
 def test_events_limit_and_offset_page_through(store: Store) -> None:

@@ -25,6 +25,7 @@ from sitroom.config import Settings
 from sitroom.errors import SitroomError
 from sitroom.store.db import Store
 from sitroom.store.queries import EventFilter
+from sitroom.types import Place
 
 
 class SitroomGroup(TyperGroup):
@@ -113,7 +114,11 @@ TypeOption = Annotated[
     str | None, typer.Option("--type", help="Event type or subtype, e.g. attack, air_drone_strike")
 ]
 PlaceOption = Annotated[
-    str | None, typer.Option("--place", help="Part of a place or region name, any case")
+    str | None,
+    typer.Option(
+        "--place",
+        help="A country, oblast or raion (events inside it), else part of a place name",
+    ),
 ]
 
 
@@ -148,8 +153,21 @@ def make_filter(
             param_hint="'--since'",
         )
     return EventFilter(
-        since=since, until=until, type=type_, place=place, limit=limit, offset=offset
+        since=since,
+        until=until,
+        type=type_,
+        place=place,
+        area=area_of(place) if place else None,
+        limit=limit,
+        offset=offset,
     )
+
+
+def area_of(place: str) -> Place | None:
+    """The area a ``--place`` names, when it is a country, an oblast or a raion."""
+    from sitroom.resolve.lookups import default_lookups
+
+    return default_lookups().area(place)
 
 
 def out_console() -> Console:

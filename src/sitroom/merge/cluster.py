@@ -87,6 +87,7 @@ def consensus(reports: Sequence[EventReport]) -> dict[str, Any]:
             "name": loc.name,
             "geonames_id": loc.geonames_id,
             "admin1": loc.admin1,
+            "admin2": loc.admin2,
             "country": loc.country,
             "lat": loc.lat,
             "lon": loc.lon,

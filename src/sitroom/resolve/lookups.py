@@ -77,6 +77,12 @@ class Lookups:
         context = GeoContext(countries=(country,)) if country else None
         return self.geocoder.resolve(text, context=context)
 
+    def area(self, text: str) -> Place | None:
+        """The country, oblast or raion ``text`` names ("Sumy Oblast", "oblast de Soumy",
+        "Bucha Raion"), or ``None`` when it names a town or nothing known."""
+        place = self.geocoder.resolve(text)
+        return place if place and place.precision in ("country", "admin1", "admin2") else None
+
     def capital(self, country: str) -> Place | None:
         """The capital of ``country`` (ISO code)."""
         return self.geocoder.capital(country)

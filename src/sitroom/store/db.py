@@ -232,9 +232,9 @@ _INSERT_MENTION = (
 )
 _INSERT_REPORT = (
     "INSERT INTO reports (report_id, article_id, event_id, type, subtype, modality, date, "
-    "date_precision, location_name, geonames_id, lat, lon, admin1, country, killed_min, "
-    "killed_max, injured_min, injured_max, confidence, record_json) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "date_precision, location_name, geonames_id, lat, lon, admin1, admin2, country, "
+    "killed_min, killed_max, injured_min, injured_max, confidence, record_json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_QUOTE = (
     "INSERT INTO quotes (quote_id, article_id, speaker_name, speaker_wikidata, verb, direct, "
@@ -242,12 +242,13 @@ _INSERT_QUOTE = (
 )
 _UPSERT_EVENT = (
     "INSERT INTO events (event_id, type, subtype, modality, date, location_name, geonames_id, "
-    "admin1, country, n_reports, first_seen, consensus_json) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "admin1, admin2, country, n_reports, first_seen, consensus_json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (event_id) DO UPDATE SET type = excluded.type, subtype = excluded.subtype, "
     "modality = excluded.modality, date = excluded.date, "
     "location_name = excluded.location_name, geonames_id = excluded.geonames_id, "
-    "admin1 = excluded.admin1, country = excluded.country, n_reports = excluded.n_reports, "
+    "admin1 = excluded.admin1, admin2 = excluded.admin2, country = excluded.country, "
+    "n_reports = excluded.n_reports, "
     "consensus_json = excluded.consensus_json"
 )
 
@@ -291,6 +292,7 @@ def _report_row(r: EventReport) -> tuple[Any, ...]:
         loc.lat if loc else None,
         loc.lon if loc else None,
         loc.admin1 if loc else None,
+        loc.admin2 if loc else None,
         loc.country if loc else None,
         r.killed.min if r.killed else None,
         r.killed.max if r.killed else None,
@@ -338,6 +340,7 @@ def _refresh_events(conn: sqlite3.Connection, event_ids: set[str], now: str) -> 
                 loc.get("name"),
                 loc.get("geonames_id"),
                 loc.get("admin1"),
+                loc.get("admin2"),
                 loc.get("country"),
                 c["n_reports"],
                 now,

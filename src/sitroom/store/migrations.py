@@ -123,10 +123,23 @@ _V1_INDEXES: tuple[str, ...] = (
     "CREATE INDEX ingest_log_status ON ingest_log(status)",
 )
 
+# Version 2: the raion (admin2) of each report and event, so that a raion finds the
+# events of its towns; filled in for what version 1 stored.
+_V2_ADMIN2 = (
+    "ALTER TABLE reports ADD COLUMN admin2 TEXT",
+    "ALTER TABLE events ADD COLUMN admin2 TEXT",
+    "UPDATE reports SET admin2 = json_extract(record_json, '$.location.admin2')",
+    "UPDATE events SET admin2 = (SELECT r.admin2 FROM reports r "
+    "WHERE r.event_id = events.event_id ORDER BY r.report_id LIMIT 1)",
+    "CREATE INDEX reports_admin ON reports(admin1, admin2)",
+    "CREATE INDEX events_admin ON events(admin1, admin2)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "articles, mentions, reports, events, quotes, ingest_log", _V1_TABLES + _V1_INDEXES
     ),
+    Migration(2, "admin2 of reports and events", _V2_ADMIN2),
 )
 
 _CREATE_LOG = """CREATE TABLE IF NOT EXISTS _migrations (

@@ -24,6 +24,7 @@ from sitroom.types import (
     EventReport,
     Mention,
     MentionKind,
+    Place,
     PublishedHow,
     Quote,
     RemovedSpan,
@@ -43,6 +44,8 @@ class EventFilter:
     ``since``/``until`` are inclusive and compare with the event date. ``type`` matches
     the type or the subtype exactly ("attack", "air_drone_strike"). ``place`` matches
     any part of the place name or of its admin1, ignoring case ("kyiv" finds "Kyiv City").
+    ``area`` (a resolved country, oblast or raion) matches every event inside it, by
+    its admin names and country code: "Sumy Oblast" finds Shostka.
     ``limit=None`` lists everything.
     """
 
@@ -50,6 +53,7 @@ class EventFilter:
     until: dt.date | None = None
     type: str | None = None
     place: str | None = None
+    area: Place | None = None
     limit: int | None = 100
     offset: int = 0
 
@@ -314,11 +318,26 @@ def _where(flt: EventFilter, *, place: tuple[str, str]) -> tuple[str, list[Any]]
     if flt.type:
         clauses.append("(type = ? OR subtype = ?)")
         params += [flt.type, flt.type]
-    if flt.place:
+    if flt.area is not None:
+        clause, values = _inside(flt.area)
+        clauses.append(clause)
+        params += values
+    elif flt.place:
         name, admin1 = place
         clauses.append(f"(instr({FOLD}({name}), ?) > 0 OR instr({FOLD}({admin1}), ?) > 0)")
         params += [fold(flt.place), fold(flt.place)]
     return (f" WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
+def _inside(area: Place) -> tuple[str, list[Any]]:
+    """The clause for events inside ``area`` (or at it, for a town or a region)."""
+    if area.precision == "country":
+        return "country = ?", [area.country]
+    if area.precision == "admin1":
+        return "(admin1 = ? AND country = ?)", [area.admin1 or area.name, area.country]
+    if area.precision == "admin2":
+        return "(admin2 = ? AND admin1 IS ?)", [area.admin2 or area.name, area.admin1]
+    return "geonames_id = ?", [area.geonames_id]
 
 
 def _limit(flt: EventFilter) -> int:
