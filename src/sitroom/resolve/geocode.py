@@ -174,7 +174,7 @@ class Geocoder:
             s += COUNTRY_BONUS
         if cand.curated == 2:
             s += PREFERRED_BONUS
-        if cand.primary or cand.curated or r.feature_code in ("PPLC", "PCLI"):
+        if cand.primary or cand.curated > 0 or r.feature_code in ("PPLC", "PCLI"):
             s += NAME_BONUS
         if context is not None:
             if r.country in context.countries:

@@ -263,7 +263,7 @@ class PlaceScanner:
 
     def _strong(self, hit: _Hit) -> bool:
         """Names that stay places next to other capitalised words ("Kyiv Mayor")."""
-        if any(c.curated for c in hit.candidates):
+        if any(c.curated > 0 for c in hit.candidates):
             return True
         best = self.geocoder.best(hit.candidates)
         return best is not None and (

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -130,3 +131,35 @@ def starts_upper(text: str) -> bool:
         if c.isalpha():
             return c.isupper()
     return False
+
+
+def letters_ok(name: str) -> bool:
+    """Latin or Cyrillic letters only (plus spaces, hyphens, apostrophes and dots)."""
+    for c in name:
+        if c.isalpha():
+            if not (
+                "A" <= c <= "z"
+                or "\u00c0" <= c <= "\u024f"
+                or "\u0400" <= c <= "\u04ff"
+                or "\u1e00" <= c <= "\u1eff"
+            ):
+                return False
+        elif not (c in " -'’ʼ." or c.isspace()):
+            return False
+    return True
+
+
+def keep_alternates(name: str, alternates: Iterable[str]) -> list[str]:
+    """Alternate names worth matching, without repeats of ``name`` or of each other."""
+    seen = {norm(name)}
+    out = []
+    for alt in alternates:
+        alt = alt.strip()
+        key = norm(alt)
+        if len(key) < 3 or key in seen or not alt[:1].isupper():
+            continue
+        if not letters_ok(alt) or (alt.isupper() and len(alt) <= 4):
+            continue
+        seen.add(key)
+        out.append(alt)
+    return out
