@@ -45,7 +45,7 @@ def test_exact_near_and_missed_places() -> None:
         place("Fastiv", 709248),
         place("Mali", 2453866),
     ]  # Bucha was not found at all
-    exact, near = score_places(gold, mentions, "", coords)
+    exact, near = score_places([*gold, GoldPlace("Alaska", None)], mentions, "", coords)
     assert exact == Tally(2, 4)
     assert near == Tally(3, 4)
 
@@ -74,6 +74,11 @@ def test_actors_by_table_entry_and_unknown_people() -> None:
         Mention("person", 20, 35, "Oleh Syniehubov", "Oleh Syniehubov", None),
     ]  # Sobyanin not found
     assert score_actors(gold, mentions, refs.get) == Tally(2, 4)
+    # a table entry added since the gold was written: the gold name is read with it
+    table_now = {"Oleh Syniehubov": "Q1"}.get
+    assert score_actors(gold[2:3], mentions, refs.get, table_now) == Tally(0, 1)
+    found = [Mention("actor", 20, 35, "Oleh Syniehubov", "Oleh Syniehubov", "Q1")]
+    assert score_actors(gold[2:3], found, refs.get, table_now) == Tally(1, 1)
 
 
 def test_gold_lists_parse_and_reach_the_metrics() -> None:

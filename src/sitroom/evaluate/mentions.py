@@ -15,9 +15,12 @@ a leading article ignored); several occurrences vote and the most frequent resol
 wins. A gold name the pipeline did not find at all counts as wrong.
 
 - ``place_id``: the GeoNames id is the gold one;
-- ``place_25km``: the id is the gold one, or both have coordinates at most 25 km apart;
-- ``actor_id``: the actor table entry is the gold one (its Wikidata id, else its name);
-  for a gold ``null``, the name was found and resolved to no table entry.
+- ``place_25km``: the id is the gold one, or both have coordinates at most 25 km apart.
+  Both are over the gold places that have an id: a place GeoNames has no record for in
+  the offline files (a US state, a Russian oblast, "the LPR") cannot be scored;
+- ``actor_id``: the actor table entry is the gold one (its Wikidata id, else its name).
+  A gold ``null`` (someone the table did not list when the gold was written) expects
+  what the table makes of the gold ``name`` today: no entry, or the entry added since.
 """
 
 from __future__ import annotations
@@ -63,10 +66,11 @@ def _voted(
     key: str, mentions: Sequence[Mention], text: str, occurrence: int | None, words: str
 ) -> tuple[bool, str | None]:
     """(found, ref): the resolution the article's mentions of ``key`` agree on."""
-    same = [m for m in mentions if mention_key(m.text) == key]
-    if occurrence is not None:
+    if occurrence is not None:  # the mention there, however much of the text it spans
         at = _occurrence_start(text, words, occurrence)
-        same = [m for m in same if at is not None and m.start <= at < m.end]
+        same = [m for m in mentions if at is not None and m.start <= at < m.end]
+    else:
+        same = [m for m in mentions if mention_key(m.text) == key]
     if not same:
         return False, None
     votes = Counter(m.ref for m in same)
@@ -79,8 +83,9 @@ def score_places(
 ) -> tuple[Tally, Tally]:
     """(exact id, within 25 km) over the gold places."""
     places = [m for m in mentions if m.kind == "place"]
+    known = [g for g in gold if g.geonames_id is not None]
     exact = near = 0
-    for g in gold:
+    for g in known:
         found, ref = _voted(mention_key(g.text), places, text, g.occurrence, g.text)
         pid = int(ref) if found and ref and ref.isdigit() else None
         if pid is not None and pid == g.geonames_id:
@@ -89,15 +94,20 @@ def score_places(
         elif pid is not None and g.lat is not None and g.lon is not None:
             there = coords(pid)
             near += there is not None and km_between((g.lat, g.lon), there) <= WITHIN_KM
-    return Tally(exact, len(gold)), Tally(near, len(gold))
+    return Tally(exact, len(known)), Tally(near, len(known))
 
 
-def score_actors(gold: Sequence[GoldActor], mentions: Sequence[Mention], ref_of: ActorRef) -> Tally:
+def score_actors(
+    gold: Sequence[GoldActor],
+    mentions: Sequence[Mention],
+    ref_of: ActorRef,
+    ref_of_name: ActorRef = lambda _name: None,
+) -> Tally:
     """Gold actor names resolved to the right table entry (or to none, when none)."""
     actors = [m for m in mentions if m.kind in ("actor", "person", "org")]
     correct = 0
     for g in gold:
         found, ref = _voted(mention_key(g.text), actors, "", None, g.text)
-        expected = ref_of(g.actor) if g.actor else None
+        expected = ref_of(g.actor) if g.actor else ref_of_name(g.name or g.text)
         correct += found and ref == expected
     return Tally(correct, len(gold))

@@ -88,11 +88,15 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
         entry = lookups.actors.get(key)
         return entry.ref if entry else f"unknown actor key {key!r}"
 
+    def ref_of_name(name: str) -> str | None:
+        actor = lookups.actors.resolve(name)
+        return (actor.wikidata or actor.name) if actor else None
+
     exact, near = score_places(article.places, ex.mentions, ex.article.text, coords)
     return {
         "place_id": exact,
         "place_25km": near,
-        "actor_id": score_actors(article.actors, ex.mentions, ref_of),
+        "actor_id": score_actors(article.actors, ex.mentions, ref_of, ref_of_name),
     }
 
 

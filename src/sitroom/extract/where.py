@@ -94,6 +94,18 @@ LOCATIVES_BEFORE = frozenset(
 )
 
 
+# Admin words after a name, or after a list of names ("Sumy and Kharkiv regions").
+_AREA_PLURALS = {
+    "oblasts": "oblast",
+    "regions": "region",
+    "provinces": "province",
+    "districts": "district",
+    "raions": "raion",
+}
+_AREA_AFTER = {"oblast": "oblast", "region": "region", "regional": "regional", **_AREA_PLURALS}
+_LIST_GLUE = frozenset({",", "and", "et", "&"})
+
+
 @dataclass(frozen=True)
 class PlaceCandidate:
     """A place mention of the sentence with its resolution (``None`` if unresolved)."""
@@ -126,7 +138,7 @@ def place_candidates(
             continue
         if _is_party(ent) or _is_agent(ent, trigger_tokens):
             continue
-        out.append(PlaceCandidate(ent, _placed(resolve(ent.text), unit, ent)))
+        out.append(PlaceCandidate(ent, _placed(resolve(name_of(ent)), unit, ent)))
     out = _in_named_areas(out, resolve, unit)
     for key, place in (("capital", capital), ("anaphora", last_town)):
         if place is None:
@@ -145,11 +157,27 @@ def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
     """Every place mention of the sentence, resolved, whatever part it plays in it
     (where something happened, an office, a party): what the article names."""
     out = [
-        PlaceCandidate(ent, _placed(resolve(ent.text), unit, ent))
+        PlaceCandidate(ent, _placed(resolve(name_of(ent)), unit, ent))
         for ent in unit.sent.ents
         if ent.label_ in PLACE_LABELS
     ]
     return _in_named_areas(out, resolve, unit)
+
+
+def name_of(ent: SpacySpan) -> str:
+    """The name to look up for a place entity: with the admin word that follows it or
+    the list it ends ("Donetsk, Luhansk and Kherson oblasts" are three oblasts, "the Kyiv
+    regional governor" governs the oblast), else as written."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and (doc[i].ent_type_ in PLACE_LABELS or doc[i].lower_ in _LIST_GLUE):
+        i += 1
+    word = doc[i].lower_ if i < len(doc) else ""
+    if i == ent.end and word in _AREA_AFTER:
+        return f"{ent.text} {_AREA_AFTER[word]}"
+    if word in _AREA_PLURALS and doc[i - 1].ent_type_ in PLACE_LABELS:
+        return f"{ent.text} {_AREA_PLURALS[word]}"
+    return ent.text
 
 
 def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:
