@@ -253,6 +253,31 @@ def test_place_mentions_resolve_across_languages(en: Extraction, fr: Extraction)
             assert ex.article.text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize(
+    ("seed", "words", "geonames_id"),
+    [
+        ("en", "Kyiv", 703448),
+        ("en", "Fastiv", 709248),  # the town of Kyiv Oblast
+        ("en", "Hrabovske", 807550),  # the village of Sumy Oblast
+        ("en", "Sumy region", 692196),  # the oblast, not the city
+        ("en", "Donbas", 709718),  # "the Donbas region": the region
+        ("en", "Moscow", 524901),
+        ("en", "Paris", 2988507),
+        ("en", "Venezuela", 3625428),
+        ("fr", "Kiev", 703448),
+        ("fr", "Moscou", 524901),
+        ("fr", "Budapest", 3054643),
+        ("fr", "Corée du Sud", 1835841),
+    ],
+)
+def test_seed_places_resolve(
+    seed: str, words: str, geonames_id: int, request: pytest.FixtureRequest
+) -> None:
+    ex: Extraction = request.getfixturevalue(seed)
+    refs = {m.ref for m in ex.mentions if m.kind == "place" and m.text == words}
+    assert refs == {str(geonames_id)}, (words, refs)
+
+
 def test_putin_and_poutine_are_one_actor(en: Extraction, fr: Extraction) -> None:
     assert _refs(en, "actor", "Vladimir Putin") == _refs(fr, "actor", "Vladimir Poutine")
     assert _refs(fr, "actor", "Poutine") == {"Q7747"}

@@ -138,7 +138,7 @@ def place_candidates(
             continue
         if _is_party(ent) or _is_agent(ent, trigger_tokens):
             continue
-        out.append(PlaceCandidate(ent, _placed(resolve(name_of(ent)), unit, ent)))
+        out.append(PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent)))
     out = _in_named_areas(out, resolve, unit)
     for key, place in (("capital", capital), ("anaphora", last_town)):
         if place is None:
@@ -157,7 +157,7 @@ def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
     """Every place mention of the sentence, resolved, whatever part it plays in it
     (where something happened, an office, a party): what the article names."""
     out = [
-        PlaceCandidate(ent, _placed(resolve(name_of(ent)), unit, ent))
+        PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent))
         for ent in unit.sent.ents
         if ent.label_ in PLACE_LABELS
     ]
@@ -178,6 +178,14 @@ def name_of(ent: SpacySpan) -> str:
     if word in _AREA_PLURALS and doc[i - 1].ent_type_ in PLACE_LABELS:
         return f"{ent.text} {_AREA_PLURALS[word]}"
     return ent.text
+
+
+def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
+    """The place an entity names, read with its admin word when that names an area
+    ("Kherson oblasts"), else as written ("the Donbas region" is the region itself)."""
+    name = name_of(ent)
+    place = resolve(name) if name != ent.text else None
+    return place if place is not None else resolve(ent.text)
 
 
 def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:
