@@ -8,11 +8,13 @@ not break sentences at newlines, and short docs batch better. Each doc keeps its
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from sitroom.annotate.components import EntityWriter, MentionScanner, register_components
@@ -51,6 +53,7 @@ class Models:
                 f"spaCy model {name!r} for {lang!r} is not installed: pip install it, "
                 f"or set [models] {lang} in the config to an installed model ({exc})"
             ) from None
+        _split_glued_lists(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("sitroom_sentences", before="parser")
         person, place = _LABELS.get(lang, ("PERSON", "GPE"))
@@ -76,3 +79,18 @@ class Models:
             batch_size=self.annotate.batch_size,
             n_process=self.annotate.n_process,
         )
+
+
+# A semicolon between two words with no space is a list separator (UCDP source fields
+# write "Kiev;Andriivka"); spaCy's default infixes keep such a pair as one token.
+_GLUED_SEMICOLON = r"(?<=[^\W\d]);(?=[^\W\d])"
+
+
+def _split_glued_lists(nlp: Language) -> None:
+    """Add the glued-semicolon split to the model's own infix rules."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer) or tokenizer.infix_finditer is None:
+        return  # a custom tokenizer: leave it as it is
+    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    if isinstance(pattern, str):
+        tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_SEMICOLON}").finditer

@@ -1,0 +1,31 @@
+"""The loaded pipelines: Sitroom's components and tokenizer additions in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.engine import Engine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_glued_semicolon_lists_split_into_names(engine: Engine, lang: str) -> None:
+    """UCDP source fields glue names with ';': each name must be its own token."""
+    doc = engine.models.get(lang)("Slavyansk: Kiev;Andriivka")
+    assert [t.text for t in doc][-3:] == ["Kiev", ";", "Andriivka"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_other_tokens_keep_the_model_rules(engine: Engine, lang: str) -> None:
+    doc = engine.models.get(lang)("at 5:30 in Kyiv-Pechersk; then 3;4")
+    words = [t.text for t in doc]
+    assert "5:30" in words and "3;4" in words
+    assert words.count(";") == 1
+
+
+def test_sitroom_components_are_in_place(engine: Engine) -> None:
+    for lang in ("en", "fr"):
+        names = engine.models.get(lang).pipe_names
+        assert names.index("sitroom_sentences") < names.index("parser")
+        assert names.index("sitroom_entities") < names.index("ner")
