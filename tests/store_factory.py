@@ -165,6 +165,15 @@ def make_quote(
     )
 
 
+# A report at Fastiv (Kyiv Oblast, Fastiv Raion), for filters by place and area.
+FASTIV: dict[str, Any] = {
+    "place": "Fastiv",
+    "admin1": "Kyiv Oblast",
+    "admin2": "Fastiv Raion",
+    "geonames_id": 709248,
+}
+
+
 def make_extraction(
     key: str = "a",
     *,

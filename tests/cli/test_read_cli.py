@@ -15,7 +15,7 @@ import sitroom.cli
 from sitroom.cli import read
 from sitroom.cli.common import new_app
 from sitroom.store import EventFilter, queries
-from store_factory import make_extraction, make_store
+from store_factory import FASTIV, make_extraction, make_store
 
 
 @pytest.fixture
@@ -33,14 +33,7 @@ def db(tmp_path: Path) -> Path:
     make_store(
         tmp_path,
         make_extraction("kyiv"),
-        make_extraction(
-            "fastiv",
-            place="Fastiv",
-            admin1="Kyiv Oblast",
-            admin2="Fastiv Raion",
-            geonames_id=709248,
-            killed=(2, None),
-        ),
+        make_extraction("fastiv", **FASTIV, killed=(2, None)),
         make_extraction("markup", text=markup, place="Sumy", admin1="Sumy Oblast"),
     ).close()
     return tmp_path / "sitroom.db"

@@ -114,3 +114,24 @@ def test_malformed_place_entries_are_rejected(bad: dict[str, object]) -> None:
                 "places": [bad],
             }
         )
+
+
+def test_unknown_actor_key_in_gold_is_an_error_naming_it() -> None:
+    from sitroom.evaluate.gold import GoldError
+    from sitroom.evaluate.runner import resolution_tallies
+    from sitroom.resolve.lookups import default_lookups
+    from sitroom.types import Article, Extraction
+
+    gold = parse_gold(
+        {
+            "id": "g7",
+            "lang": "en",
+            "published": "2026-01-05",
+            "source": {"path": "x.txt"},
+            "sha256": "0",
+            "actors": [{"text": "Putin", "actor": "putin"}, {"text": "X", "actor": "no_such"}],
+        }
+    )
+    ex = Extraction(Article("a", "Putin and X.", "en"))
+    with pytest.raises(GoldError, match="g7: actor 'no_such' is not a key of the actor table"):
+        resolution_tallies(gold, ex, default_lookups())

@@ -12,7 +12,7 @@ import pytest
 from sitroom.errors import NotFound, StoreError
 from sitroom.store import EventFilter, Store, queries
 from sitroom.types import EventReport, Extraction, Place
-from store_factory import TEXT, make_extraction, make_quote, make_report, make_store
+from store_factory import FASTIV, TEXT, make_extraction, make_quote, make_report, make_store
 
 
 def _with_reports(key: str, *reports: EventReport) -> Extraction:
@@ -25,14 +25,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     with make_store(
         tmp_path,
         make_extraction("kyiv"),
-        make_extraction(
-            "fastiv",
-            place="Fastiv",
-            admin1="Kyiv Oblast",
-            admin2="Fastiv Raion",
-            geonames_id=709248,
-            date=dt.date(2026, 1, 3),
-        ),
+        make_extraction("fastiv", **FASTIV, date=dt.date(2026, 1, 3)),
         make_extraction(
             "sumy",
             place="Sumy",

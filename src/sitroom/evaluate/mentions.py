@@ -63,13 +63,15 @@ def _occurrence_start(text: str, words: str, n: int) -> int | None:
 
 
 def _voted(
-    key: str, mentions: Sequence[Mention], text: str, occurrence: int | None, words: str
+    words: str, mentions: Sequence[Mention], text: str = "", occurrence: int | None = None
 ) -> tuple[bool, str | None]:
-    """(found, ref): the resolution the article's mentions of ``key`` agree on."""
+    """(found, ref): the resolution the article's mentions of ``words`` agree on; with
+    ``occurrence``, the mention at that occurrence of ``words`` in ``text``."""
     if occurrence is not None:  # the mention there, however much of the text it spans
         at = _occurrence_start(text, words, occurrence)
         same = [m for m in mentions if at is not None and m.start <= at < m.end]
     else:
+        key = mention_key(words)
         same = [m for m in mentions if mention_key(m.text) == key]
     if not same:
         return False, None
@@ -86,8 +88,8 @@ def score_places(
     known = [g for g in gold if g.geonames_id is not None]
     exact = near = 0
     for g in known:
-        found, ref = _voted(mention_key(g.text), places, text, g.occurrence, g.text)
-        pid = int(ref) if found and ref and ref.isdigit() else None
+        _, ref = _voted(g.text, places, text, g.occurrence)
+        pid = int(ref) if ref and ref.isdigit() else None
         if pid is not None and pid == g.geonames_id:
             exact += 1
             near += 1
@@ -107,7 +109,7 @@ def score_actors(
     actors = [m for m in mentions if m.kind in ("actor", "person", "org")]
     correct = 0
     for g in gold:
-        found, ref = _voted(mention_key(g.text), actors, "", None, g.text)
+        found, ref = _voted(g.text, actors)
         expected = ref_of(g.actor) if g.actor else ref_of_name(g.name or g.text)
         correct += found and ref == expected
     return Tally(correct, len(gold))

@@ -14,6 +14,7 @@ from sitroom.evaluate.mentions import score_actors, score_places
 from sitroom.evaluate.score import ArticleScore, EvalResult, Tally, aggregate, score_article
 from sitroom.ingest import iter_inputs
 from sitroom.pipeline import Pipeline
+from sitroom.resolve.actors import table_ref
 from sitroom.types import Extraction, RawDocument
 
 if TYPE_CHECKING:
@@ -86,11 +87,16 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
 
     def ref_of(key: str) -> str | None:
         entry = lookups.actors.get(key)
-        return entry.ref if entry else f"unknown actor key {key!r}"
+        if entry is None:
+            raise GoldError(
+                f"{article.id}: actor {key!r} is not a key of the actor table "
+                "(resolve/data/actors.toml); use a key from it, or null and a name"
+            )
+        return entry.ref
 
     def ref_of_name(name: str) -> str | None:
         actor = lookups.actors.resolve(name)
-        return (actor.wikidata or actor.name) if actor else None
+        return table_ref(actor) if actor else None
 
     exact, near = score_places(article.places, ex.mentions, ex.article.text, coords)
     return {

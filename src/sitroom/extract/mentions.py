@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from sitroom.extract.parties import ActorLookup
 from sitroom.extract.units import Unit
 from sitroom.extract.where import Resolve, place_mentions
+from sitroom.resolve.actors import table_ref
 from sitroom.types import Actor, Mention, MentionKind
 
 
@@ -48,6 +49,6 @@ def actors_in(
         span = unit.span_of(tokens)
         known = table.resolve(actor.name)
         kind: MentionKind = "actor" if known else "person" if actor.kind == "person" else "org"
-        ref = (known.wikidata or known.name) if known else None
+        ref = table_ref(known) if known else None
         out.append(Mention(kind, span.start, span.end, span.text, label=actor.name, ref=ref))
     return out

@@ -44,7 +44,7 @@ import csv
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, Protocol, TextIO
 
 from sitroom.store.db import Store
 from sitroom.store.queries import EventFilter, EventRow, article_sources, reports, weapons_text
@@ -181,32 +181,34 @@ def write_csv(
     return n
 
 
-def write_jsonl(reports: Iterable[EventReport], fp: TextIO) -> int:
-    """Write one JSON record per line (``EventReport.to_dict``); return the count."""
+class _Record(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def _write_records(records: Iterable[_Record], fp: TextIO) -> int:
+    """One JSON object per line (``to_dict``); return the count."""
     n = 0
-    for report in reports:
-        fp.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    for record in records:
+        fp.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def write_jsonl(reports: Iterable[EventReport], fp: TextIO) -> int:
+    """Write one JSON record per line (``EventReport.to_dict``); return the count."""
+    return _write_records(reports, fp)
 
 
 def write_quotes_jsonl(quotes: Iterable[Quote], fp: TextIO) -> int:
     """Write one JSON record per quote (``Quote.to_dict``); return the count."""
-    n = 0
-    for quote in quotes:
-        fp.write(json.dumps(quote.to_dict(), ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    return _write_records(quotes, fp)
 
 
 def write_event_rows(rows: Iterable[EventRow], fp: TextIO, fmt: ExportFormat) -> int:
     """Write event table rows as JSONL or CSV (columns: ``EventRow`` fields)."""
-    n = 0
     if fmt == "jsonl":
-        for row in rows:
-            fp.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
-            n += 1
-        return n
+        return _write_records(rows, fp)
+    n = 0
     writer = csv.DictWriter(fp, fieldnames=[f.name for f in fields(EventRow)])
     writer.writeheader()
     for row in rows:

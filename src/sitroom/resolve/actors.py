@@ -94,6 +94,11 @@ class ActorEntry:
         return out
 
 
+def table_ref(actor: Actor) -> str:
+    """``ActorEntry.ref`` of the table actor ``actor`` (its Wikidata id, else its name)."""
+    return actor.wikidata or actor.name
+
+
 def _entry(key: str, raw: dict[str, Any]) -> ActorEntry:
     kind = raw.get("kind")
     if kind not in _KINDS or not raw.get("name"):

@@ -165,6 +165,19 @@ def default_path() -> Path:
 # ---------------------------------------------------------------- build
 
 
+def _place_row(
+    gid: int,
+    name: str,
+    point: tuple[float | None, float | None],
+    feature: tuple[str, str],
+    codes: tuple[str, str, str],
+    population: int,
+) -> list[Any]:
+    """A ``places`` row (admin names are filled in by ``add_admin_names``):
+    ``point`` is (lat, lon), ``feature`` (class, code), ``codes`` (country, admin1, admin2)."""
+    return [gid, name, *point, *feature, *codes, None, None, population]
+
+
 class _Builder:
     """Collects places and names from the shipped files, then writes them."""
 
@@ -187,20 +200,14 @@ class _Builder:
     def add_places(self, file: str) -> None:
         for r in _data_rows(file):
             gid = int(r["geonameid"])
-            self.places[gid] = [
+            self.places[gid] = _place_row(
                 gid,
                 r["name"],
-                float(r["lat"]),
-                float(r["lon"]),
-                r["feature_class"],
-                r["feature_code"],
-                r["country"],
-                r["admin1"],
-                r["admin2"],
-                None,
-                None,
+                (float(r["lat"]), float(r["lon"])),
+                (r["feature_class"], r["feature_code"]),
+                (r["country"], r["admin1"], r["admin2"]),
                 int(r["population"] or 0),
-            ]
+            )
             self.name(gid, r["name"], True)
             for alt in filter(None, r["alternates"].split("|")):
                 self.name(gid, alt, False)
@@ -213,20 +220,14 @@ class _Builder:
             if country in COVERED_COUNTRIES:
                 continue
             if gid not in self.places:
-                self.places[gid] = [
+                self.places[gid] = _place_row(
                     gid,
                     str(city["name"]),
-                    float(city["latitude"]),
-                    float(city["longitude"]),
-                    "P",
-                    "PPL",
-                    country,
-                    str(city.get("admin1code") or ""),
-                    "",
-                    None,
-                    None,
+                    (float(city["latitude"]), float(city["longitude"])),
+                    ("P", "PPL"),
+                    (country, str(city.get("admin1code") or ""), ""),
                     int(city.get("population") or 0),
-                ]
+                )
                 self.unscanned.add(gid)
                 self.name(gid, str(city["name"]), True)
                 continue  # a small town by its own name only
@@ -242,20 +243,14 @@ class _Builder:
             ids[r["iso2"]] = gid
             lat = float(r["lat"]) if r["lat"] else None
             lon = float(r["lon"]) if r["lon"] else None
-            self.places[gid] = [
+            self.places[gid] = _place_row(
                 gid,
                 r["name"],
-                lat,
-                lon,
-                "A",
-                "PCLI",
-                r["iso2"],
-                "00",
-                "",
-                None,
-                None,
+                (lat, lon),
+                ("A", "PCLI"),
+                (r["iso2"], "00", ""),
                 int(r["population"] or 0),
-            ]
+            )
             self.name(gid, r["name"], True)
             out.append((r["iso2"], gid, int(r["capital"]) if r["capital"] else None))
         for r in _data_rows("country_names.tsv"):
