@@ -135,3 +135,20 @@ def test_unknown_actor_key_in_gold_is_an_error_naming_it() -> None:
     ex = Extraction(Article("a", "Putin and X.", "en"))
     with pytest.raises(GoldError, match="g7: actor 'no_such' is not a key of the actor table"):
         resolution_tallies(gold, ex, default_lookups())
+
+
+def test_an_actor_name_inside_a_longer_mention_or_around_a_shorter_one() -> None:
+    text = "le groupe Etat islamique a revendiqué, selon le régime syrien."
+    refs = {"islamic_state": "IS", "syria": "Q858"}
+    gold = [GoldActor("Etat islamique", "islamic_state"), GoldActor("régime syrien", "syria")]
+    inside = text.index("groupe")
+    around = text.index("syrien")
+    mentions = [
+        Mention("actor", inside, inside + 21, "groupe Etat islamique", "Islamic State", "IS"),
+        Mention("actor", around, around + 6, "syrien", "Syria", "Q858"),
+    ]
+    assert score_actors(gold, mentions, refs.get, text=text) == Tally(2, 2)
+    # without the text, only mentions written as the gold name count
+    assert score_actors(gold, mentions, refs.get) == Tally(0, 2)
+    # a word that merely contains the name is not an occurrence of it
+    assert score_actors([GoldActor("syrie", "syria")], mentions, refs.get, text=text) == Tally(0, 1)

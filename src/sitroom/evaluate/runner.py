@@ -102,7 +102,7 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
     return {
         "place_id": exact,
         "place_25km": near,
-        "actor_id": score_actors(article.actors, ex.mentions, ref_of, ref_of_name),
+        "actor_id": score_actors(article.actors, ex.mentions, ref_of, ref_of_name, ex.article.text),
     }
 
 
