@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitroom.clean import article_id, canonical, normalize_whitespace, paragraphs
 
 
@@ -39,3 +41,36 @@ def test_article_id_differs_for_different_text() -> None:
 
 def test_canonical_applies_nfkc_and_casefold() -> None:
     assert canonical("Ｋyiv  STRASSE ﬁre") == "kyiv strasse fire"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La traque se poursuit au SahelL'armée française mène",
+            ["La traque se poursuit au Sahel", "L'armée française mène"],
+        ),
+        ("Drones over KyivThe governor said", ["Drones over Kyiv", "The governor said"]),
+        (
+            "Attentat en AfghanistanLes talibans ont revendiqué",
+            ["Attentat en Afghanistan", "Les talibans ont revendiqué"],
+        ),
+    ],
+)
+def test_a_paragraph_glued_to_the_next_is_split(text: str, expected: list[str]) -> None:
+    assert paragraphs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EgyptAir flight",
+        "on LinkedIn is",
+        "LeBron James",
+        "McLaren driver",
+        "iPhone Les",
+        "Les Echos",
+    ],
+)
+def test_names_with_inner_capitals_stay_whole(text: str) -> None:
+    assert paragraphs(text) == [text]

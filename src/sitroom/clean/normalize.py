@@ -4,6 +4,11 @@ The clean text stays verbatim apart from repairs: ftfy fixes mojibake and HTML
 entities (curly quotes and full-width characters are kept as they are), line breaks
 become ``\\n``, no-break and other Unicode spaces become a plain space, runs of spaces
 and tabs collapse to one, and each paragraph is one stripped, non-empty line.
+
+A paragraph break lost when a page was flattened ("…au SahelL'armée française mène…",
+"…in KyivThe governor said…") is put back: a lower-case word glued to a capitalised
+sentence opener of French or English is split there. The openers are function words
+that no brand or name ends with ("EgyptAir", "LinkedIn", "LeBron" stay whole).
 """
 
 from __future__ import annotations
@@ -29,6 +34,11 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085]")
 _SPACE_RUNS = re.compile(" {2,}")
 _ANY_SPACE = re.compile(r"\s+")
+_OPENERS = (
+    "L['’]|(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Selon|Pour|Dans|Ce|Cette|Mais|Depuis"
+    "|Après|The|According|This|These|Officials)(?= )"
+)
+_GLUED_PARAGRAPH = re.compile(rf"(?<=[a-zà-ÿ]{{3}})(?={_OPENERS})")
 
 
 def repair(text: str) -> str:
@@ -46,9 +56,15 @@ def normalize_whitespace(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
+def unglue_paragraphs(text: str) -> str:
+    """Put back the line break between a paragraph and the next one glued to it."""
+    return _GLUED_PARAGRAPH.sub("\n", text)
+
+
 def paragraphs(text: str) -> list[str]:
-    """Repaired, normalised, non-empty paragraphs (one per line of the input)."""
-    clean = normalize_whitespace(repair(text))
+    """Repaired, normalised, non-empty paragraphs (one per line of the input, and one
+    more where two were glued together)."""
+    clean = unglue_paragraphs(normalize_whitespace(repair(text)))
     return [line for line in clean.split("\n") if line]
 
 
