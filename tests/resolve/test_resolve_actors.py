@@ -95,6 +95,9 @@ def test_city_names_are_never_aliases_of_states(
         ("États-Unis", "United States", "state"),
         ("OTAN", "NATO", "org"),
         ("Otan", "NATO", "org"),
+        ("Nato", "NATO", "org"),
+        ("Aqmi", "Al-Qaeda in the Islamic Maghreb", "group"),
+        ("Osce", "Organization for Security and Co-operation in Europe", "org"),
         ("the Kremlin", "Russia", "state"),
         ("the Ukrainian air force", "Ukrainian Air Force", "force"),
         ("l'armée de l'air ukrainienne", "Ukrainian Air Force", "force"),
@@ -121,7 +124,23 @@ def test_resolve(table: ActorTable, text: str, name: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Moscow", "Kyiv", "us", "otan", "XI", "the authorities", "Vladimir", "trump card", ""]
+    "text",
+    [
+        "Moscow",
+        "Kyiv",
+        "us",
+        "otan",
+        "XI",
+        "the authorities",
+        "Vladimir",
+        "trump card",
+        "Who",
+        "Un",
+        "Eau",
+        "Ei",
+        "nato",
+        "",
+    ],
 )
 def test_resolve_none(table: ActorTable, text: str) -> None:
     assert table.resolve(text) is None

@@ -242,10 +242,19 @@ class ActorTable:
 def _written_ok(written: str, alias: _Alias) -> bool:
     """Whether ``written`` may stand for ``alias`` (case rules of its class)."""
     if alias.kind == "exact":
-        return written in alias.forms
+        return written in alias.forms or _titled_acronym(written, alias.forms)
     if alias.kind == "proper":
         return starts_upper(written)
     return True
+
+
+def _titled_acronym(written: str, forms: frozenset[str]) -> bool:
+    """An acronym of four letters or more written as a word ("Nato", "Otan", "Aqmi"), as
+    much of the press writes those read aloud as words. Shorter ones stay exact: "Who",
+    "Eau" and "Un" are words."""
+    return (
+        len(written) >= 4 and written.isalpha() and written.istitle() and written.upper() in forms
+    )
 
 
 def _strip_titles(name: str) -> str:
