@@ -19,7 +19,7 @@ from sitroom.config import Settings
 from sitroom.errors import ExtractionError
 from sitroom.extract.extractor import Extractor
 from sitroom.extract.lexicon import Lexicon
-from sitroom.merge.cluster import assign_event_ids
+from sitroom.merge.cluster import event_id_for
 from sitroom.resolve.lookups import Lookups
 from sitroom.types import Article, Extraction, Span
 
@@ -89,8 +89,12 @@ class Engine:
                 log.exception("extraction failed on article %s", article_id)
                 yield Failed(article, f"extraction failed ({type(exc).__name__}: {exc})")
                 continue
-            reports = assign_event_ids(extraction.reports)
-            yield replace(extraction, reports=tuple(reports))
+            # one article tells each event once: its reports are events of their own until
+            # the store merges them with other articles' reports
+            reports = tuple(
+                replace(r, event_id=event_id_for(r.report_id)) for r in extraction.reports
+            )
+            yield replace(extraction, reports=reports)
 
 
 def _paragraphs(articles: Iterable[Article], limit: int) -> Iterator[tuple[str, tuple[str, int]]]:

@@ -162,7 +162,8 @@ def test_csv_row_has_every_column() -> None:
 
 
 def test_write_event_rows_csv_and_jsonl(tmp_path: Path) -> None:
-    with make_store(tmp_path, make_extraction("a"), make_extraction("b")) as store:
+    later = make_extraction("b", date=dt.date(2026, 1, 8))  # another strike: two events
+    with make_store(tmp_path, make_extraction("a"), later) as store:
         rows = queries.events(store)
     buf = io.StringIO(newline="")
     assert export.write_event_rows(rows, buf, "csv") == 2

@@ -108,15 +108,18 @@ def test_admin2_migration_fills_in_what_version_1_stored(tmp_path: Path) -> None
     path = tmp_path / "s.db"
     with Store.open(path) as store:
         store.add_extraction(make_extraction("a", admin2="Fastiv Raion"))
-    conn = sqlite3.connect(path)  # back to version 1: no admin2 columns
+    conn = sqlite3.connect(path)  # back to version 1: no admin2 columns, no merge tables
+    conn.execute("DROP TABLE event_aliases")
+    conn.execute("DROP INDEX reports_block")
+    conn.execute("ALTER TABLE events DROP COLUMN n_sources")
     for table in ("reports", "events"):
         conn.execute(f"DROP INDEX {table}_admin")
         conn.execute(f"ALTER TABLE {table} DROP COLUMN admin2")
-    conn.execute("DELETE FROM _migrations WHERE version = 2")
+    conn.execute("DELETE FROM _migrations WHERE version >= 2")
     conn.commit()
     conn.close()
     with Store.open(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         for table in ("reports", "events"):
             rows = store.connection.execute(f"SELECT admin2 FROM {table}").fetchall()
             assert [r[0] for r in rows] == ["Fastiv Raion"]
@@ -172,11 +175,11 @@ def test_store_assigns_stable_event_ids(tmp_path: Path) -> None:
         assert ids == [event_id_for("rep_a_0")]
 
 
-def test_store_keeps_an_event_id_set_by_the_merger(tmp_path: Path) -> None:
-    report = make_report("art_a", "rep_a_0", event_id="ev_merged0000000")
+def test_store_sets_event_ids_itself(tmp_path: Path) -> None:
+    report = make_report("art_a", "rep_a_0", event_id="ev_from_elsewhere")
     extraction = dataclasses.replace(make_extraction("a"), reports=(report,))
     with make_store(tmp_path, extraction) as store:
-        assert [r.event_id for r in queries.events(store)] == ["ev_merged0000000"]
+        assert [r.event_id for r in queries.events(store)] == [event_id_for("rep_a_0")]
 
 
 def test_store_refuses_records_of_another_article(tmp_path: Path) -> None:

@@ -10,9 +10,18 @@ from pathlib import Path
 import pytest
 
 from sitroom.errors import NotFound, StoreError
+from sitroom.merge import event_id_for
 from sitroom.store import EventFilter, Store, queries
 from sitroom.types import EventReport, Extraction, Place
-from store_factory import FASTIV, TEXT, make_extraction, make_quote, make_report, make_store
+from store_factory import (
+    FASTIV,
+    TEXT,
+    make_article,
+    make_extraction,
+    make_quote,
+    make_report,
+    make_store,
+)
 
 
 def _with_reports(key: str, *reports: EventReport) -> Extraction:
@@ -174,16 +183,23 @@ def test_event_unknown_id_raises_not_found(store: Store) -> None:
         queries.event(store, "ev_nope")
 
 
-def test_event_consensus_spans_the_figures_of_all_its_reports(tmp_path: Path) -> None:
-    a = make_report("art_a", "r1", event_id="ev_shared0000000", killed=(1, 1), injured=(3, 3))
-    b = make_report("art_a", "r2", event_id="ev_shared0000000", killed=(2, 2), injured=(5, None))
-    with make_store(tmp_path, _with_reports("a", a, b)) as store:
-        event = queries.event(store, "ev_shared0000000")
-        assert [r.report_id for r in event.reports] == ["r1", "r2"]
-        assert event.consensus["killed"] == {"min": 1, "max": 2, "reports": 2}
-        assert event.consensus["injured"] == {"min": 3, "max": None, "reports": 2}
-        assert event.consensus["n_reports"] == 2
+def test_event_consensus_spans_the_figures_of_all_its_sources(tmp_path: Path) -> None:
+    a = make_report("art_a", "r1", killed=(1, 1), injured=(3, 3))
+    b = make_report("art_b", "r2", killed=(2, 2), injured=(5, None))
+    other = {"source": "Other Wire"}
+    with make_store(
+        tmp_path,
+        _with_reports("a", a),
+        dataclasses.replace(_with_reports("b", b), article=make_article("b", **other)),
+    ) as store:
         [row] = queries.events(store)
+        event = queries.event(store, row.event_id)
+        assert [r.report_id for r in event.reports] == ["r1", "r2"]
+        c = event.consensus
+        assert c["killed"] == {"value": 1, "min": 1, "max": 2, "sources": 2, "reports": 2}
+        assert c["injured"] == {"value": 3, "min": 3, "max": None, "sources": 2, "reports": 2}
+        assert (c["n_reports"], c["n_sources"]) == (2, 2)
+        assert [s["source"] for s in c["sources"]] == ["Example Wire", "Other Wire"]
         assert (row.killed_min, row.killed_max, row.n_reports) == (1, 2, 2)
 
 
@@ -216,13 +232,28 @@ def test_resolve_event_id_unknown_raises_not_found(store: Store) -> None:
         queries.resolve_event_id(store, "ev_ffffffffff")
 
 
+def _two_ids_sharing_a_prefix(n: int) -> tuple[str, str]:
+    """Two report ids whose event ids share their first ``n`` hex digits."""
+    seen: dict[str, str] = {}
+    for i in range(100_000):
+        rid = f"r{i}"
+        head = event_id_for(rid)[3 : 3 + n]
+        if head in seen:
+            return seen[head], rid
+        seen[head] = rid
+    raise AssertionError("no shared prefix found")
+
+
 def test_resolve_event_id_ambiguous_prefix_says_so(tmp_path: Path) -> None:
-    one = make_report("art_a", "r1", event_id="ev_abcdef0000000001")
-    two = make_report("art_a", "r2", event_id="ev_abcdef0000000002")
+    first, second = _two_ids_sharing_a_prefix(6)
+    one = make_report("art_a", first)
+    two = make_report("art_a", second)
+    prefix = event_id_for(first)[3:9]
     with make_store(tmp_path, _with_reports("a", one, two)) as store:
         with pytest.raises(StoreError, match="ambiguous"):
-            queries.resolve_event_id(store, "abcdef")
-        assert queries.resolve_event_id(store, "abcdef0000000002") == "ev_abcdef0000000002"
+            queries.resolve_event_id(store, prefix)
+        full = event_id_for(second)
+        assert queries.resolve_event_id(store, full[3:]) == full
 
 
 # ---------------------------------------------------------------------- reports()

@@ -186,7 +186,7 @@ def events_table(rows: Sequence[EventRow], width: int = 200) -> Table:
             Text(figure_range(r.killed_min, r.killed_max)),
             Text(figure_range(r.injured_min, r.injured_max)),
             Text(r.weapons.replace(";", " ")),
-            Text(str(r.n_reports)),
+            Text(str(r.n_sources)),
         ]
         table.add_row(*cells)
     return table

@@ -18,12 +18,14 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
 from sitroom.errors import StoreError
-from sitroom.merge.cluster import assign_event_ids, build_event
+from sitroom.merge.cluster import event_id_for
+from sitroom.store.merging import merge_around, recluster_all
 from sitroom.store.migrations import (
     MIGRATIONS,
     Migration,
@@ -142,13 +144,14 @@ class Store:
     def add_extraction(self, extraction: Extraction) -> bool:
         """Store an article with its mentions, reports and quotes, all or nothing.
 
-        Reports get event ids first (``merge.cluster.assign_event_ids``) and the events
-        they belong to are (re)computed in the same transaction. Returns ``False`` and
-        changes nothing when the article is already stored: re-ingesting adds nothing.
+        The reports then join the events they tell, with the reports of other articles
+        (``store.merging``), and those events are recomputed, in the same transaction.
+        Returns ``False`` and changes nothing when the article is already stored:
+        re-ingesting adds nothing.
         """
         article = extraction.article
         _check_owner(article.id, extraction)
-        reports = assign_event_ids(extraction.reports)
+        reports = tuple(replace(r, event_id=event_id_for(r.report_id)) for r in extraction.reports)
         try:
             with self.transaction() as conn:
                 if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
@@ -159,10 +162,19 @@ class Store:
                 conn.executemany(_INSERT_MENTION, mentions)
                 conn.executemany(_INSERT_REPORT, (_report_row(r) for r in reports))
                 conn.executemany(_INSERT_QUOTE, (_quote_row(q) for q in extraction.quotes))
-                _refresh_events(conn, {str(r.event_id) for r in reports}, now)
+                merge_around(conn, reports, now, {r.report_id for r in reports})
         except sqlite3.Error as exc:
             raise StoreError(f"could not store article {article.id}: {exc}") from exc
         return True
+
+    def recluster(self) -> int:
+        """Cluster every stored report into events again, as if the articles had been
+        ingested anew (after the merge rules changed); returns the number of events."""
+        try:
+            with self.transaction() as conn:
+                return recluster_all(conn, now_utc())
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not re-cluster the events: {exc}") from exc
 
     def log_input(
         self,
@@ -240,17 +252,6 @@ _INSERT_QUOTE = (
     "INSERT INTO quotes (quote_id, article_id, speaker_name, speaker_wikidata, verb, direct, "
     'start, "end", text, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
 )
-_UPSERT_EVENT = (
-    "INSERT INTO events (event_id, type, subtype, modality, date, location_name, geonames_id, "
-    "admin1, admin2, country, n_reports, first_seen, consensus_json) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (event_id) DO UPDATE SET type = excluded.type, subtype = excluded.subtype, "
-    "modality = excluded.modality, date = excluded.date, "
-    "location_name = excluded.location_name, geonames_id = excluded.geonames_id, "
-    "admin1 = excluded.admin1, admin2 = excluded.admin2, country = excluded.country, "
-    "n_reports = excluded.n_reports, "
-    "consensus_json = excluded.consensus_json"
-)
 
 
 def _article_row(a: Article, now: str) -> tuple[Any, ...]:
@@ -317,33 +318,3 @@ def _quote_row(q: Quote) -> tuple[Any, ...]:
         q.text,
         _dumps(q.to_dict()),
     )
-
-
-def _refresh_events(conn: sqlite3.Connection, event_ids: set[str], now: str) -> None:
-    """Recompute the ``events`` rows of these ids from all their stored reports."""
-    for event_id in sorted(event_ids):
-        rows = conn.execute(
-            "SELECT record_json FROM reports WHERE event_id = ? ORDER BY report_id", (event_id,)
-        )
-        reports = [EventReport.from_dict(json.loads(row[0])) for row in rows]
-        event = build_event(event_id, reports)
-        c = event.consensus
-        loc = c["location"] or {}
-        conn.execute(
-            _UPSERT_EVENT,
-            (
-                event_id,
-                c["type"],
-                c["subtype"],
-                c["modality"],
-                c["date"],
-                loc.get("name"),
-                loc.get("geonames_id"),
-                loc.get("admin1"),
-                loc.get("admin2"),
-                loc.get("country"),
-                c["n_reports"],
-                now,
-                _dumps(c),
-            ),
-        )

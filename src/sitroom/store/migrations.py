@@ -135,11 +135,25 @@ _V2_ADMIN2 = (
     "CREATE INDEX events_admin ON events(admin1, admin2)",
 )
 
+# Version 3: reports of one event from several articles are merged. Each event counts its
+# sources; an event id that a merge retired points at the event that took its reports.
+_V3_MERGE = (
+    "ALTER TABLE events ADD COLUMN n_sources INTEGER NOT NULL DEFAULT 1",
+    """CREATE TABLE event_aliases (
+        old_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        since TEXT NOT NULL
+    )""",
+    "CREATE INDEX event_aliases_event_id ON event_aliases(event_id)",
+    "CREATE INDEX reports_block ON reports(country, admin1, date)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "articles, mentions, reports, events, quotes, ingest_log", _V1_TABLES + _V1_INDEXES
     ),
     Migration(2, "admin2 of reports and events", _V2_ADMIN2),
+    Migration(3, "merged events: sources and retired ids", _V3_MERGE),
 )
 
 _CREATE_LOG = """CREATE TABLE IF NOT EXISTS _migrations (

@@ -83,6 +83,7 @@ class EventRow:
     injured_max: int | None
     n_reports: int
     weapons: str
+    n_sources: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -107,7 +108,7 @@ def events(store: Store, flt: EventFilter | None = None) -> list[EventRow]:
     where, params = _where(flt, place=("location_name", "admin1"))
     sql = (
         "SELECT event_id, type, subtype, modality, date, location_name, admin1, country, "
-        f"geonames_id, n_reports, consensus_json FROM events{where} "
+        f"geonames_id, n_reports, n_sources, consensus_json FROM events{where} "
         "ORDER BY date IS NULL, date DESC, event_id LIMIT ? OFFSET ?"
     )
     rows = _fetch(store, sql, [*params, _limit(flt), flt.offset])
@@ -141,12 +142,17 @@ def resolve_event_id(store: Store, prefix: str) -> str:
     """The one event id that is ``prefix`` or starts with it.
 
     ``ev_`` may be left out. A prefix needs at least ``MIN_PREFIX`` characters after
-    ``ev_``. Raises ``NotFound`` when nothing matches and ``StoreError`` when several do.
+    ``ev_``. The full id of an event that a merge retired leads to the event that took
+    its reports. Raises ``NotFound`` when nothing matches and ``StoreError`` when several
+    do.
     """
     given = prefix.strip()
     if _fetch(store, "SELECT 1 FROM events WHERE event_id = ?", [given]):
         return given
     full = given if given.startswith("ev_") else f"ev_{given}"
+    alias = _fetch(store, "SELECT event_id FROM event_aliases WHERE old_id = ?", [full])
+    if alias:
+        return str(alias[0]["event_id"])
     if len(full) - len("ev_") < MIN_PREFIX:
         raise NotFound(
             f"no event with id {prefix!r} (give the full id, or at least {MIN_PREFIX} "
@@ -377,4 +383,5 @@ def _event_row(row: sqlite3.Row) -> EventRow:
         injured_max=injured.get("max"),
         n_reports=int(row["n_reports"]),
         weapons=weapons_text(weapons),
+        n_sources=int(row["n_sources"]),
     )

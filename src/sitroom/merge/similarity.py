@@ -1,0 +1,264 @@
+"""Whether two event reports tell the same real-world event, and how sure that is.
+
+Three things must hold for two reports to be the same event (``compatible``):
+
+* **type family**: an attack and an interception can be one event (a drone shot down over
+  a town whose debris hit a house); an attack and a meeting cannot. ``FAMILIES`` lists them;
+* **date**: the same day, or one day apart on the side a night allows: "overnight",
+  "early Monday" and "dans la nuit de dimanche à lundi" may be the day before,
+  "late on Monday" and "lundi soir" the day after, a plain "night" either, and so may a
+  report with no date of its own (it fell back to the publication date); date ranges
+  that overlap count too. Weeks and months are too vague to merge on;
+* **place**: ``place_relation`` is ``same`` (one GeoNames id), ``near`` (two towns within
+  ``NEAR_KM``; a district of a city whose record has no raion, within ``DISTRICT_KM`` of
+  it, in the same oblast) or ``nested`` (a town and its raion or oblast, a raion and its
+  oblast). Countries only meet countries: "strikes across Ukraine" is not every town's
+  event. A report without a place is never merged.
+
+Everything else is evidence that moves ``score`` up or down from ``BASE``: the same exact
+day and the same GeoNames id; the same subtype, targets, actor 1 and figures; against it,
+different subtypes, other targets, other attackers (compared through their resolved ids,
+so "Russia" and "la Russie" agree), and casualty figures far apart. Sources disagree on
+figures all the time, so figures weigh little. Two reports on the same or a near place
+whose score reaches ``STRONG`` are the same event; a nested pair is only a candidate,
+which ``cluster`` attaches when it is not ambiguous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sitroom.types import EventReport, Place, Quantity
+
+FAMILIES: dict[str, str] = {
+    "attack": "strike",
+    "interception": "strike",
+    "air_raid": "air_raid",
+    "battle": "battle",
+    "territory_change": "territory",
+    "meeting": "meeting",
+    "sanction": "sanction",
+    "other": "other",
+}
+NEAR_KM = 8.0
+DISTRICT_KM = 25.0
+BASE = 0.5
+STRONG = 0.65
+# A night or an evening lets the event carry the date of the day next to it: a night
+# before the date ("overnight", "early Monday", "dans la nuit de dimanche à lundi") the day
+# before; an evening or a night after it ("late on Monday", "Monday night", "lundi
+# soir") the day after; any other night either.
+_BEFORE = re.compile(
+    r"\b(?:overnight|last night|early|nuit de \w+ (?:à|au)|nuit dernière|cette nuit"
+    r"|petit matin|night of \w+ (?:to|into))\b",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    r"\b(?:late|evening|soir|soirée|tard|\w+day night|night of \w+day)\b", re.IGNORECASE
+)
+_NIGHT = re.compile(r"\b(?:night|nuit|nocturne)\b", re.IGNORECASE)
+_LEVEL = {"country": 0, "region": 0, "admin1": 1, "admin2": 2, "town": 3}
+
+PlaceRelation = Literal["same", "near", "nested", "apart", "unknown"]
+
+
+def family(type_: str) -> str:
+    """The family a type merges within (an unknown type only with itself)."""
+    return FAMILIES.get(type_, type_)
+
+
+def level(place: Place) -> int:
+    """How fine a place is: 0 country or region, 1 oblast, 2 raion, 3 town."""
+    return _LEVEL.get(place.precision, 3)
+
+
+def km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places, when both have coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.geonames_id is not None or b.geonames_id is not None:
+        return a.geonames_id == b.geonames_id
+    return a.name.casefold() == b.name.casefold() and a.country == b.country
+
+
+def _contains(area: Place, inner: Place) -> bool:
+    """Whether the raion or oblast ``area`` holds ``inner`` (a finer place)."""
+    if area.country != inner.country or area.country is None:
+        return False
+    if area.precision == "admin1":
+        return inner.admin1 is not None and inner.admin1 == (area.admin1 or area.name)
+    if area.precision == "admin2":
+        return (
+            inner.admin2 is not None
+            and inner.admin2 == (area.admin2 or area.name)
+            and inner.admin1 == area.admin1
+        )
+    return False
+
+
+def place_relation(a: Place | None, b: Place | None) -> PlaceRelation:
+    """How two report places relate; see the module docstring."""
+    if a is None or b is None:
+        return "unknown"
+    if _same_place(a, b):
+        return "same"
+    la, lb = level(a), level(b)
+    if la == 0 or lb == 0:
+        return "apart"  # a country meets only itself
+    distance = km(a, b)
+    if la == lb == 3:
+        return "near" if distance is not None and distance <= NEAR_KM else "apart"
+    coarse, fine = (a, b) if la < lb else (b, a)
+    if level(coarse) == level(fine):
+        return "apart"  # two raions, two oblasts
+    if _contains(coarse, fine):
+        return "nested"
+    if (  # a district of a city whose own record names no raion (Kyiv and Darnytsia)
+        coarse.precision == "admin2"
+        and fine.precision == "town"
+        and fine.admin2 is None
+        and fine.admin1 == coarse.admin1
+        and distance is not None
+        and distance <= DISTRICT_KM
+    ):
+        return "near"
+    return "apart"
+
+
+MAX_SPAN_DAYS = 3  # a longer range is as vague as a week
+
+
+def day_span(report: EventReport) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a report's date covers; ``None`` when it has no day, or
+    only a week, a month or a range longer than ``MAX_SPAN_DAYS``."""
+    d = report.date
+    if d is None or d.date is None or d.precision in ("week", "month"):
+        return None
+    end = d.end_date or d.date
+    return None if (end - d.date).days > MAX_SPAN_DAYS else (d.date, end)
+
+
+def _one_off(report: EventReport) -> frozenset[int]:
+    """The days next to its date a report's event may carry: -1 (the day before), +1
+    (the day after), both (a night said loosely, or no date of its own), or none."""
+    d = report.date
+    if d is None:
+        return frozenset()
+    text = d.text or ""
+    if d.precision == "unresolved":
+        return frozenset({-1, 1})
+    before, after = bool(_BEFORE.search(text)), bool(_AFTER.search(text))
+    if before or after:
+        return frozenset({-1} if before else set()) | frozenset({1} if after else set())
+    return frozenset({-1, 1}) if _NIGHT.search(text) else frozenset()
+
+
+def day_gap(a: EventReport, b: EventReport) -> int | None:
+    """Days between the two reports' dates (0 when their ranges overlap); ``None``
+    when either has no day to compare (no date, or only a week or a month)."""
+    sa, sb = day_span(a), day_span(b)
+    if sa is None or sb is None:
+        return None
+    if sa[0] <= sb[1] and sb[0] <= sa[1]:
+        return 0
+    return min(abs((sa[0] - sb[1]).days), abs((sb[0] - sa[1]).days))
+
+
+def dates_compatible(a: EventReport, b: EventReport) -> bool:
+    """The same days, or one day apart on the side a night or evening allows."""
+    sa, sb = day_span(a), day_span(b)
+    if sa is None or sb is None:
+        return False
+    if sa[0] <= sb[1] and sb[0] <= sa[1]:
+        return True
+    if (sb[0] - sa[1]).days == 1:  # b the day after a
+        return 1 in _one_off(a) or -1 in _one_off(b)
+    if (sa[0] - sb[1]).days == 1:  # b the day before a
+        return -1 in _one_off(a) or 1 in _one_off(b)
+    return False
+
+
+def _actor_ref(report: EventReport) -> str | None:
+    actor = report.actor1
+    if actor is None:
+        return None
+    return actor.wikidata or actor.name.casefold()
+
+
+def actors_conflict(a: EventReport, b: EventReport) -> bool:
+    """Both name actor 1, and not the same one."""
+    ra, rb = _actor_ref(a), _actor_ref(b)
+    return ra is not None and rb is not None and ra != rb
+
+
+def compatible(a: EventReport, b: EventReport) -> PlaceRelation | None:
+    """The place relation of two reports that may be one event, else ``None``."""
+    if a.article_id == b.article_id or family(a.type) != family(b.type):
+        return None
+    relation = place_relation(a.location, b.location)
+    if relation in ("apart", "unknown") or not dates_compatible(a, b):
+        return None
+    return relation
+
+
+def _figures_agree(qa: Quantity | None, qb: Quantity | None) -> float:
+    if qa is None or qb is None or qa.min is None or qb.min is None:
+        return 0.0
+    if qa.min == qb.min and qa.max == qb.max:
+        return 0.1
+    low, high = sorted((qa.min, qb.min))
+    if high - low > 3 and high > 2 * low:
+        return -0.1
+    return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pair of reports that may be one event: the place relation and the score."""
+
+    relation: PlaceRelation
+    score: float
+
+    @property
+    def strong(self) -> bool:
+        """The same event, without asking anything more."""
+        return self.relation in ("same", "near") and self.score >= STRONG
+
+
+def match(a: EventReport, b: EventReport) -> Match | None:
+    """How much two reports look like one event (``None`` when they cannot be)."""
+    relation = compatible(a, b)
+    if relation is None:
+        return None
+    score = BASE
+    score += 0.2 if day_gap(a, b) == 0 else 0.1  # the same day; else a night, one off
+    score += 0.1 if relation == "same" else 0.0
+    if a.subtype and b.subtype and "other" not in (a.subtype, b.subtype):
+        score += 0.1 if a.subtype == b.subtype else -0.2
+    ta = {t.category for t in a.targets}
+    tb = {t.category for t in b.targets}
+    if ta and tb:
+        score += 0.1 if ta & tb else -0.1
+    if actors_conflict(a, b):
+        score -= 0.2
+    elif _actor_ref(a) is not None and _actor_ref(a) == _actor_ref(b):
+        score += 0.1
+    score += _figures_agree(a.killed, b.killed) + _figures_agree(a.injured, b.injured)
+    launched_a = {(w.kind, w.launched) for w in a.weapons if w.launched is not None}
+    launched_b = {(w.kind, w.launched) for w in b.weapons if w.launched is not None}
+    if launched_a & launched_b:
+        score += 0.1
+    return Match(relation, round(score, 3))
