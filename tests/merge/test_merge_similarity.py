@@ -77,6 +77,9 @@ def test_a_night_may_carry_either_date() -> None:
     assert match(night_before, plain) is None
     assert match(night_before, report("g", "r7", when=dt.date(2026, 1, 4))) is not None
     assert match(late, report("h", "r8", when=dt.date(2026, 1, 4))) is None
+    # the night before Monday and the night before Tuesday are two nights
+    early_monday = report("i", "r9", when=MON, date_text="early on Monday")
+    assert match(early_monday, overnight) is None
 
 
 def test_a_date_range_overlapping_the_day_is_compatible() -> None:

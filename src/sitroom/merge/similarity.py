@@ -4,11 +4,13 @@ Three things must hold for two reports to be the same event (``compatible``):
 
 * **type family**: an attack and an interception can be one event (a drone shot down over
   a town whose debris hit a house); an attack and a meeting cannot. ``FAMILIES`` lists them;
-* **date**: the same day, or one day apart on the side a night allows: "overnight",
-  "early Monday" and "dans la nuit de dimanche à lundi" may be the day before,
-  "late on Monday" and "lundi soir" the day after, a plain "night" either, and so may a
-  report with no date of its own (it fell back to the publication date); date ranges
-  that overlap count too. Weeks and months are too vague to merge on;
+* **date**: the hours each report's date may mean overlap (``window``): a day is its 24
+  hours, "overnight", "early Monday" and "dans la nuit de dimanche à lundi" the night
+  before it, "late on Monday" and "lundi soir" the evening and night after it, a plain
+  "night" both; a report with no date of its own (it fell back to the publication date)
+  may be that day or the day before; short ranges count as their days. So "late on
+  Monday" meets "overnight" on Tuesday, and "early Monday" does not. Weeks and months
+  are too vague to merge on;
 * **place**: ``place_relation`` is ``same`` (one GeoNames id), ``near`` (two towns within
   ``NEAR_KM``; a district of a city whose record has no raion, within ``DISTRICT_KM`` of
   it, in the same oblast) or ``nested`` (a town and its raion or oblast, a raion and its
@@ -151,44 +153,48 @@ def day_span(report: EventReport) -> tuple[dt.date, dt.date] | None:
     return None if (end - d.date).days > MAX_SPAN_DAYS else (d.date, end)
 
 
-def _one_off(report: EventReport) -> frozenset[int]:
-    """The days next to its date a report's event may carry: -1 (the day before), +1
-    (the day after), both (a night said loosely, or no date of its own), or none."""
-    d = report.date
-    if d is None:
-        return frozenset()
-    text = d.text or ""
-    if d.precision == "unresolved":
-        return frozenset({-1, 1})
-    before, after = bool(_BEFORE.search(text)), bool(_AFTER.search(text))
-    if before or after:
-        return frozenset({-1} if before else set()) | frozenset({1} if after else set())
-    return frozenset({-1, 1}) if _NIGHT.search(text) else frozenset()
+def window(report: EventReport) -> tuple[int, int] | None:
+    """The hours a report's event may have taken place in, as ``[start, end)`` hours
+    from day one of the calendar; ``None`` without a day to compare.
 
-
-def day_gap(a: EventReport, b: EventReport) -> int | None:
-    """Days between the two reports' dates (0 when their ranges overlap); ``None``
-    when either has no day to compare (no date, or only a week or a month)."""
-    sa, sb = day_span(a), day_span(b)
-    if sa is None or sb is None:
+    A day is its 24 hours; a night before the date ("overnight", "early Monday") runs
+    from 18:00 the day before to noon; an evening or a night after it ("late on Monday")
+    from noon to 06:00 the day after; a night said loosely covers both; a report with no
+    date of its own (the publication date stands in) may be about that day or the day
+    before."""
+    span = day_span(report)
+    if span is None or report.date is None:
         return None
-    if sa[0] <= sb[1] and sb[0] <= sa[1]:
-        return 0
-    return min(abs((sa[0] - sb[1]).days), abs((sb[0] - sa[1]).days))
+    day, last = span[0].toordinal() * 24, span[1].toordinal() * 24
+    text = report.date.text or ""
+    if report.date.precision == "unresolved":
+        return day - 24, last + 24
+    before, after = bool(_BEFORE.search(text)), bool(_AFTER.search(text))
+    if not (before or after) and _NIGHT.search(text):
+        before = after = True
+    if before and after:
+        return day - 6, last + 30
+    if before:
+        return day - 6, last + 12
+    if after:
+        return day + 12, last + 30
+    return day, last + 24
 
 
 def dates_compatible(a: EventReport, b: EventReport) -> bool:
-    """The same days, or one day apart on the side a night or evening allows."""
+    """Whether the two reports' windows overlap: the same day, or a night both may
+    mean ("late on Monday" and "overnight" on Tuesday; not "early Monday" and that)."""
+    wa, wb = window(a), window(b)
+    return wa is not None and wb is not None and wa[0] < wb[1] and wb[0] < wa[1]
+
+
+def _date_weight(a: EventReport, b: EventReport) -> float:
+    """The same day, both dated by the text: 0.2; a night between: 0.1; a date that
+    only stands in for the publication date: nothing."""
+    if any(r.date is not None and r.date.precision == "unresolved" for r in (a, b)):
+        return 0.0
     sa, sb = day_span(a), day_span(b)
-    if sa is None or sb is None:
-        return False
-    if sa[0] <= sb[1] and sb[0] <= sa[1]:
-        return True
-    if (sb[0] - sa[1]).days == 1:  # b the day after a
-        return 1 in _one_off(a) or -1 in _one_off(b)
-    if (sa[0] - sb[1]).days == 1:  # b the day before a
-        return -1 in _one_off(a) or 1 in _one_off(b)
-    return False
+    return 0.2 if sa is not None and sb is not None and sa[0] == sb[0] else 0.1
 
 
 def _actor_ref(report: EventReport) -> str | None:
@@ -244,7 +250,7 @@ def match(a: EventReport, b: EventReport) -> Match | None:
     if relation is None:
         return None
     score = BASE
-    score += 0.2 if day_gap(a, b) == 0 else 0.1  # the same day; else a night, one off
+    score += _date_weight(a, b)
     score += 0.1 if relation == "same" else 0.0
     if a.subtype and b.subtype and "other" not in (a.subtype, b.subtype):
         score += 0.1 if a.subtype == b.subtype else -0.2
