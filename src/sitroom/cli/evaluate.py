@@ -14,10 +14,18 @@ from rich.table import Table
 from sitroom.cli.common import err_console, out_console, settings_of
 from sitroom.evaluate.case import load_snippets
 from sitroom.evaluate.gold import GoldError, load_gold
+from sitroom.evaluate.merging import (
+    MergeScore,
+    evaluate_merge,
+    load_scenarios,
+    merge_floor_failures,
+    raised_merge_floors,
+)
 from sitroom.evaluate.runner import DEFAULT_DATA, evaluate, evaluate_case, select_split
 from sitroom.evaluate.score import EvalResult, check_floors, raised_floors
 
 DEFAULT_FLOORS = Path("eval") / "floors.json"
+DEFAULT_MERGE_FLOORS = Path("eval") / "merge_floors.json"
 
 
 class EvalFormat(StrEnum):
@@ -35,6 +43,7 @@ def register(app: typer.Typer) -> None:
     """Add ``eval`` to ``app``."""
     app.command("eval")(eval_cmd)
     app.command("eval-case")(eval_case_cmd)
+    app.command("eval-merge")(eval_merge_cmd)
 
 
 def eval_cmd(
@@ -95,6 +104,62 @@ def eval_case_cmd(
     table.add_row("accuracy", "", "", f"{result.accuracy:.2f}", str(result.scored))
     table.add_row("weighted F1", "", "", f"{result.weighted_f1:.2f}", str(result.scored))
     out_console().print(table)
+
+
+def eval_merge_cmd(
+    ctx: typer.Context,
+    gold: Annotated[
+        list[Path], typer.Argument(metavar="GOLD...", help="Cluster gold files or folders")
+    ],
+    data: Annotated[
+        Path, typer.Option("--data", help="The shared data folder the gold files point into")
+    ] = DEFAULT_DATA,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
+    floors: Annotated[
+        Path, typer.Option("--floors", help="JSON of metric floors; exit 1 below any")
+    ] = DEFAULT_MERGE_FLOORS,
+    split: Annotated[SplitChoice, typer.Option("--split")] = SplitChoice.all,
+    raise_floors: Annotated[
+        bool, typer.Option("--raise-floors", help="Raise the floors to what was measured")
+    ] = False,
+) -> None:
+    """Score merging against gold clusters: B-cubed, near misses, order independence."""
+    scenarios = [s for s in load_scenarios(gold) if split.value in ("all", s.split)]
+    if not scenarios:
+        raise GoldError(f"no cluster scenarios of split {split.value} in the given paths")
+    scores = evaluate_merge(scenarios, settings_of(ctx), data)
+    if fmt is EvalFormat.json:
+        out_console().print_json(json.dumps({k: v.to_dict() for k, v in scores.items()}))
+    else:
+        out_console().print(merge_table(scores))
+    current = _floors(floors) if floors.exists() else {}
+    if raise_floors:
+        raised = raised_merge_floors(scores, current)
+        floors.write_text(json.dumps(raised, indent=2) + "\n", "utf-8")
+        current = raised
+    failures = merge_floor_failures(scores, current)
+    for line in failures:
+        err_console().print(f"below floor: {line}", style="red", markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def merge_table(scores: dict[str, MergeScore]) -> Table:
+    """One row per measure, one column per split."""
+    table = Table(title="Sitroom merge evaluation", box=box.SIMPLE, pad_edge=False)
+    table.add_column("measure", no_wrap=True)
+    splits = [k for k in ("dev", "heldout", "all") if k in scores]
+    for k in splits:
+        table.add_column(k, justify="right", no_wrap=True)
+    rows = [scores[k].to_dict() for k in splits]
+    for name in rows[0]:
+        if name == "near_misses_merged":
+            table.add_row(name, *(str(len(r[name])) for r in rows))
+        elif isinstance(rows[0][name], float):
+            table.add_row(name, *(f"{r[name]:.3f}" for r in rows))
+        else:
+            table.add_row(name, *(str(r[name]) for r in rows))
+    return table
 
 
 def _floors(path: Path) -> dict[str, float]:

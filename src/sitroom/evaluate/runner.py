@@ -30,7 +30,7 @@ def select_split(articles: Iterable[GoldArticle], split: str) -> list[GoldArticl
     return [a for a in articles if split == "all" or a.split == split]
 
 
-def _inputs(article: GoldArticle, data_dir: Path, settings: Settings) -> list[RawDocument]:
+def gold_inputs(article: GoldArticle, data_dir: Path, settings: Settings) -> list[RawDocument]:
     found = resolve_text(article, data_dir)
     if found.text is not None:
         locator = f"{article.source.describe()}"
@@ -53,7 +53,7 @@ def _inputs(article: GoldArticle, data_dir: Path, settings: Settings) -> list[Ra
 
 def extract_gold(pipeline: Pipeline, article: GoldArticle, data_dir: Path) -> Extraction:
     """What the pipeline finds in the text ``article`` annotates."""
-    for outcome in pipeline.run(_inputs(article, data_dir, pipeline.settings)):
+    for outcome in pipeline.run(gold_inputs(article, data_dir, pipeline.settings)):
         if outcome.extraction is not None:
             return outcome.extraction
         raise GoldError(f"{article.id}: not extracted ({outcome.status}: {outcome.reason})")
