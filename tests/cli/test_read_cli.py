@@ -12,7 +12,7 @@ import typer
 from typer.testing import CliRunner, Result
 
 import sitroom.cli
-from sitroom.cli import read
+from sitroom.cli import catalog, read
 from sitroom.cli.common import new_app
 from sitroom.store import EventFilter, queries
 from store_factory import FASTIV, make_extraction, make_store
@@ -263,3 +263,33 @@ def test_main_turns_errors_into_one_line_and_exit_code_1(
     assert exit_info.value.code == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "no database at" in err[0]
+
+
+def test_show_puts_each_source_side_by_side_with_the_consensus(tmp_path: Path) -> None:
+    other = {"source": "Other Wire", "url": "https://other.example/b"}
+    make_store(
+        tmp_path,
+        make_extraction("a", killed=(1, 1)),
+        make_extraction("b", killed=(2, 2), article=other),
+        name="two.db",
+    ).close()
+    db = tmp_path / "two.db"
+    app = new_app()
+    read.register(app)
+    [row] = queries.events(make_store(tmp_path, name="two.db"))
+    result = invoke(app, "show", row.event_id, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "2 report(s) from 2 article(s), 2 source(s)" in out
+    assert "Example Wire" in out and "Other Wire" in out
+    consensus = next(line for line in out.splitlines() if line.lstrip().startswith("consensus"))
+    assert "1 (1–2)" in consensus  # the lowest figure, and the range the sources give
+
+
+def test_merge_command_reclusters_and_says_how_many(tmp_path: Path) -> None:
+    make_store(tmp_path, make_extraction("a"), make_extraction("b")).close()
+    app = new_app()
+    catalog.register(app)
+    result = invoke(app, "merge", "--db", tmp_path / "sitroom.db")
+    assert result.exit_code == 0, result.stderr
+    assert "1 events before, 1 after" in result.stdout

@@ -1,4 +1,5 @@
-"""CLI commands that list what the database holds: places, actors."""
+"""CLI commands about what the database holds as a whole: places, actors, and merging
+its reports into events again."""
 
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ def register(app: typer.Typer) -> None:
     """Add ``places`` and ``actors`` to ``app``."""
     app.command("places")(places_cmd)
     app.command("actors")(actors_cmd)
+    app.command("merge")(merge_cmd)
+
+
+def merge_cmd(ctx: typer.Context, db: DbOption = None) -> None:
+    """Merge every stored report into events again (after an upgrade that changed the
+    merge rules, or a database written before merging existed). Safe to repeat."""
+    with open_for_reading(ctx, db) as store:
+        before = store.connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        after = store.recluster()
+    out_console().print(f"{before} events before, {after} after")
 
 
 def places_cmd(

@@ -240,35 +240,89 @@ class _Mark:
 
 
 def render_event(detail: EventDetail) -> RenderableType:
-    """One event: a header, the figures across reports, then each report with evidence."""
+    """One event: a header, each source's figures side by side with the consensus, then
+    each report with its evidence."""
     ev = detail.event
     c = ev.consensus
+    n_sources = c.get("n_sources", len(detail.articles))
     header = Text.assemble(
         ("event ", "bold"),
         (ev.event_id, "bold cyan"),
         "  ",
         (_type_text(ev.type, c.get("subtype")), "bold"),
         f"  {c.get('modality', '')}  ·  {len(ev.reports)} report(s) "
-        f"from {len(detail.articles)} article(s)",
+        f"from {len(detail.articles)} article(s), {n_sources} source(s)",
     )
-    summary = [
-        f"{name.replace('_', ' ')} {figure_range(fig.get('min'), fig.get('max'))}"
-        for name in FIGURES
-        if (fig := c.get(name))
-    ]
-    for w in c.get("weapons", []):
-        launched, intercepted = w.get("launched") or {}, w.get("intercepted") or {}
-        said = f"{w['kind']} {figure_range(launched.get('min'), launched.get('max'))}".strip()
-        if intercepted:
-            said += f" ({figure_range(intercepted.get('min'), intercepted.get('max'))} intercepted)"
-        summary.append(said)
     parts: list[RenderableType] = [header]
-    if summary:
-        parts.append(Text("across reports: " + " · ".join(summary), style="dim"))
+    if c.get("sources"):
+        parts.append(sources_table(c))
     parts.append(_legend())
     for report in ev.reports:
         parts.append(_report_panel(report, detail.articles.get(report.article_id)))
     return Group(*parts)
+
+
+def _figure_cell(q: dict[str, object] | None) -> str:
+    if not q:
+        return ""
+    low, high = q.get("min"), q.get("max")
+    return figure_range(
+        low if isinstance(low, int) else None, high if isinstance(high, int) else None
+    )
+
+
+def _weapons_cell(weapons: Sequence[dict[str, object]]) -> str:
+    out = []
+    for w in weapons:
+        launched, intercepted = w.get("launched"), w.get("intercepted")
+        said = f"{w.get('kind')} {launched if launched is not None else '?'}"
+        if intercepted is not None:
+            said += f"/{intercepted}"
+        out.append(said)
+    return ", ".join(out)
+
+
+def sources_table(consensus: dict[str, object]) -> Table:
+    """Each source's reports in the order they came (the one that counts marked), and
+    the consensus: the lowest well-sourced figure, with the range the sources give."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+    table.add_column("source")
+    table.add_column("published", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
+    for name in FIGURES:
+        table.add_column(name.replace("_", " "), justify="right", no_wrap=True)
+    table.add_column("weapons (launched/intercepted)")
+    sources = consensus.get("sources")
+    for src in sources if isinstance(sources, list) else []:
+        for row in src["reports"]:
+            who = Text(str(src["source"]))
+            if not row["latest"]:
+                who = Text(f"{src['source']} (earlier)", style="dim")
+            table.add_row(
+                who,
+                row.get("published") or "?",
+                row.get("language") or "",
+                *(_figure_cell(row.get(f)) for f in FIGURES),
+                _weapons_cell(row.get("weapons") or []),
+            )
+    cells = []
+    for name in FIGURES:
+        fig = consensus.get(name)
+        if isinstance(fig, dict) and fig.get("value") is not None:
+            spread = _figure_cell(fig)
+            cells.append(f"{fig['value']} ({spread})" if spread != str(fig["value"]) else spread)
+        else:
+            cells.append(_figure_cell(fig) if isinstance(fig, dict) else "")
+    weapons = consensus.get("weapons")
+    summary = []
+    for w in weapons if isinstance(weapons, list) else []:
+        launched, intercepted = w.get("launched") or {}, w.get("intercepted") or {}
+        said = f"{w['kind']} {figure_range(launched.get('min'), launched.get('max'))}".strip()
+        if intercepted:
+            said += f"/{figure_range(intercepted.get('min'), intercepted.get('max'))}"
+        summary.append(said)
+    table.add_row(Text("consensus", style="bold"), "", "", *cells, ", ".join(summary), style="bold")
+    return table
 
 
 def _legend() -> Text:
