@@ -209,3 +209,52 @@ def test_export_store_filters_and_names_sources(tmp_path: Path) -> None:
 def test_export_store_refuses_an_unknown_format(tmp_path: Path) -> None:
     with make_store(tmp_path) as store, pytest.raises(ValueError, match="unknown export format"):
         export.export_store(store, io.StringIO(), "xml")  # type: ignore[arg-type]
+
+
+def _two_sources_and_an_update(tmp_path: Path) -> Path:
+    """One Kyiv strike: Wire A says 1 killed then 4, Wire B says 3."""
+    make_store(
+        tmp_path,
+        make_extraction("a1", killed=(1, 1)),
+        make_extraction("a2", killed=(4, 4), article={"published": dt.date(2026, 1, 6)}),
+        make_extraction("b", killed=(3, 3), article={"source": "Wire B"}),
+        make_extraction("far", place="Sumy", admin1="Sumy Oblast", geonames_id=692194),
+    ).close()
+    return tmp_path / "sitroom.db"
+
+
+def test_report_rows_carry_their_event_consensus_and_what_was_superseded(tmp_path: Path) -> None:
+    db = _two_sources_and_an_update(tmp_path)
+    buf = io.StringIO(newline="")
+    with make_store(tmp_path, name=db.name) as store:
+        assert export.export_store(store, buf, "csv") == 4
+    rows = {r["article_id"]: r for r in csv.DictReader(io.StringIO(buf.getvalue()))}
+    kyiv = [rows["art_a1"], rows["art_a2"], rows["art_b"]]
+    assert len({r["event_id"] for r in kyiv}) == 1
+    assert [r["fatalities"] for r in kyiv] == ["1", "4", "3"]  # each source's own
+    assert {r["event_fatalities"] for r in kyiv} == {"3"}  # the latest: 4 and 3, lowest 3
+    assert {r["event_sources"] for r in kyiv} == {"2"}
+    assert [r["latest"] for r in kyiv] == ["0", "1", "1"]
+    assert rows["art_far"]["event_sources"] == "1"
+
+
+def test_event_level_export_one_row_per_event_with_every_source(tmp_path: Path) -> None:
+    db = _two_sources_and_an_update(tmp_path)
+    with make_store(tmp_path, name=db.name) as store:
+        buf = io.StringIO(newline="")
+        assert export.export_store(store, buf, "csv", level="event") == 2
+        lines = io.StringIO()
+        assert export.export_store(store, lines, "jsonl", level="event") == 2
+    rows = {r["location"]: r for r in csv.DictReader(io.StringIO(buf.getvalue()))}
+    assert list(rows["Kyiv"]) == list(export.EVENT_COLUMNS)
+    kyiv = rows["Kyiv"]
+    assert (kyiv["fatalities"], kyiv["fatalities_max"], kyiv["n_sources"]) == ("3", "4", "2")
+    assert kyiv["per_source"] == "Example Wire: killed 4, injured 3 | Wire B: killed 3, injured 3"
+    assert kyiv["event_type"] == "Explosions/Remote violence"
+    records = {
+        json.loads(line)["location"]["name"]: json.loads(line)
+        for line in lines.getvalue().splitlines()
+    }
+    sources = records["Kyiv"]["sources"]
+    assert [s["source"] for s in sources] == ["Example Wire", "Wire B"]
+    assert [r["killed"]["min"] for r in sources[0]["reports"]] == [1, 4]

@@ -80,6 +80,11 @@ class QuotesFormat(StrEnum):
     jsonl = "jsonl"
 
 
+class ExportLevel(StrEnum):
+    report = "report"
+    event = "event"
+
+
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"

@@ -25,6 +25,7 @@ from sitroom.cli.common import (
     DbOption,
     EventsFormat,
     ExportFormat,
+    ExportLevel,
     PlaceOption,
     QuotesFormat,
     SinceOption,
@@ -138,13 +139,21 @@ def export_cmd(
     until: UntilOption = None,
     type_: TypeOption = None,
     place: PlaceOption = None,
+    level: Annotated[
+        ExportLevel,
+        typer.Option(
+            "--level",
+            help="report: one row per source's report, with its event's consensus; "
+            "event: one row per event, with each source's figures",
+        ),
+    ] = ExportLevel.report,
 ) -> None:
-    """Export event reports, one per source, as JSONL or ACLED-style CSV."""
+    """Export event reports (one per source) or events, as JSONL or ACLED-style CSV."""
     flt = make_filter(since, until, type_, place)
     with open_for_reading(ctx, db) as store, output_file(out, sys.stdout) as fp:
-        n = export.export_store(store, fp, fmt.value, flt)
+        n = export.export_store(store, fp, fmt.value, flt, level.value)
     if out is not None:
-        err_console().print(Text(f"wrote {n} report(s) to {out}"), style="dim")
+        err_console().print(Text(f"wrote {n} {level.value}(s) to {out}"), style="dim")
 
 
 # ---------------------------------------------------------------------- tables

@@ -6,9 +6,17 @@ CSV columns, ACLED's first (same names and meaning where ACLED has one):
 location, latitude, longitude, geo_precision, time_precision, fatalities, notes, source``
 
 then Sitroom's own: ``modality, type, subtype, injured_min, injured_max, killed_max,
-children_killed, children_injured, weapons, evidence, report_id, article_id``.
+children_killed, children_injured, weapons, evidence, report_id, article_id``, and the
+event the report belongs to: ``event_fatalities`` and ``event_injured`` (the consensus:
+the lowest figure the event's sources give, each source's latest), ``event_sources`` (how
+many sources tell the event) and ``latest`` (1 when this is its source's latest report
+of the event; an earlier one was superseded by the same outlet).
 
-One row per report (per source), as ACLED keeps one row per event and source. Mapping:
+One row per report (per source), as ACLED keeps one row per event and source. With
+``level="event"`` one row per event instead: the headline report's type, date and place,
+``fatalities`` the consensus figure, and ``per_source`` each source's latest figures
+(``Wire A: killed 4, injured 12+ | Agence B: killed 3``); its JSONL is the event's whole
+consensus, every source's reports and figures included. Mapping:
 
 ==================================  ==================================================
 Sitroom type / subtype              ACLED event_type / sub_event_type
@@ -47,10 +55,19 @@ from dataclasses import fields
 from typing import Any, Literal, Protocol, TextIO
 
 from sitroom.store.db import Store
-from sitroom.store.queries import EventFilter, EventRow, article_sources, reports, weapons_text
+from sitroom.store.queries import (
+    EventFilter,
+    EventRow,
+    article_sources,
+    consensus_by_event,
+    events,
+    reports,
+    weapons_text,
+)
 from sitroom.types import EventReport, Quantity, Quote
 
 ExportFormat = Literal["jsonl", "csv"]
+ExportLevel = Literal["report", "event"]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -83,6 +100,10 @@ SITROOM_COLUMNS: tuple[str, ...] = (
     "evidence",
     "report_id",
     "article_id",
+    "event_fatalities",
+    "event_injured",
+    "event_sources",
+    "latest",
 )
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + SITROOM_COLUMNS
 
@@ -126,8 +147,11 @@ def safe_cell(value: object) -> Cell:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def csv_row(report: EventReport, source: str | None = None) -> dict[str, Cell]:
-    """One CSV row (``CSV_COLUMNS``) for a report; ``source`` is its article's outlet."""
+def csv_row(
+    report: EventReport, source: str | None = None, event: Mapping[str, Any] | None = None
+) -> dict[str, Cell]:
+    """One CSV row (``CSV_COLUMNS``) for a report; ``source`` is its article's outlet and
+    ``event`` the consensus of its event."""
     event_type, sub_event_type = acled_type(report.type, report.subtype)
     loc, date = report.location, report.date
     row: dict[str, Any] = {
@@ -159,24 +183,126 @@ def csv_row(report: EventReport, source: str | None = None) -> dict[str, Cell]:
         "evidence": " | ".join(e.text for e in report.evidence),
         "report_id": report.report_id,
         "article_id": report.article_id,
+        "event_fatalities": _value(event, "killed"),
+        "event_injured": _value(event, "injured"),
+        "event_sources": event.get("n_sources") if event else None,
+        "latest": _is_latest(report.report_id, event),
     }
     return {key: safe_cell(value) for key, value in row.items()}
 
 
+def _value(event: Mapping[str, Any] | None, figure: str) -> int | None:
+    fig = (event or {}).get(figure)
+    return fig.get("value") if isinstance(fig, dict) else None
+
+
+def _is_latest(report_id: str, event: Mapping[str, Any] | None) -> bool | None:
+    for source in (event or {}).get("sources", []):
+        for row in source.get("reports", []):
+            if row.get("report_id") == report_id:
+                return bool(row.get("latest"))
+    return None
+
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    *ACLED_COLUMNS,
+    "modality",
+    "type",
+    "subtype",
+    "fatalities_max",
+    "injured",
+    "injured_max",
+    "children_killed",
+    "children_injured",
+    "weapons",
+    "n_sources",
+    "n_reports",
+    "per_source",
+)
+
+
+def event_csv_row(event_id: str, c: Mapping[str, Any]) -> dict[str, Cell]:
+    """One CSV row (``EVENT_COLUMNS``) for an event from its consensus."""
+    event_type, sub_event_type = acled_type(str(c.get("type")), c.get("subtype"))
+    loc = c.get("location") or {}
+    killed, injured = c.get("killed") or {}, c.get("injured") or {}
+    sources = c.get("sources") or []
+    row: dict[str, Any] = {
+        "event_id": event_id,
+        "event_date": c.get("date"),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": None,
+        "actor2": None,
+        "admin1": loc.get("admin1"),
+        "admin2": loc.get("admin2"),
+        "location": loc.get("name"),
+        "latitude": loc.get("lat"),
+        "longitude": loc.get("lon"),
+        "geo_precision": _GEO_PRECISION.get(loc.get("precision", "")),
+        "time_precision": _TIME_PRECISION.get(c.get("date_precision") or "unresolved"),
+        "fatalities": killed.get("value") or 0,
+        "notes": "",
+        "source": "; ".join(str(s.get("source")) for s in sources),
+        "modality": c.get("modality"),
+        "type": c.get("type"),
+        "subtype": c.get("subtype"),
+        "fatalities_max": killed.get("max"),
+        "injured": injured.get("value"),
+        "injured_max": injured.get("max"),
+        "children_killed": (c.get("children_killed") or {}).get("value"),
+        "children_injured": (c.get("children_injured") or {}).get("value"),
+        "weapons": _event_weapons(c.get("weapons") or []),
+        "n_sources": c.get("n_sources"),
+        "n_reports": c.get("n_reports"),
+        "per_source": " | ".join(_source_said(s) for s in sources),
+    }
+    return {key: safe_cell(value) for key, value in row.items()}
+
+
+def _event_weapons(weapons: Iterable[Mapping[str, Any]]) -> str:
+    def low(x: Mapping[str, Any] | None) -> str:
+        return "" if not x else str(x.get("value", x.get("min")))
+
+    return ";".join(
+        f"{w['kind']}:{low(w.get('launched'))}/{low(w.get('intercepted'))}" for w in weapons
+    )
+
+
+def _source_said(source: Mapping[str, Any]) -> str:
+    """``Wire A: killed 4, injured 12+`` from a source's latest report."""
+    latest = next((r for r in source.get("reports", []) if r.get("latest")), None) or {}
+    said = []
+    for figure in ("killed", "injured"):
+        q = latest.get(figure)
+        if q and q.get("min") is not None:
+            low, high = q["min"], q.get("max")
+            said.append(
+                f"{figure} {low}{'+' if high is None else '' if high == low else f'-{high}'}"
+            )
+    return f"{source.get('source')}: {', '.join(said) or 'no figures'}"
+
+
 def write_csv(
-    rows: Iterable[EventReport], fp: TextIO, sources: Mapping[str, str | None] | None = None
+    rows: Iterable[EventReport],
+    fp: TextIO,
+    sources: Mapping[str, str | None] | None = None,
+    events: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> int:
     """Write a header and one row per report; return the number of rows.
 
-    ``sources`` maps article ids to outlet names for the ``source`` column. Open files
-    with ``newline=""``, as the ``csv`` module asks.
+    ``sources`` maps article ids to outlet names for the ``source`` column, ``events``
+    event ids to their consensus. Open files with ``newline=""``, as the ``csv`` module
+    asks.
     """
     sources = sources or {}
+    events = events or {}
     writer = csv.DictWriter(fp, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     n = 0
     for report in rows:
-        writer.writerow(csv_row(report, sources.get(report.article_id)))
+        event = events.get(report.event_id or "")
+        writer.writerow(csv_row(report, sources.get(report.article_id), event))
         n += 1
     return n
 
@@ -218,15 +344,38 @@ def write_event_rows(rows: Iterable[EventRow], fp: TextIO, fmt: ExportFormat) ->
 
 
 def export_store(
-    store: Store, fp: TextIO, fmt: ExportFormat, flt: EventFilter | None = None
+    store: Store,
+    fp: TextIO,
+    fmt: ExportFormat,
+    flt: EventFilter | None = None,
+    level: ExportLevel = "report",
 ) -> int:
-    """Export the stored reports (all, or those matching ``flt``); return the count."""
+    """Export the stored reports, or events with ``level="event"`` (all, or those
+    matching ``flt``); return the count."""
+    if fmt not in ("jsonl", "csv"):
+        raise ValueError(f"unknown export format {fmt!r}; use 'jsonl' or 'csv'")
+    if level == "event":
+        return _export_events(store, fp, fmt, flt)
     chosen = reports(store, flt)
     if fmt == "jsonl":
         return write_jsonl(chosen, fp)
-    if fmt == "csv":
-        return write_csv(chosen, fp, article_sources(store))
-    raise ValueError(f"unknown export format {fmt!r}; use 'jsonl' or 'csv'")
+    return write_csv(chosen, fp, article_sources(store), consensus_by_event(store))
+
+
+def _export_events(store: Store, fp: TextIO, fmt: ExportFormat, flt: EventFilter | None) -> int:
+    flt = flt or EventFilter(limit=None)
+    wanted = [row.event_id for row in events(store, flt)]
+    consensus = consensus_by_event(store)
+    if fmt == "jsonl":
+        for event_id in wanted:
+            record = {"event_id": event_id, **consensus[event_id]}
+            fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return len(wanted)
+    writer = csv.DictWriter(fp, fieldnames=EVENT_COLUMNS)
+    writer.writeheader()
+    for event_id in wanted:
+        writer.writerow(event_csv_row(event_id, consensus[event_id]))
+    return len(wanted)
 
 
 def _low(q: Quantity | None) -> int | None:

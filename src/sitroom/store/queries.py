@@ -228,6 +228,12 @@ def article(store: Store, article_id: str) -> Article:
     )
 
 
+def consensus_by_event(store: Store) -> dict[str, dict[str, Any]]:
+    """The consensus of every stored event (``merge.cluster``), by event id."""
+    rows = _fetch(store, "SELECT event_id, consensus_json FROM events", [])
+    return {row["event_id"]: json.loads(row["consensus_json"]) for row in rows}
+
+
 def article_sources(store: Store) -> dict[str, str | None]:
     """The source (outlet) of every stored article, by article id."""
     rows = _fetch(store, "SELECT id, source FROM articles", [])
