@@ -86,10 +86,35 @@ def run_sitroom(texts: list[str]) -> dict[str, float]:
         engine = Engine.load(settings)
         engine.lexicon("en")  # load the model before the clock starts, as the baseline does
         pipeline = Pipeline(settings, engine)
+        merging = _time_merging()
         start = time.perf_counter()
         tally = ingest(IngestRequest([folder], db), settings, pipeline=pipeline)
         seconds = time.perf_counter() - start
-    return {"seconds": seconds, "ingested": tally.ingested, "reports": tally.reports}
+    return {
+        "seconds": seconds,
+        "ingested": tally.ingested,
+        "reports": tally.reports,
+        "merge_seconds": merging[0],
+        "merge_share": merging[0] / seconds,
+    }
+
+
+def _time_merging() -> list[float]:
+    """Wrap the store's merge step with a clock; the list holds the seconds spent."""
+    from sitroom.store import db as store_db
+
+    spent = [0.0]
+    inner = store_db.merge_around
+
+    def timed(*args, **kw):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return inner(*args, **kw)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    store_db.merge_around = timed
+    return spent
 
 
 def child(mode: str, words: int) -> None:
@@ -133,6 +158,12 @@ def main() -> None:
         print(
             f"{mode:17s} {run['words']:>8d} words  {run['words_per_second']:>8.0f} words/s  "
             f"peak {run['peak_rss_mb']:.0f} MB"
+        )
+    merge = results["sitroom"]
+    if isinstance(merge, dict) and "merge_share" in merge:
+        print(
+            f"merging: {merge['merge_seconds']:.1f} s, {merge['merge_share']:.1%} of Sitroom's "
+            "end-to-end ingest time"
         )
     for base in ("spacy", "spacy-paragraphs"):
         ratio = speed["sitroom"] / speed[base]

@@ -51,7 +51,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sitroom.merge.similarity import day_span, family, level, match
+from sitroom.merge.similarity import day_span, family, level, match_traits, traits
 from sitroom.types import Event, EventReport, Quantity
 
 FIGURES: tuple[str, ...] = ("killed", "injured", "children_killed", "children_injured")
@@ -140,8 +140,9 @@ def cluster(
     groups = _Groups(ordered)
     strong: list[tuple[float, str, str, int, int]] = []
     nested: list[tuple[int, int]] = []
+    features = [traits(r) for r in ordered]
     for i, j in _blocks(ordered):
-        m = match(ordered[i], ordered[j])
+        m = match_traits(features[i], features[j])
         if m is None:
             continue
         if m.strong:

@@ -181,51 +181,94 @@ def window(report: EventReport) -> tuple[int, int] | None:
     return day, last + 24
 
 
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What matching reads of a report, worked out once per report."""
+
+    report_id: str
+    article_id: str
+    family: str
+    place: Place | None
+    window: tuple[int, int] | None
+    first_day: dt.date | None
+    stand_in_date: bool  # the publication date stands in for a date the text lacks
+    subtype: str | None
+    targets: frozenset[str]
+    actor: str | None
+    killed: tuple[int, int | None] | None
+    injured: tuple[int, int | None] | None
+    launched: frozenset[tuple[str, int]]
+
+
+def _count(q: Quantity | None) -> tuple[int, int | None] | None:
+    return None if q is None or q.min is None else (q.min, q.max)
+
+
+def traits(report: EventReport) -> Traits:
+    """The ``Traits`` of a report."""
+    span = day_span(report)
+    actor = report.actor1
+    return Traits(
+        report_id=report.report_id,
+        article_id=report.article_id,
+        family=family(report.type),
+        place=report.location,
+        window=window(report),
+        first_day=span[0] if span else None,
+        stand_in_date=report.date is not None and report.date.precision == "unresolved",
+        subtype=report.subtype,
+        targets=frozenset(t.category for t in report.targets),
+        actor=None if actor is None else actor.wikidata or actor.name.casefold(),
+        killed=_count(report.killed),
+        injured=_count(report.injured),
+        launched=frozenset((w.kind, w.launched) for w in report.weapons if w.launched is not None),
+    )
+
+
 def dates_compatible(a: EventReport, b: EventReport) -> bool:
     """Whether the two reports' windows overlap: the same day, or a night both may
     mean ("late on Monday" and "overnight" on Tuesday; not "early Monday" and that)."""
-    wa, wb = window(a), window(b)
+    return _overlap(window(a), window(b))
+
+
+def _overlap(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
     return wa is not None and wb is not None and wa[0] < wb[1] and wb[0] < wa[1]
 
 
-def _date_weight(a: EventReport, b: EventReport) -> float:
+def _date_weight(a: Traits, b: Traits) -> float:
     """The same day, both dated by the text: 0.2; a night between: 0.1; a date that
     only stands in for the publication date: nothing."""
-    if any(r.date is not None and r.date.precision == "unresolved" for r in (a, b)):
+    if a.stand_in_date or b.stand_in_date:
         return 0.0
-    sa, sb = day_span(a), day_span(b)
-    return 0.2 if sa is not None and sb is not None and sa[0] == sb[0] else 0.1
-
-
-def _actor_ref(report: EventReport) -> str | None:
-    actor = report.actor1
-    if actor is None:
-        return None
-    return actor.wikidata or actor.name.casefold()
+    return 0.2 if a.first_day is not None and a.first_day == b.first_day else 0.1
 
 
 def actors_conflict(a: EventReport, b: EventReport) -> bool:
     """Both name actor 1, and not the same one."""
-    ra, rb = _actor_ref(a), _actor_ref(b)
+    ra, rb = traits(a).actor, traits(b).actor
     return ra is not None and rb is not None and ra != rb
 
 
-def compatible(a: EventReport, b: EventReport) -> PlaceRelation | None:
-    """The place relation of two reports that may be one event, else ``None``."""
-    if a.article_id == b.article_id or family(a.type) != family(b.type):
+def _compatible(a: Traits, b: Traits) -> PlaceRelation | None:
+    if a.article_id == b.article_id or a.family != b.family:
         return None
-    relation = place_relation(a.location, b.location)
-    if relation in ("apart", "unknown") or not dates_compatible(a, b):
+    relation = place_relation(a.place, b.place)
+    if relation in ("apart", "unknown") or not _overlap(a.window, b.window):
         return None
     return relation
 
 
-def _figures_agree(qa: Quantity | None, qb: Quantity | None) -> float:
-    if qa is None or qb is None or qa.min is None or qb.min is None:
+def compatible(a: EventReport, b: EventReport) -> PlaceRelation | None:
+    """The place relation of two reports that may be one event, else ``None``."""
+    return _compatible(traits(a), traits(b))
+
+
+def _figures_agree(qa: tuple[int, int | None] | None, qb: tuple[int, int | None] | None) -> float:
+    if qa is None or qb is None:
         return 0.0
-    if qa.min == qb.min and qa.max == qb.max:
+    if qa == qb:
         return 0.1
-    low, high = sorted((qa.min, qb.min))
+    low, high = sorted((qa[0], qb[0]))
     if high - low > 3 and high > 2 * low:
         return -0.1
     return 0.0
@@ -246,25 +289,23 @@ class Match:
 
 def match(a: EventReport, b: EventReport) -> Match | None:
     """How much two reports look like one event (``None`` when they cannot be)."""
-    relation = compatible(a, b)
+    return match_traits(traits(a), traits(b))
+
+
+def match_traits(a: Traits, b: Traits) -> Match | None:
+    """``match`` on the reports' ``Traits`` (work them out once when comparing many)."""
+    relation = _compatible(a, b)
     if relation is None:
         return None
-    score = BASE
-    score += _date_weight(a, b)
+    score = BASE + _date_weight(a, b)
     score += 0.1 if relation == "same" else 0.0
     if a.subtype and b.subtype and "other" not in (a.subtype, b.subtype):
         score += 0.1 if a.subtype == b.subtype else -0.2
-    ta = {t.category for t in a.targets}
-    tb = {t.category for t in b.targets}
-    if ta and tb:
-        score += 0.1 if ta & tb else -0.1
-    if actors_conflict(a, b):
-        score -= 0.2
-    elif _actor_ref(a) is not None and _actor_ref(a) == _actor_ref(b):
-        score += 0.1
+    if a.targets and b.targets:
+        score += 0.1 if a.targets & b.targets else -0.1
+    if a.actor is not None and b.actor is not None:
+        score += 0.1 if a.actor == b.actor else -0.2
     score += _figures_agree(a.killed, b.killed) + _figures_agree(a.injured, b.injured)
-    launched_a = {(w.kind, w.launched) for w in a.weapons if w.launched is not None}
-    launched_b = {(w.kind, w.launched) for w in b.weapons if w.launched is not None}
-    if launched_a & launched_b:
+    if a.launched & b.launched:
         score += 0.1
     return Match(relation, round(score, 3))

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from sitroom.errors import StoreError
 from sitroom.merge.cluster import event_id_for
-from sitroom.store.merging import merge_around, recluster_all
+from sitroom.store.merging import ReportCache, merge_around, recluster_all
 from sitroom.store.migrations import (
     MIGRATIONS,
     Migration,
@@ -60,6 +60,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self._conn = conn
         self._path = path
+        self._reports = ReportCache()  # decoded reports for merging, by report id
 
     @classmethod
     def open(
@@ -162,7 +163,7 @@ class Store:
                 conn.executemany(_INSERT_MENTION, mentions)
                 conn.executemany(_INSERT_REPORT, (_report_row(r) for r in reports))
                 conn.executemany(_INSERT_QUOTE, (_quote_row(q) for q in extraction.quotes))
-                merge_around(conn, reports, now, {r.report_id for r in reports})
+                merge_around(conn, reports, now, {r.report_id for r in reports}, self._reports)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store article {article.id}: {exc}") from exc
         return True

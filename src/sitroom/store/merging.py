@@ -1,12 +1,13 @@
 """Keeping stored events in step with stored reports, one article at a time.
 
 When an article's reports are stored, the reports they could be one event with are
-gathered from the database: those of a compatible type in the same country and oblast
-within the days a merge can span, then every report of the events those belong to, and
-so on until nothing new comes (at most ``NEIGHBOURHOOD_MAX`` reports). That
-neighbourhood is clustered again as a whole (``merge.cluster``). Since clustering only
-ever joins reports that such a search links, the result is the one clustering the whole
-database would give, whatever order the articles came in.
+gathered from the database: among those of the same type family, country and oblast
+within the days a merge can span, the ones ``similarity.match`` does not rule out; then
+theirs in turn, and the other reports of their events, until nothing new comes (at most
+``NEIGHBOURHOOD_MAX`` reports). That neighbourhood is clustered again as a whole
+(``merge.cluster``). Since clustering only ever joins reports that such links connect,
+the result is the one clustering the whole database would give, whatever order the
+articles came in.
 
 Reports whose event changes are rewritten; an event id that no longer exists is kept in
 ``event_aliases`` pointing at the event that took most of its reports, so links to it
@@ -17,14 +18,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sqlite3
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import replace
 from typing import Any
 
-from sitroom.merge.cluster import SourceInfo, build_event, cluster
-from sitroom.merge.similarity import FAMILIES, MAX_SPAN_DAYS, day_span, family
+from sitroom.merge.cluster import SourceInfo, build_event, cluster, event_id_for
+from sitroom.merge.similarity import (
+    DISTRICT_KM,
+    FAMILIES,
+    MAX_SPAN_DAYS,
+    Traits,
+    day_span,
+    family,
+    level,
+    match_traits,
+    traits,
+)
 from sitroom.types import EventReport
 
 NEIGHBOURHOOD_MAX = 5000
@@ -52,8 +64,34 @@ def _report(row: sqlite3.Row | tuple[Any, ...]) -> EventReport:
     return EventReport.from_dict(json.loads(row[0]))
 
 
-def _candidates(conn: sqlite3.Connection, r: EventReport) -> list[tuple[str, str]]:
-    """(report id, event id) of the stored reports ``r`` could be one event with."""
+class ReportCache:
+    """Stored reports already decoded, with their ``Traits``, by report id: a store keeps
+    one so that the reports around a busy place and day are read from JSON once, not once
+    per article that lands there. Bounded; the least recently used go first. A report's
+    event id is always read from its row, never from here."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._items: OrderedDict[str, tuple[EventReport, Traits]] = OrderedDict()
+
+    def get(self, report_id: str, record_json: str) -> tuple[EventReport, Traits]:
+        item = self._items.get(report_id)
+        if item is not None:
+            self._items.move_to_end(report_id)
+            return item
+        report = EventReport.from_dict(json.loads(record_json))
+        item = (report, traits(report))
+        self._items[report_id] = item
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return item
+
+
+def _candidates(
+    conn: sqlite3.Connection, r: EventReport, cache: ReportCache
+) -> list[tuple[EventReport, Traits, str]]:
+    """(report, traits, event id) of the stored reports in ``r``'s block: the same type
+    family, country and oblast, starting within the days a match can span."""
     span = day_span(r)
     if span is None or r.location is None:
         return []
@@ -61,44 +99,66 @@ def _candidates(conn: sqlite3.Connection, r: EventReport) -> list[tuple[str, str
     high = span[1] + dt.timedelta(days=1)
     types = sorted(t for t, f in FAMILIES.items() if f == family(r.type)) or [r.type]
     marks = ", ".join("?" for _ in types)
-    rows = conn.execute(
-        "SELECT report_id, event_id FROM reports WHERE date BETWEEN ? AND ? "
-        f"AND type IN ({marks}) AND country IS ? AND admin1 IS ?",
-        [low.isoformat(), high.isoformat(), *types, r.location.country, r.location.admin1],
+    sql = (
+        "SELECT report_id, record_json, event_id FROM reports WHERE country IS ? "
+        "AND admin1 IS ? "
+        f"AND date BETWEEN ? AND ? AND type IN ({marks})"
     )
-    return [(str(a), str(b)) for a, b in rows]
+    args: list[Any] = [r.location.country, r.location.admin1, low.isoformat(), high.isoformat()]
+    args += types
+    loc = r.location
+    if level(loc) == 3 and loc.lat is not None and loc.lon is not None:
+        # a town meets the same place, a raion or an oblast, or a town near enough
+        lat, lon, reach = loc.lat, loc.lon, DISTRICT_KM / 111.0
+        wide = reach / max(0.1, math.cos(math.radians(lat)))
+        sql += (
+            " AND (geonames_id IS ? OR location_name = admin1 OR location_name = admin2"
+            " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+        )
+        args += [loc.geonames_id, lat - reach, lat + reach, lon - wide, lon + wide]
+    out = []
+    for rid, record, event_id in conn.execute(sql, args):
+        report, features = cache.get(str(rid), record)
+        out.append((report, features, str(event_id)))
+    return out
 
 
 def neighbourhood(
-    conn: sqlite3.Connection, start: Iterable[EventReport]
+    conn: sqlite3.Connection, start: Iterable[EventReport], cache: ReportCache | None = None
 ) -> dict[str, tuple[EventReport, str]]:
-    """Report id -> (report, stored event id) of every report linked to ``start``."""
+    """Report id -> (report, stored event id) of every report ``start`` is linked to:
+    the stored reports each could be one event with (``similarity.match``), theirs in
+    turn, and the other reports of their events."""
+    cache = cache or ReportCache()
     found: dict[str, tuple[EventReport, str]] = {}
     frontier = list(start)
+    for r in frontier:
+        row = conn.execute("SELECT event_id FROM reports WHERE report_id = ?", (r.report_id,))
+        stored = row.fetchone()
+        found[r.report_id] = (r, str(stored[0]) if stored else event_id_for(r.report_id))
     events_seen: set[str] = set()
     while frontier and len(found) < NEIGHBOURHOOD_MAX:
-        new_events: set[str] = set()
+        linked_events: set[str] = set()
+        next_frontier: list[EventReport] = []
         for r in frontier:
-            for _, event_id in _candidates(conn, r):
-                if event_id not in events_seen:
-                    new_events.add(event_id)
-        for r in frontier:  # a new report's own (provisional) event
-            row = conn.execute(
-                "SELECT event_id FROM reports WHERE report_id = ?", (r.report_id,)
-            ).fetchone()
-            if row is not None and str(row[0]) not in events_seen:
-                new_events.add(str(row[0]))
-        frontier = []
-        events_seen |= new_events
-        for event_id in sorted(new_events):
-            rows = conn.execute(
-                "SELECT record_json, event_id FROM reports WHERE event_id = ?", (event_id,)
-            )
-            for row in rows:
-                rep = _report(row)
-                if rep.report_id not in found:
-                    found[rep.report_id] = (rep, str(row[1]))
-                    frontier.append(rep)
+            mine = traits(r)
+            for other, features, event_id in _candidates(conn, r, cache):
+                if other.report_id in found or match_traits(mine, features) is None:
+                    continue
+                found[other.report_id] = (other, event_id)
+                next_frontier.append(other)
+                linked_events.add(event_id)
+        for event_id in sorted(linked_events - events_seen):
+            events_seen.add(event_id)
+            for rid, record, stored_event in conn.execute(
+                "SELECT report_id, record_json, event_id FROM reports WHERE event_id = ?",
+                (event_id,),
+            ):
+                if str(rid) not in found:
+                    mate, _ = cache.get(str(rid), record)
+                    found[mate.report_id] = (mate, str(stored_event))
+                    next_frontier.append(mate)
+        frontier = next_frontier
     return found
 
 
@@ -123,12 +183,16 @@ def source_infos(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[s
 
 
 def merge_around(
-    conn: sqlite3.Connection, reports: Sequence[EventReport], now: str, fresh: Set[str]
+    conn: sqlite3.Connection,
+    reports: Sequence[EventReport],
+    now: str,
+    fresh: Set[str],
+    cache: ReportCache | None = None,
 ) -> set[str]:
     """Re-cluster the neighbourhood of ``reports`` (already stored); ``fresh`` are the
     report ids just inserted, whose stored event ids are provisional. Returns the ids
     of the events written."""
-    found = neighbourhood(conn, reports)
+    found = neighbourhood(conn, reports, cache)
     return apply_clusters(conn, found, now, fresh)
 
 
