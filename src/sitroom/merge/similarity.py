@@ -225,12 +225,6 @@ def traits(report: EventReport) -> Traits:
     )
 
 
-def dates_compatible(a: EventReport, b: EventReport) -> bool:
-    """Whether the two reports' windows overlap: the same day, or a night both may
-    mean ("late on Monday" and "overnight" on Tuesday; not "early Monday" and that)."""
-    return _overlap(window(a), window(b))
-
-
 def _overlap(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
     return wa is not None and wb is not None and wa[0] < wb[1] and wb[0] < wa[1]
 
@@ -243,12 +237,6 @@ def _date_weight(a: Traits, b: Traits) -> float:
     return 0.2 if a.first_day is not None and a.first_day == b.first_day else 0.1
 
 
-def actors_conflict(a: EventReport, b: EventReport) -> bool:
-    """Both name actor 1, and not the same one."""
-    ra, rb = traits(a).actor, traits(b).actor
-    return ra is not None and rb is not None and ra != rb
-
-
 def _compatible(a: Traits, b: Traits) -> PlaceRelation | None:
     if a.article_id == b.article_id or a.family != b.family:
         return None
@@ -256,11 +244,6 @@ def _compatible(a: Traits, b: Traits) -> PlaceRelation | None:
     if relation in ("apart", "unknown") or not _overlap(a.window, b.window):
         return None
     return relation
-
-
-def compatible(a: EventReport, b: EventReport) -> PlaceRelation | None:
-    """The place relation of two reports that may be one event, else ``None``."""
-    return _compatible(traits(a), traits(b))
 
 
 def _figures_agree(qa: tuple[int, int | None] | None, qb: tuple[int, int | None] | None) -> float:
