@@ -131,3 +131,50 @@ def test_figures_far_apart_weigh_against_but_do_not_forbid() -> None:
     assert agree is not None and differ is not None and apart is not None
     assert agree.score > differ.score > apart.score
     assert differ.strong and apart.strong  # sources disagree on tolls all the time
+
+
+def test_a_force_and_its_state_are_one_side() -> None:
+    forces = Actor("Russian Armed Forces", "Russian troops", kind="force", country="RU")
+    russia = Actor("Russia", "Russia", wikidata="Q159", country="RU")
+    one = match(report("a", "r1", actor1=forces), report("b", "r2", actor1=russia))
+    apart = match(
+        report("a", "r1", actor1=forces),
+        report("b", "r2", actor1=Actor("Belarus", "Belarus", wikidata="Q184", country="BY")),
+    )
+    assert one is not None and apart is not None and one.score > apart.score
+
+
+def test_the_struck_country_as_actor_1_is_no_evidence_against() -> None:
+    # "Ukraine" as the attacker of a strike in Ukraine is most often the victim misread
+    ukraine = Actor("Ukraine", "Ukraine", wikidata="Q212", country="UA")
+    russia = Actor("Russia", "Russia", wikidata="Q159", country="RU")
+    strike = match(
+        report("a", "r1", subtype=None, actor1=russia),
+        report("b", "r2", subtype=None, actor1=ukraine),
+    )
+    assert strike is not None and strike.strong
+    battle = match(
+        report("a", "r1", type="battle", subtype=None, actor1=russia),
+        report("b", "r2", type="battle", subtype=None, actor1=ukraine),
+    )
+    assert battle is not None and battle.score < strike.score
+
+
+def test_a_village_taken_is_not_the_village_next_to_it() -> None:
+    here = report("a", "r1", type="territory_change", where="Kyiv")
+    next_door = report("b", "r2", type="territory_change", where="Obolon")
+    assert match(here, next_door) is None
+    assert match(report("a", "r1", where="Kyiv"), report("b", "r2", where="Obolon")) is not None
+
+
+def test_a_stand_in_date_on_the_same_day_counts_a_little() -> None:
+    stand_in = report("a", "r1")
+    stand_in = dataclasses.replace(
+        stand_in, date=dataclasses.replace(stand_in.date, precision="unresolved")
+    )
+    dated = match(report("c", "r3"), report("b", "r2"))
+    same_day = match(stand_in, report("b", "r2"))
+    day_after = match(stand_in, report("b", "r2", when=TUE, date_text="on Tuesday"))
+    assert dated is not None and same_day is not None
+    assert dated.score > same_day.score
+    assert day_after is None or day_after.score < same_day.score

@@ -218,7 +218,7 @@ def traits(report: EventReport) -> Traits:
         stand_in_date=report.date is not None and report.date.precision == "unresolved",
         subtype=report.subtype,
         targets=frozenset(t.category for t in report.targets),
-        actor=None if actor is None else actor.wikidata or actor.name.casefold(),
+        actor=None if actor is None else actor.country or actor.wikidata or actor.name.casefold(),
         killed=_count(report.killed),
         injured=_count(report.injured),
         launched=frozenset((w.kind, w.launched) for w in report.weapons if w.launched is not None),
@@ -230,11 +230,12 @@ def _overlap(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
 
 
 def _date_weight(a: Traits, b: Traits) -> float:
-    """The same day, both dated by the text: 0.2; a night between: 0.1; a date that
-    only stands in for the publication date: nothing."""
+    """The same day, both dated by the text: 0.2; a night between, or the same day where
+    a date only stands in for the publication date: 0.1; else nothing."""
+    same_day = a.first_day is not None and a.first_day == b.first_day
     if a.stand_in_date or b.stand_in_date:
-        return 0.0
-    return 0.2 if a.first_day is not None and a.first_day == b.first_day else 0.1
+        return 0.1 if same_day else 0.0
+    return 0.2 if same_day else 0.1
 
 
 def _compatible(a: Traits, b: Traits) -> PlaceRelation | None:
@@ -243,6 +244,8 @@ def _compatible(a: Traits, b: Traits) -> PlaceRelation | None:
     relation = place_relation(a.place, b.place)
     if relation in ("apart", "unknown") or not _overlap(a.window, b.window):
         return None
+    if relation == "near" and a.family == "territory":
+        return None  # a village taken is not the village next to it
     return relation
 
 
@@ -270,6 +273,13 @@ class Match:
         return self.relation in ("same", "near") and self.score >= STRONG
 
 
+def _victim_named(a: Traits, b: Traits) -> bool:
+    """Whether either report names as actor 1 the country the strike happened in: most
+    often the side that was hit, read as the one that hit, so it says little."""
+    country = (a.place or b.place).country if (a.place or b.place) else None
+    return country is not None and country in (a.actor, b.actor)
+
+
 def match(a: EventReport, b: EventReport) -> Match | None:
     """How much two reports look like one event (``None`` when they cannot be)."""
     return match_traits(traits(a), traits(b))
@@ -287,7 +297,10 @@ def match_traits(a: Traits, b: Traits) -> Match | None:
     if a.targets and b.targets:
         score += 0.1 if a.targets & b.targets else -0.1
     if a.actor is not None and b.actor is not None:
-        score += 0.1 if a.actor == b.actor else -0.2
+        if a.actor == b.actor:
+            score += 0.1
+        elif not (a.family == "strike" and _victim_named(a, b)):
+            score -= 0.2
     score += _figures_agree(a.killed, b.killed) + _figures_agree(a.injured, b.injured)
     if a.launched & b.launched:
         score += 0.1
