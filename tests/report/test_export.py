@@ -249,7 +249,10 @@ def test_event_level_export_one_row_per_event_with_every_source(tmp_path: Path) 
     assert list(rows["Kyiv"]) == list(export.EVENT_COLUMNS)
     kyiv = rows["Kyiv"]
     assert (kyiv["fatalities"], kyiv["fatalities_max"], kyiv["n_sources"]) == ("3", "4", "2")
-    assert kyiv["per_source"] == "Example Wire: killed 4, injured 3 | Wire B: killed 3, injured 3"
+    salvo = "drone 165/140, missile 9/"
+    assert kyiv["per_source"] == (
+        f"Example Wire: killed 4, injured 3, {salvo} | Wire B: killed 3, injured 3, {salvo}"
+    )
     assert kyiv["event_type"] == "Explosions/Remote violence"
     records = {
         json.loads(line)["location"]["name"]: json.loads(line)

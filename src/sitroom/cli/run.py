@@ -20,6 +20,8 @@ from sitroom import api
 from sitroom.cli.common import db_path, settings_of
 from sitroom.errors import ConfigError
 from sitroom.pipeline import Outcome, Tally
+from sitroom.report import export
+from sitroom.store import Store, queries
 from sitroom.types import EventReport, Quantity
 
 err = Console(stderr=True, soft_wrap=True)
@@ -107,8 +109,26 @@ def demo_cmd(
                 out.print("  " + escape(report_line(r)))
 
     tally = api.demo(settings, path, extra, progress=collect)
+    _print_merged(out, path)
     _print_tally(tally)
     err.print(f"database: {path}  (try: sitroom events --db {path})")
+
+
+def _print_merged(out: Console, path: Path) -> None:
+    """The events more than one source told, with what each source said."""
+    with Store.open(path, create=False) as store:
+        merged = [r for r in queries.events(store) if r.n_sources > 1]
+        consensus = queries.consensus_by_event(store)
+    out.print(f"[bold]events told by several sources[/bold]: {len(merged)}")
+    for row in merged:
+        c = consensus[row.event_id]
+        killed = c.get("killed") or {}
+        said = f"killed {killed['value']}" if killed.get("value") is not None else ""
+        when = row.date.isoformat() if row.date else "?"
+        line = f"{row.event_id[:12]}  {when}  {row.type}  {row.location or '-'}  {said}"
+        out.print("  " + escape(f"{line}  ({row.n_sources} sources)"))
+        for source in c.get("sources", []):
+            out.print("    " + escape(export.source_summary(source)))
 
 
 def report_table(reports: tuple[EventReport, ...] | list[EventReport], title: str) -> Table:

@@ -276,7 +276,8 @@ class Match:
 def _victim_named(a: Traits, b: Traits) -> bool:
     """Whether either report names as actor 1 the country the strike happened in: most
     often the side that was hit, read as the one that hit, so it says little."""
-    country = (a.place or b.place).country if (a.place or b.place) else None
+    place = a.place or b.place
+    country = place.country if place is not None else None
     return country is not None and country in (a.actor, b.actor)
 
 

@@ -255,7 +255,7 @@ def event_csv_row(event_id: str, c: Mapping[str, Any]) -> dict[str, Cell]:
         "weapons": _event_weapons(c.get("weapons") or []),
         "n_sources": c.get("n_sources"),
         "n_reports": c.get("n_reports"),
-        "per_source": " | ".join(_source_said(s) for s in sources),
+        "per_source": " | ".join(source_summary(s) for s in sources),
     }
     return {key: safe_cell(value) for key, value in row.items()}
 
@@ -269,8 +269,9 @@ def _event_weapons(weapons: Iterable[Mapping[str, Any]]) -> str:
     )
 
 
-def _source_said(source: Mapping[str, Any]) -> str:
-    """``Wire A: killed 4, injured 12+`` from a source's latest report."""
+def source_summary(source: Mapping[str, Any]) -> str:
+    """``Wire A: killed 4, injured 12+, drone 112/94`` from a source's latest report
+    (weapons as launched/intercepted)."""
     latest = next((r for r in source.get("reports", []) if r.get("latest")), None) or {}
     said = []
     for figure in ("killed", "injured"):
@@ -280,7 +281,15 @@ def _source_said(source: Mapping[str, Any]) -> str:
             said.append(
                 f"{figure} {low}{'+' if high is None else '' if high == low else f'-{high}'}"
             )
+    for w in latest.get("weapons") or []:
+        launched, intercepted = w.get("launched"), w.get("intercepted")
+        if launched is not None or intercepted is not None:
+            said.append(f"{w.get('kind')} {_num_or_blank(launched)}/{_num_or_blank(intercepted)}")
     return f"{source.get('source')}: {', '.join(said) or 'no figures'}"
+
+
+def _num_or_blank(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def write_csv(
