@@ -103,6 +103,8 @@ CASES = [
      D(2026, 1, 5), "day", None),
     ("cette nuit", "fr", MON, "auto", "cette nuit", D(2026, 1, 5), "day", None),
     ("dans la nuit", "fr", MON, "auto", "dans la nuit", D(2026, 1, 5), "day", None),
+    ("au cours de la nuit", "fr", MON, "auto", "au cours de la nuit", D(2026, 1, 5), "day", None),
+    ("pendant la nuit", "fr", MON, "auto", "pendant la nuit", D(2026, 1, 5), "day", None),
     ("hier", "fr", JAN1, "auto", "hier", D(2025, 12, 31), "day", None),
     ("aujourd'hui", "fr", MON, "auto", "aujourd'hui", D(2026, 1, 5), "day", None),
     ("aujourd’hui", "fr", MON, "auto", "aujourd’hui", D(2026, 1, 5), "day", None),

@@ -101,3 +101,18 @@ def test_inverted_speaker_after_quote(engine: Engine) -> None:
     (quote,) = [q for q in ex.quotes if q.direct]
     assert quote.speaker is not None and quote.speaker.name == "Volodymyr Zelensky"
     assert quote.text.startswith("Nous ne céderons")
+
+
+def test_salvo_dont_abattus_is_the_intercepted_part(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Au total, la Russie a lancé 60 drones et quatre missiles contre l'Ukraine au cours "
+        "de la nuit, dont 48 drones et deux missiles ont été abattus, selon l'armée de l'air.",
+        SUNDAY,
+        "fr",
+    )
+    raid = only(ex, "air_raid")
+    weapons = {w.kind: w for w in raid.weapons}
+    assert (weapons["drone"].launched, weapons["drone"].intercepted) == (60, 48)
+    assert (weapons["missile"].launched, weapons["missile"].intercepted) == (4, 2)
+    assert raid.date is not None and raid.date.text == "au cours de la nuit"

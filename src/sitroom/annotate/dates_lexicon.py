@@ -96,7 +96,8 @@ _FR_MONTH_CUE = (
 )
 _FR_REL = (
     "avant-hier", "après-demain", "aujourd'hui", "hier", "demain", "cette nuit",
-    "la nuit dernière", "dans la nuit", "ce matin", "cet après-midi", "ce soir",
+    "la nuit dernière", "dans la nuit", "au cours de la nuit", "pendant la nuit",
+    "durant la nuit", "ce matin", "cet après-midi", "ce soir",
     "plus tôt dans la journée", "plus tard dans la journée", "dans la journée",
     "dans la matinée", "dans la soirée", "plus tôt aujourd'hui", "dans l'après-midi",
     "plus tôt dans la soirée", "ce jour",

@@ -237,9 +237,18 @@ def _weapon_kind(unit: Unit, noun: SpacySpan, lex: LexiconData) -> str | None:
     return None
 
 
+def _of_which(count: SpacySpan) -> bool:
+    """Whether a count opens a part of what came before: "of which 94", "dont 94"."""
+    doc, i = count.doc, count.start
+    before = [doc[j].lower_ for j in range(max(0, i - 2), i)]
+    return before[-1:] == ["dont"] or before[-2:] in (["of", "which"], ["of", "them"])
+
+
 def _weapon_role(
     item: Located, launch: list[SpacySpan], intercept: list[SpacySpan], default: str
 ) -> str:
+    if _of_which(item.count) and any(c.start > item.count.end for c in intercept):
+        return "intercepted"  # "…, dont 94 drones … ont été abattus": a part of the salvo
     best: tuple[int, int, str] | None = None
     separated = item.noun.start > item.count.end + 1  # "40 of 52 drones"
     anchors = [item.count] if separated else [item.count, item.noun]
