@@ -304,3 +304,62 @@ def test_counts_and_tally_of_an_empty_store(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.db") as store:
         assert set(queries.counts(store).values()) == {0}
         assert queries.ingest_tally(store) == {"ingested": 0, "duplicate": 0, "rejected": 0}
+
+
+# ---------------------------------------------------------------------- more filters
+
+
+def _found(store: Store, **kw: object) -> list[str | None]:
+    return sorted(
+        (r.location or "-" for r in queries.events(store, EventFilter(**kw))),  # type: ignore[arg-type]
+    )
+
+
+def test_filter_by_consensus_figures(store: Store) -> None:
+    assert _found(store, min_killed=1) == ["-", "Fastiv", "Kyiv"]  # Sumy states none
+    assert _found(store, min_killed=2) == []
+    assert _found(store, min_injured=3) == ["-", "Fastiv", "Kyiv", "Sumy"]
+
+
+def test_filter_by_modality_actor_source_language_and_text(store: Store) -> None:
+    assert _found(store, modality="reported") == ["-", "Fastiv", "Kyiv", "Sumy"]
+    assert _found(store, modality="planned") == []
+    assert _found(store, actor="russ") == ["-", "Fastiv", "Kyiv", "Sumy"]
+    assert _found(store, actor="Q159") == ["-", "Fastiv", "Kyiv", "Sumy"]
+    assert _found(store, actor="Belarus") == []
+    assert _found(store, source="example wire") == ["-", "Fastiv", "Kyiv", "Sumy"]
+    assert _found(store, source="Other") == []
+    assert _found(store, language="en") == ["-", "Fastiv", "Kyiv", "Sumy"]
+    assert _found(store, language="fr") == []
+    assert _found(store, text="CLINIC ON FIRE") == ["-", "Fastiv", "Kyiv", "Sumy"]
+    assert _found(store, text="no such words") == []
+
+
+def test_filter_values_are_data_never_sql(store: Store) -> None:
+    for hostile in ("' OR 1=1 --", "%", "_", '"); DROP TABLE events; --'):
+        for field in ("place", "actor", "source", "text", "modality", "type"):
+            assert _found(store, **{field: hostile}) == [], (field, hostile)
+    assert len(queries.events(store)) == 4  # nothing dropped
+
+
+def test_filters_refuse_bad_values() -> None:
+    with pytest.raises(ValueError, match="min_killed must be 0 or more"):
+        EventFilter(min_killed=-1)
+    with pytest.raises(ValueError, match="longer than 200"):
+        EventFilter(text="x" * 201)
+
+
+def test_daily_stats_add_up_each_day_and_oblast(store: Store) -> None:
+    stats = {(s.date.isoformat(), s.admin1): s for s in queries.daily_stats(store)}
+    assert list(stats) == [
+        ("2026-01-03", "Kyiv Oblast"),
+        ("2026-01-05", "Kyiv City"),
+        ("2026-01-20", "Сумська область"),
+    ]  # the undated meeting has no day
+    kyiv = stats[("2026-01-05", "Kyiv City")]
+    assert (kyiv.events, kyiv.killed, kyiv.injured) == (1, 1, 3)
+    assert (kyiv.launched, kyiv.intercepted) == (174, 140)  # 165 drones + 9 missiles
+    assert stats[("2026-01-20", "Сумська область")].killed == 0
+    only = queries.daily_stats(store, EventFilter(since=dt.date(2026, 1, 4)))
+    assert [s.date.isoformat() for s in only] == ["2026-01-05", "2026-01-20"]
+    assert only[0].to_dict()["date"] == "2026-01-05"

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, cast
 
 from sitroom.errors import NotFound, StoreError
@@ -34,6 +34,8 @@ from sitroom.types import (
 
 #: Characters of an event id (after ``ev_``) that ``resolve_event_id`` needs at least.
 MIN_PREFIX = 6
+#: The longest text a filter takes (a place, an actor, words to find).
+MAX_TEXT_QUERY = 200
 TABLES: tuple[str, ...] = ("articles", "mentions", "reports", "events", "quotes", "ingest_log")
 
 
@@ -46,7 +48,12 @@ class EventFilter:
     any part of the place name or of its admin1, ignoring case ("kyiv" finds "Kyiv City").
     ``area`` (a resolved country, oblast or raion) matches every event inside it, by
     its admin names and country code: "Sumy Oblast" finds Shostka.
-    ``limit=None`` lists everything.
+    ``modality`` matches exactly. ``actor`` matches part of a report's actor 1 name (any
+    case) or its Wikidata id. ``min_killed``/``min_injured`` compare with the event's
+    consensus figure (a report's own lowest figure, for reports). ``source`` and
+    ``language`` match an article the event is told in (the outlet, any case; the
+    language code); ``text`` finds the words in the text of one of its articles (any
+    case, at most ``MAX_TEXT_QUERY`` characters). ``limit=None`` lists everything.
     """
 
     since: dt.date | None = None
@@ -56,12 +63,27 @@ class EventFilter:
     area: Place | None = None
     limit: int | None = 100
     offset: int = 0
+    modality: str | None = None
+    actor: str | None = None
+    min_killed: int | None = None
+    min_injured: int | None = None
+    source: str | None = None
+    language: str | None = None
+    text: str | None = None
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 0:
             raise ValueError(f"limit must be 0 or more, got {self.limit}")
         if self.offset < 0:
             raise ValueError(f"offset must be 0 or more, got {self.offset}")
+        for name in ("min_killed", "min_injured"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValueError(f"{name} must be 0 or more, got {value}")
+        for name in ("type", "place", "modality", "actor", "source", "language", "text"):
+            value = getattr(self, name)
+            if value is not None and len(value) > MAX_TEXT_QUERY:
+                raise ValueError(f"{name} is longer than {MAX_TEXT_QUERY} characters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +127,7 @@ class EventDetail:
 def events(store: Store, flt: EventFilter | None = None) -> list[EventRow]:
     """Events matching ``flt``, newest first (events without a date last)."""
     flt = flt or EventFilter()
-    where, params = _where(flt, place=("location_name", "admin1"))
+    where, params = _where(flt, place=("location_name", "admin1"), killed=_EVENT_FIGURES)
     sql = (
         "SELECT event_id, type, subtype, modality, date, location_name, admin1, country, "
         f"geonames_id, n_reports, n_sources, consensus_json FROM events{where} "
@@ -113,6 +135,58 @@ def events(store: Store, flt: EventFilter | None = None) -> list[EventRow]:
     )
     rows = _fetch(store, sql, [*params, _limit(flt), flt.offset])
     return [_event_row(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class DailyStat:
+    """What the events of one day and one oblast add up to (each event's consensus)."""
+
+    date: dt.date
+    admin1: str | None
+    country: str | None
+    events: int
+    killed: int
+    injured: int
+    launched: int
+    intercepted: int
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["date"] = self.date.isoformat()
+        return d
+
+
+def daily_stats(store: Store, flt: EventFilter | None = None) -> list[DailyStat]:
+    """Per day and oblast: events, killed, injured, weapons launched and intercepted,
+    summed over the consensus of the dated events reported as news of the day (not
+    planned, cancelled, denied, claimed or historical ones); oldest day first."""
+    flt = replace(flt or EventFilter(), limit=None, offset=0, modality="reported")
+    where, params = _where(flt, place=("location_name", "admin1"), killed=_EVENT_FIGURES)
+    where += " AND date IS NOT NULL" if where else " WHERE date IS NOT NULL"
+    sql = f"SELECT date, admin1, country, consensus_json FROM events{where}"
+    totals: dict[tuple[str, str | None, str | None], list[int]] = {}
+    for row in _fetch(store, sql, params):
+        c = json.loads(row["consensus_json"])
+        t = totals.setdefault((row["date"], row["admin1"], row["country"]), [0, 0, 0, 0, 0])
+        t[0] += 1
+        t[1] += _figure(c.get("killed"))
+        t[2] += _figure(c.get("injured"))
+        for w in c.get("weapons") or []:
+            t[3] += _figure(w.get("launched"))
+            t[4] += _figure(w.get("intercepted"))
+    return [
+        DailyStat(dt.date.fromisoformat(day), admin1, country, *t)
+        for (day, admin1, country), t in sorted(
+            totals.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2] or "")
+        )
+    ]
+
+
+def _figure(fig: dict[str, Any] | None) -> int:
+    if not fig:
+        return 0
+    value = fig.get("value", fig.get("min"))
+    return int(value) if isinstance(value, int) else 0
 
 
 def event(store: Store, event_id: str) -> Event:
@@ -317,8 +391,22 @@ def _fetch(store: Store, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         raise StoreError(f"could not read the database: {exc}") from exc
 
 
-def _where(flt: EventFilter, *, place: tuple[str, str]) -> tuple[str, list[Any]]:
-    """`` WHERE …`` for a filter (constant column names, values as parameters)."""
+_EVENT_FIGURES = (
+    "json_extract(consensus_json, '$.killed.value')",
+    "json_extract(consensus_json, '$.injured.value')",
+)
+_REPORT_FIGURES = ("killed_min", "injured_min")
+# Events told in an article matching a condition on ``a`` (articles) or ``r`` (reports).
+_TOLD_IN = (
+    "event_id IN (SELECT r.event_id FROM reports r JOIN articles a ON a.id = r.article_id WHERE {})"
+)
+
+
+def _where(
+    flt: EventFilter, *, place: tuple[str, str], killed: tuple[str, str] = _REPORT_FIGURES
+) -> tuple[str, list[Any]]:
+    """`` WHERE …`` for a filter (constant column names, values as parameters);
+    ``killed`` names the killed and injured figures of the table read."""
     clauses: list[str] = []
     params: list[Any] = []
     if flt.since is not None:
@@ -338,6 +426,30 @@ def _where(flt: EventFilter, *, place: tuple[str, str]) -> tuple[str, list[Any]]
         name, admin1 = place
         clauses.append(f"(instr({FOLD}({name}), ?) > 0 OR instr({FOLD}({admin1}), ?) > 0)")
         params += [fold(flt.place), fold(flt.place)]
+    if flt.modality:
+        clauses.append("modality = ?")
+        params.append(flt.modality)
+    for column, minimum in zip(killed, (flt.min_killed, flt.min_injured), strict=True):
+        if minimum is not None:
+            clauses.append(f"{column} >= ?")
+            params.append(minimum)
+    if flt.actor:
+        clauses.append(
+            _TOLD_IN.format(
+                f"instr({FOLD}(json_extract(r.record_json, '$.actor1.name')), ?) > 0 "
+                "OR json_extract(r.record_json, '$.actor1.wikidata') = ?"
+            )
+        )
+        params += [fold(flt.actor), flt.actor]
+    if flt.source:
+        clauses.append(_TOLD_IN.format(f"{FOLD}(a.source) = ?"))
+        params.append(fold(flt.source))
+    if flt.language:
+        clauses.append(_TOLD_IN.format("a.language = ?"))
+        params.append(flt.language)
+    if flt.text:
+        clauses.append(_TOLD_IN.format(f"instr({FOLD}(a.text), ?) > 0"))
+        params.append(fold(flt.text))
     return (f" WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
