@@ -1,6 +1,7 @@
 """Sitroom's main jobs as library functions; the CLI is a thin shell over these.
 
 - ``ingest``: files, folders, feeds or stdin into a store, with a tally of outcomes;
+- ``ingest_documents``: documents already read (the REST API's ingest) into a store;
 - ``extract``: one input to event reports and quotes, no database;
 - ``demo``: the bundled samples (and the seed articles, when given) into a store.
 """
@@ -17,10 +18,11 @@ from pathlib import Path
 from typing import TextIO
 
 from sitroom.config import Settings
+from sitroom.errors import RejectedInput
 from sitroom.ingest import iter_inputs
 from sitroom.pipeline import Outcome, Pipeline, Tally
 from sitroom.store import Store
-from sitroom.types import Extraction
+from sitroom.types import Extraction, RawDocument
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,6 @@ def ingest(
     or kill keeps everything stored before it, and the next run skips it as a duplicate.
     """
     pipeline = pipeline or Pipeline(settings)
-    tally = Tally()
     with Store.open(request.db) as store:
         items = iter_inputs(
             request.paths,
@@ -60,23 +61,45 @@ def ingest(
             source=request.source,
             stdin=stdin,
         )
-        for outcome in pipeline.run(items, seen=store.has_article):
-            if outcome.status == "ingested" and outcome.extraction is not None:
-                if not store.add_extraction(outcome.extraction):
-                    outcome = Outcome(
-                        outcome.locator, "duplicate", "already stored", outcome.article
-                    )
-            elif outcome.status == "ingested" and outcome.article is not None:
-                store.add_extraction(Extraction(article=outcome.article))
-            store.log_input(
-                outcome.locator,
-                outcome.status,
-                outcome.reason,
-                outcome.article.id if outcome.article else None,
-            )
-            tally.add(outcome)
-            if progress is not None:
-                progress(outcome)
+        return _store_all(store, pipeline, items, progress)
+
+
+def ingest_documents(
+    documents: Iterable[RawDocument],
+    db: str | Path,
+    settings: Settings,
+    *,
+    pipeline: Pipeline | None = None,
+) -> Tally:
+    """Ingest documents already read (an article posted to the REST API, say)."""
+    pipeline = pipeline or Pipeline(settings)
+    with Store.open(db) as store:
+        return _store_all(store, pipeline, documents, None)
+
+
+def _store_all(
+    store: Store,
+    pipeline: Pipeline,
+    items: Iterable[RawDocument | RejectedInput],
+    progress: Progress | None,
+) -> Tally:
+    """Run ``items`` through ``pipeline`` and store each article in its own transaction."""
+    tally = Tally()
+    for outcome in pipeline.run(items, seen=store.has_article):
+        if outcome.status == "ingested" and outcome.extraction is not None:
+            if not store.add_extraction(outcome.extraction):
+                outcome = Outcome(outcome.locator, "duplicate", "already stored", outcome.article)
+        elif outcome.status == "ingested" and outcome.article is not None:
+            store.add_extraction(Extraction(article=outcome.article))
+        store.log_input(
+            outcome.locator,
+            outcome.status,
+            outcome.reason,
+            outcome.article.id if outcome.article else None,
+        )
+        tally.add(outcome)
+        if progress is not None:
+            progress(outcome)
     return tally
 
 

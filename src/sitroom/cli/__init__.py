@@ -1,7 +1,8 @@
 """The ``sitroom`` command line: a thin shell over the library.
 
 Commands live in one module per group: ``cli.run`` (the pipeline: ingest, extract,
-demo) and ``cli.read`` (events, show, quotes, export). Every ``SitroomError`` a command
+demo), ``cli.read`` (events, show, quotes, export), ``cli.catalog`` (places, actors,
+merge), ``cli.evaluate`` and ``cli.serve`` (the REST API). Every ``SitroomError`` a command
 raises becomes ONE red line on stderr, ``error: <message>``, and exit code 1; usage
 errors exit with 2 (Typer's own handling). Never a traceback for a known error.
 
@@ -23,13 +24,14 @@ __all__ = ["app", "build_app", "main"]
 
 def build_app() -> typer.Typer:
     """The full ``sitroom`` app: root options, pipeline commands, read commands."""
-    from sitroom.cli import catalog, evaluate, read, run
+    from sitroom.cli import catalog, evaluate, read, run, serve
 
     app = new_app()
     run.register(app)
     read.register(app)
     evaluate.register(app)
     catalog.register(app)
+    serve.register(app)
     return app
 
 

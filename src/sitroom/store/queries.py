@@ -265,6 +265,17 @@ def reports(store: Store, flt: EventFilter | None = None) -> Iterator[EventRepor
         raise StoreError(f"could not read reports: {exc}") from exc
 
 
+def reports_of_article(store: Store, article_id: str) -> list[EventReport]:
+    """The reports one article tells, in text order."""
+    rows = _fetch(
+        store,
+        "SELECT record_json FROM reports WHERE article_id = ? ORDER BY report_id",
+        [article_id],
+    )
+    found = [EventReport.from_dict(json.loads(r["record_json"])) for r in rows]
+    return sorted(found, key=lambda r: (r.evidence[0].start if r.evidence else -1, r.report_id))
+
+
 def weapons_text(weapons: Iterable[WeaponCount]) -> str:
     """Compact weapon counts, ``kind:launched/intercepted`` joined by ``;``.
 
@@ -333,6 +344,7 @@ def quotes(
     article_id: str | None = None,
     speaker: str | None = None,
     limit: int | None = 100,
+    offset: int = 0,
 ) -> list[Quote]:
     """Stored quotes, by article and position; ``speaker`` matches part of the name."""
     clauses: list[str] = []
@@ -344,8 +356,11 @@ def quotes(
         clauses.append(f"instr({FOLD}(speaker_name), ?) > 0")
         params.append(fold(speaker))
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    sql = f"SELECT record_json FROM quotes{where} ORDER BY article_id, start, quote_id LIMIT ?"
-    rows = _fetch(store, sql, [*params, -1 if limit is None else limit])
+    sql = (
+        f"SELECT record_json FROM quotes{where} ORDER BY article_id, start, quote_id "
+        "LIMIT ? OFFSET ?"
+    )
+    rows = _fetch(store, sql, [*params, -1 if limit is None else limit, offset])
     return [quote_from_dict(json.loads(r["record_json"])) for r in rows]
 
 
