@@ -293,3 +293,15 @@ def test_merge_command_reclusters_and_says_how_many(tmp_path: Path) -> None:
     result = invoke(app, "merge", "--db", tmp_path / "sitroom.db")
     assert result.exit_code == 0, result.stderr
     assert "1 events before, 1 after" in result.stdout
+
+
+def test_export_geojson_and_parquet(app: typer.Typer, db: Path, tmp_path: Path) -> None:
+    result = invoke(app, "export", "--format", "geojson", "--level", "event", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["type"] == "FeatureCollection"
+    out = tmp_path / "events.parquet"
+    result = invoke(app, "export", "-f", "parquet", "--out", out, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes()[:4] == b"PAR1" and "wrote 3 report(s)" in result.stderr
+    missing = invoke(app, "export", "-f", "parquet", "--db", db)
+    assert missing.exit_code == 2 and "--out" in missing.stderr

@@ -261,3 +261,64 @@ def test_event_level_export_one_row_per_event_with_every_source(tmp_path: Path) 
     sources = records["Kyiv"]["sources"]
     assert [s["source"] for s in sources] == ["Example Wire", "Wire B"]
     assert [r["killed"]["min"] for r in sources[0]["reports"]] == [1, 4]
+
+
+def test_geojson_one_point_per_located_event_or_report(tmp_path: Path) -> None:
+    db = _two_sources_and_an_update(tmp_path)
+    with make_store(tmp_path, name=db.name) as store:
+        buf = io.StringIO()
+        assert export.export_store(store, buf, "geojson", level="event") == 2
+        per_report = io.StringIO()
+        assert export.export_store(store, per_report, "geojson", level="report") == 4
+    collection = json.loads(buf.getvalue())
+    assert collection["type"] == "FeatureCollection"
+    by_place = {f["properties"]["location"]: f for f in collection["features"]}
+    kyiv = by_place["Kyiv"]
+    assert kyiv["geometry"] == {"type": "Point", "coordinates": [30.52, 50.45]}
+    assert set(kyiv["properties"]) == set(export.EVENT_COLUMNS)
+    assert kyiv["properties"]["fatalities"] == 3 and kyiv["properties"]["n_sources"] == 2
+    features = json.loads(per_report.getvalue())["features"]
+    assert {f["properties"]["article_id"] for f in features} == {
+        "art_a1",
+        "art_a2",
+        "art_b",
+        "art_far",
+    }
+
+
+def test_geojson_leaves_out_what_has_no_coordinates(tmp_path: Path) -> None:
+    with make_store(tmp_path, make_extraction("x", place=None)) as store:
+        buf = io.StringIO()
+        assert export.export_store(store, buf, "geojson", level="event") == 0
+    assert json.loads(buf.getvalue()) == {"type": "FeatureCollection", "features": []}
+
+
+def test_exports_round_trip_into_pandas_with_the_documented_columns(tmp_path: Path) -> None:
+    import pandas as pd  # a dev dependency
+    db = _two_sources_and_an_update(tmp_path)
+    with make_store(tmp_path, name=db.name) as store:
+        csv_reports = tmp_path / "r.csv"
+        with csv_reports.open("w", newline="", encoding="utf-8") as fp:
+            export.export_store(store, fp, "csv")
+        csv_events = tmp_path / "e.csv"
+        with csv_events.open("w", newline="", encoding="utf-8") as fp:
+            export.export_store(store, fp, "csv", level="event")
+        jsonl = tmp_path / "r.jsonl"
+        with jsonl.open("w", encoding="utf-8") as fp:
+            export.export_store(store, fp, "jsonl")
+        assert export.export_parquet(store, tmp_path / "r.parquet") == 4
+        assert export.export_parquet(store, tmp_path / "e.parquet", level="event") == 2
+    reports_csv = pd.read_csv(csv_reports)
+    assert list(reports_csv.columns) == list(CSV_COLUMNS) and len(reports_csv) == 4
+    events_csv = pd.read_csv(csv_events)
+    assert list(events_csv.columns) == list(export.EVENT_COLUMNS)
+    assert sorted(events_csv["fatalities"]) == [1, 3]
+    records = pd.read_json(jsonl, lines=True)
+    assert {"report_id", "event_id", "killed", "location", "evidence"} <= set(records.columns)
+    parquet = pd.read_parquet(tmp_path / "r.parquet")
+    assert list(parquet.columns) == list(CSV_COLUMNS)
+    assert parquet["latitude"].dtype.kind == "f" and parquet["fatalities"].dtype.kind == "i"
+    assert sorted(parquet["fatalities"]) == [1, 1, 3, 4]
+    events_pq = pd.read_parquet(tmp_path / "e.parquet")
+    kyiv = events_pq[events_pq["location"] == "Kyiv"].iloc[0]
+    assert (kyiv["fatalities"], kyiv["n_sources"]) == (3, 2)

@@ -88,6 +88,8 @@ class ExportLevel(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
 
 
 def parse_date(value: str) -> dt.date:

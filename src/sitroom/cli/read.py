@@ -148,10 +148,20 @@ def export_cmd(
         ),
     ] = ExportLevel.report,
 ) -> None:
-    """Export event reports (one per source) or events, as JSONL or ACLED-style CSV."""
+    """Export event reports (one per source) or events: JSONL, ACLED-style CSV, GeoJSON or
+    Parquet."""
     flt = make_filter(since, until, type_, place)
+    if fmt is ExportFormat.parquet:
+        if out is None:
+            raise typer.BadParameter(
+                "Parquet is binary: give a file with --out", param_hint="'--out'"
+            )
+        with open_for_reading(ctx, db) as store:
+            n = export.export_parquet(store, out, flt, level.value)
+        err_console().print(Text(f"wrote {n} {level.value}(s) to {out}"), style="dim")
+        return
     with open_for_reading(ctx, db) as store, output_file(out, sys.stdout) as fp:
-        n = export.export_store(store, fp, fmt.value, flt, level.value)
+        n = export.export_store(store, fp, cast(export.ExportFormat, fmt.value), flt, level.value)
     if out is not None:
         err_console().print(Text(f"wrote {n} {level.value}(s) to {out}"), style="dim")
 

@@ -1,4 +1,5 @@
-"""Exports: JSONL (the report records as they are) and CSV with ACLED-compatible columns.
+"""Exports: JSONL (the report records as they are), CSV with ACLED-compatible columns, and
+GeoJSON (a point per event or report, the CSV columns as properties).
 
 CSV columns, ACLED's first (same names and meaning where ACLED has one):
 
@@ -52,6 +53,7 @@ import csv
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import fields
+from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
 from sitroom.store.db import Store
@@ -66,7 +68,8 @@ from sitroom.store.queries import (
 )
 from sitroom.types import EventReport, Quantity, Quote
 
-ExportFormat = Literal["jsonl", "csv"]
+ExportFormat = Literal["jsonl", "csv", "geojson"]
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "geojson")
 ExportLevel = Literal["report", "event"]
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -151,7 +154,14 @@ def csv_row(
     report: EventReport, source: str | None = None, event: Mapping[str, Any] | None = None
 ) -> dict[str, Cell]:
     """One CSV row (``CSV_COLUMNS``) for a report; ``source`` is its article's outlet and
-    ``event`` the consensus of its event."""
+    ``event`` the consensus of its event. Cells are spreadsheet-safe (``safe_cell``)."""
+    return {key: safe_cell(value) for key, value in report_values(report, source, event).items()}
+
+
+def report_values(
+    report: EventReport, source: str | None = None, event: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The ``CSV_COLUMNS`` of a report as plain values (``None`` where nothing is known)."""
     event_type, sub_event_type = acled_type(report.type, report.subtype)
     loc, date = report.location, report.date
     row: dict[str, Any] = {
@@ -188,7 +198,7 @@ def csv_row(
         "event_sources": event.get("n_sources") if event else None,
         "latest": _is_latest(report.report_id, event),
     }
-    return {key: safe_cell(value) for key, value in row.items()}
+    return row
 
 
 def _value(event: Mapping[str, Any] | None, figure: str) -> int | None:
@@ -222,7 +232,13 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 
 def event_csv_row(event_id: str, c: Mapping[str, Any]) -> dict[str, Cell]:
-    """One CSV row (``EVENT_COLUMNS``) for an event from its consensus."""
+    """One CSV row (``EVENT_COLUMNS``) for an event from its consensus; cells are
+    spreadsheet-safe (``safe_cell``)."""
+    return {key: safe_cell(value) for key, value in event_values(event_id, c).items()}
+
+
+def event_values(event_id: str, c: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``EVENT_COLUMNS`` of an event as plain values, from its consensus."""
     event_type, sub_event_type = acled_type(str(c.get("type")), c.get("subtype"))
     loc = c.get("location") or {}
     killed, injured = c.get("killed") or {}, c.get("injured") or {}
@@ -257,7 +273,7 @@ def event_csv_row(event_id: str, c: Mapping[str, Any]) -> dict[str, Cell]:
         "n_reports": c.get("n_reports"),
         "per_source": " | ".join(source_summary(s) for s in sources),
     }
-    return {key: safe_cell(value) for key, value in row.items()}
+    return row
 
 
 def _event_weapons(weapons: Iterable[Mapping[str, Any]]) -> str:
@@ -361,14 +377,110 @@ def export_store(
 ) -> int:
     """Export the stored reports, or events with ``level="event"`` (all, or those
     matching ``flt``); return the count."""
-    if fmt not in ("jsonl", "csv"):
-        raise ValueError(f"unknown export format {fmt!r}; use 'jsonl' or 'csv'")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "geojson":
+        return write_geojson(store, fp, flt, level)
     if level == "event":
         return _export_events(store, fp, fmt, flt)
     chosen = reports(store, flt)
     if fmt == "jsonl":
         return write_jsonl(chosen, fp)
     return write_csv(chosen, fp, article_sources(store), consensus_by_event(store))
+
+
+def write_geojson(
+    store: Store, fp: TextIO, flt: EventFilter | None = None, level: ExportLevel = "event"
+) -> int:
+    """A GeoJSON FeatureCollection: one Point per event (its consensus place) or per
+    report, with the CSV columns of that level as properties (``event_values`` or
+    ``report_values``: plain values, not spreadsheet cells); events and reports with no
+    coordinates are left out. Returns the
+    number of features."""
+    features = []
+    if level == "event":
+        flt = flt or EventFilter(limit=None)
+        consensus = consensus_by_event(store)
+        for row in events(store, flt):
+            features.append(_feature(event_values(row.event_id, consensus[row.event_id])))
+    else:
+        sources, consensus = article_sources(store), consensus_by_event(store)
+        for report in reports(store, flt):
+            event = consensus.get(report.event_id or "")
+            values = report_values(report, sources.get(report.article_id), event)
+            features.append(_feature(values))
+    kept = [f for f in features if f is not None]
+    json.dump({"type": "FeatureCollection", "features": kept}, fp, ensure_ascii=False)
+    fp.write("\n")
+    return len(kept)
+
+
+# Parquet column types (the rest are strings).
+_INTS = frozenset(
+    {
+        "fatalities", "fatalities_max", "injured", "injured_max", "injured_min", "killed_max",
+        "children_killed", "children_injured", "geo_precision", "time_precision",
+        "event_fatalities", "event_injured", "event_sources", "n_sources", "n_reports",
+    }
+)  # fmt: skip
+_FLOATS = frozenset({"latitude", "longitude"})
+_BOOLS = frozenset({"latest"})
+
+
+def export_parquet(
+    store: Store, path: str | Path, flt: EventFilter | None = None, level: ExportLevel = "report"
+) -> int:
+    """Write the reports (or events) as one Parquet file, the CSV columns of that level
+    as typed columns (integers, floats, a boolean, strings); returns the row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if level == "event":
+        consensus = consensus_by_event(store)
+        rows = [
+            event_values(r.event_id, consensus[r.event_id])
+            for r in events(store, flt or EventFilter(limit=None))
+        ]
+        columns: tuple[str, ...] = EVENT_COLUMNS
+    else:
+        sources, consensus = article_sources(store), consensus_by_event(store)
+        rows = [
+            report_values(r, sources.get(r.article_id), consensus.get(r.event_id or ""))
+            for r in reports(store, flt)
+        ]
+        columns = CSV_COLUMNS
+
+    def kind(name: str) -> Any:
+        if name in _INTS:
+            return pa.int64()
+        if name in _FLOATS:
+            return pa.float64()
+        return pa.bool_() if name in _BOOLS else pa.string()
+
+    schema = pa.schema([(name, kind(name)) for name in columns])
+    table = pa.Table.from_pylist(
+        [{c: _typed(row.get(c), kind(c) == pa.string()) for c in columns} for row in rows],
+        schema=schema,
+    )
+    pq.write_table(table, str(path))
+    return len(rows)
+
+
+def _typed(value: Any, as_text: bool) -> Any:
+    if value is None or not as_text:
+        return value
+    return str(value)
+
+
+def _feature(props: Mapping[str, Any]) -> dict[str, Any] | None:
+    lat, lon = props.get("latitude"), props.get("longitude")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": dict(props),
+    }
 
 
 def _export_events(store: Store, fp: TextIO, fmt: ExportFormat, flt: EventFilter | None) -> int:
