@@ -7,8 +7,9 @@
     ├── ModelError         a spaCy model is not installed or cannot be loaded
     ├── ExtractionError    extraction failed on an article
     ├── GeocodeError       the gazetteer is missing or broken
-    └── StoreError         the database cannot be opened, migrated or written
-        └── NotFound       an id asked for is not in the store
+    ├── StoreError         the database cannot be opened, migrated or written
+    │   └── NotFound       an id asked for is not in the store
+    └── ReportError        a report cannot be made (no browser to print a PDF)
 
 Messages say what was wrong and how to fix it. The library raises; only the CLI turns
 errors into exit codes and one-line messages.
@@ -63,3 +64,7 @@ class StoreError(SitroomError):
 
 class NotFound(StoreError):
     code = "E601"
+
+
+class ReportError(SitroomError):
+    code = "E700"

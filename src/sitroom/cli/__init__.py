@@ -24,7 +24,7 @@ __all__ = ["app", "build_app", "main"]
 
 def build_app() -> typer.Typer:
     """The full ``sitroom`` app: root options, pipeline commands, read commands."""
-    from sitroom.cli import catalog, evaluate, read, run, serve
+    from sitroom.cli import catalog, evaluate, read, report, run, serve
 
     app = new_app()
     run.register(app)
@@ -32,6 +32,7 @@ def build_app() -> typer.Typer:
     evaluate.register(app)
     catalog.register(app)
     serve.register(app)
+    report.register(app)
     return app
 
 

@@ -528,6 +528,24 @@ class Gazetteer:
         )
         return self.get(rows[0][0]) if rows else None
 
+    def cells(self, country: str, step: float = 0.2) -> dict[tuple[int, int], str]:
+        """The country's ground as a grid: ``(row, col)`` cells of ``step`` degrees
+        (``row = floor(lat / step)``) that hold at least one of its places, each with the
+        oblast (admin1 name) most of them are in. Drawn cell by cell, it is the outline
+        of the country and its oblasts, made from GeoNames points alone."""
+        rows = self._query(
+            "SELECT CAST(floor(lat / ?) AS INTEGER), CAST(floor(lon / ?) AS INTEGER), "
+            "admin1_name, COUNT(*) FROM places WHERE country=? AND lat IS NOT NULL "
+            "AND admin1_name IS NOT NULL GROUP BY 1, 2, 3",
+            (step, step, country.upper()),
+        )
+        best: dict[tuple[int, int], tuple[int, str]] = {}
+        for row, col, admin1, n in rows:
+            key = (int(row), int(col))
+            if key not in best or (n, admin1) > best[key]:
+                best[key] = (int(n), str(admin1))
+        return {key: admin1 for key, (_, admin1) in best.items()}
+
     def scan_names(self) -> list[tuple[str, int, bool, int]]:
         """``(name_norm, geonameid, is_primary, curated)`` of every scannable place."""
         return [
