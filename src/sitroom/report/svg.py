@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
+MARGIN = 1.5  # degrees around the country: the frontier regions beyond it stay in
 # Light shades the oblasts take in turn, so that neighbours tell apart.
 _SHADES = ("#e6e9ee", "#dde2e8", "#d3d9e1", "#e9e6ee", "#e1e8e3")
 
@@ -24,6 +25,7 @@ class MapPoint:
     lon: float
     label: str
     killed: int = 0
+    event_id: str | None = None  # makes the circle a link to the event (``data-event``)
 
 
 def event_map(
@@ -33,13 +35,22 @@ def event_map(
     step: float = 0.2,
     width: int = 640,
 ) -> str:
-    """The country's cells and the events as one ``<svg>`` element."""
-    lats = [r * step for r, _ in cells] + [p.lat for p in points]
-    lons = [c * step for _, c in cells] + [p.lon for p in points]
+    """The country's cells and the events as one ``<svg>`` element. The picture frames
+    the country with a margin of ``MARGIN`` degrees (the frontier regions beyond it stay
+    in); events farther away are not drawn but counted in a note. Without cells, the
+    frame is the events'."""
+    if cells:
+        lats = [r * step for r, _ in cells]
+        lons = [c * step for _, c in cells]
+        margin = MARGIN
+    else:
+        lats, lons, margin = [p.lat for p in points], [p.lon for p in points], step
     if not lats:
         return _empty(width, "no places to draw")
-    south, north = min(lats) - step, max(lats) + 2 * step
-    west, east = min(lons) - step, max(lons) + 2 * step
+    south, north = min(lats) - margin, max(lats) + step + margin
+    west, east = min(lons) - margin, max(lons) + step + margin
+    inside = [p for p in points if south <= p.lat <= north and west <= p.lon <= east]
+    away = len(points) - len(inside)
     squash = math.cos(math.radians((south + north) / 2))  # equirectangular at mid-latitude
     scale = width / ((east - west) * squash)
     height = max(1, round((north - south) * scale))
@@ -61,12 +72,18 @@ def event_map(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w + 0.4:.1f}" height="{h + 0.4:.1f}" '
             f'fill="{shade[name]}"/>'
         )
-    for p in sorted(points, key=lambda p: -p.killed):
+    for p in sorted(inside, key=lambda p: -p.killed):
         x, y = xy(p.lat, p.lon)
         r = 4 + 2.5 * math.sqrt(max(0, p.killed))
+        link = f' class="event" data-event="{escape(p.event_id)}"' if p.event_id else ""
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#c0392b" fill-opacity="0.75" '
-            f'stroke="#7b241c"><title>{escape(p.label)}</title></circle>'
+            f'stroke="#7b241c"{link}><title>{escape(p.label)}</title></circle>'
+        )
+    if away:
+        parts.append(
+            f'<text x="6" y="{height - 6}" font-size="12" fill="#555">'
+            f"{away} event(s) elsewhere, not on this map</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -1,4 +1,9 @@
-"""The REST API: a thin FastAPI shell over ``store.queries`` and ``api.ingest``.
+"""The REST API and the dashboard: a thin FastAPI shell over ``store.queries``.
+
+``/`` is the dashboard (``web/static``: one page, its own script and style, nothing
+loaded from elsewhere; a Content-Security-Policy on every response lets no other script
+run), ``/api/…`` the API it reads, ``/api/map.svg`` and ``/api/chart.svg`` the pictures
+(drawn by ``report.svg``, the map's ground from the gazetteer's places).
 
 Read-only by default. ``POST /api/ingest`` exists only when the operator sets a token
 (``create_app(token=…)``, ``sitroom serve`` reads it from ``SITROOM_API_TOKEN``) and
@@ -24,7 +29,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -32,12 +38,21 @@ from sitroom.api import ingest_documents
 from sitroom.config import Settings
 from sitroom.errors import NotFound, SitroomError
 from sitroom.pipeline import Pipeline
+from sitroom.report.svg import Bar, MapPoint, day_bars, event_map
 from sitroom.store import EventFilter, Store, catalog, queries
 from sitroom.store.queries import MAX_TEXT_QUERY
 from sitroom.types import RawDocument
 
 MAX_PAGE = 500
 MAX_INGEST_CHARS = 2_000_000
+CHART_DAYS = 60
+MAP_COUNTRY = "UA"
+STATIC = Path(__file__).parent / "static"
+# The dashboard runs only its own script and style; text from articles can never run.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 
 
 class ApiError(Exception):
@@ -130,7 +145,7 @@ def create_app(
         "each figure with the sentence it comes from.",
         version="1",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # its page loads scripts from the internet: the schema is enough
         redoc_url=None,
     )
 
@@ -166,6 +181,59 @@ def create_app(
             raise ApiError(503, "E602", "the database does not exist yet: ingest articles first")
         with Store.open(path, create=False) as store:
             yield store
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    ground: list[dict[tuple[int, int], str]] = []
+
+    def cells() -> dict[tuple[int, int], str]:
+        if not ground:
+            from sitroom.resolve.lookups import default_lookups
+
+            ground.append(default_lookups().gazetteer.cells(MAP_COUNTRY))
+        return ground[0]
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/api/map.svg", summary="The filtered events on a map (SVG)")
+    def map_svg(f: Annotated[Filters, Depends()]) -> Response:
+        flt = f.event_filter(area_of, paged=False)
+        with reading() as store:
+            rows = queries.events(store, flt)
+            consensus = queries.consensus_by_event(store)
+        points = []
+        for row in rows:
+            loc = consensus[row.event_id].get("location") or {}
+            if loc.get("lat") is None or loc.get("precision") in ("country", "region"):
+                continue
+            killed = (consensus[row.event_id].get("killed") or {}).get("value") or 0
+            label = f"{row.date or '?'} {row.type} {row.location or ''}: killed {killed}"
+            points.append(MapPoint(loc["lat"], loc["lon"], label, killed, row.event_id))
+        return Response(event_map(cells(), points), media_type="image/svg+xml")
+
+    @app.get("/api/chart.svg", summary="Killed and injured per day (SVG)")
+    def chart_svg(f: Annotated[Filters, Depends()]) -> Response:
+        flt = f.event_filter(area_of, paged=False)
+        with reading() as store:
+            rows = queries.daily_stats(store, flt)
+        per_day: dict[dt.date, list[int]] = {}
+        for s in rows:
+            day = per_day.setdefault(s.date, [0, 0])
+            day[0] += s.killed
+            day[1] += s.injured
+        days = sorted(per_day)[-CHART_DAYS:]
+        bars = [Bar(d.strftime("%d %b"), *per_day[d]) for d in days]
+        return Response(day_bars(bars), media_type="image/svg+xml")
 
     @app.get("/api/events", summary="Events, newest first, filtered and paged")
     def list_events(f: Annotated[Filters, Depends()]) -> dict[str, Any]:
