@@ -295,6 +295,7 @@ def test_geojson_leaves_out_what_has_no_coordinates(tmp_path: Path) -> None:
 
 def test_exports_round_trip_into_pandas_with_the_documented_columns(tmp_path: Path) -> None:
     import pandas as pd  # a dev dependency
+
     db = _two_sources_and_an_update(tmp_path)
     with make_store(tmp_path, name=db.name) as store:
         csv_reports = tmp_path / "r.csv"
