@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -20,6 +21,7 @@ import uvicorn
 from conftest import REPO, shared_path
 from sitroom.api import SEED_DATES, IngestRequest, ingest
 from sitroom.pipeline import Pipeline
+from sitroom.store import Store
 from sitroom.web import create_app
 
 if TYPE_CHECKING:
@@ -51,9 +53,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def site(
-    settings: Settings, engine: Engine, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def seeded(settings: Settings, engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the two seed articles and a hostile article."""
     seeds = shared_path("seeds")
     tmp = tmp_path_factory.mktemp("dashboard")
     db = tmp / "sitroom.db"
@@ -66,6 +67,13 @@ def site(
     ingest(
         IngestRequest([hostile], db, dt.date(2026, 1, 5), "Test Wire"), settings, pipeline=pipeline
     )
+    return db
+
+
+@pytest.fixture(scope="module")
+def site(seeded: Path, settings: Settings) -> Iterator[str]:
+    """The dashboard over ``seeded``, served by a real server on a free local port."""
+    db = seeded
     server = uvicorn.Server(
         uvicorn.Config(
             create_app(db, settings), host="127.0.0.1", port=_free_port(), log_level="warning"
@@ -168,3 +176,35 @@ def test_the_seed_events_behind_the_map_are_in_the_database(site: str, settings:
 
         items = json.loads(response.read())["items"]
     assert {"Kyiv", "Fastiv"} <= {i["location"] for i in items}
+
+
+def test_the_daily_report_of_the_seeds_reads_well_and_opens_offline(
+    seeded: Path, browser: Any, tmp_path: Path
+) -> None:
+    from sitroom.report.daily import build_daily, to_html, to_markdown
+    from sitroom.resolve.lookups import default_lookups
+
+    with Store.open(seeded, create=False) as store:
+        report = build_daily(store, dt.date(2026, 1, 5))
+    md = to_markdown(report)
+    assert "# Situation report — 2026-01-05" in md
+    for place in ("Kyiv", "Fastiv", "Hrabovske"):
+        assert place in md
+    assert "## Air raids" in md and "drones 165" in md  # the seed's salvo
+    page_file = tmp_path / "report.html"
+    page_file.write_text(to_html(report, default_lookups().gazetteer.cells("UA")), "utf-8")
+    page = browser.new_page()
+    refused: list[str] = []
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith("file:")
+            else (refused.append(r.request.url), r.abort())
+        ),
+    )
+    page.goto(page_file.as_uri())
+    assert "Situation report" in (page.locator("h1").text_content() or "")
+    assert page.locator("svg circle").count() >= 3 and refused == []
+    assert page.locator("script, img").count() == 0  # the page runs and loads nothing
+    page.screenshot(path=str(SHOTS / "report.png"), full_page=True)

@@ -210,3 +210,9 @@ def test_ingest_with_the_token_stores_and_merges(db: Path, settings: Any, engine
         headers={"Authorization": "Bearer s3cret"},
     )
     assert again.json()["duplicate"] == 1
+
+
+def test_a_place_filter_names_an_area_and_finds_the_towns_in_it(db: Path) -> None:
+    client = TestClient(create_app(db))  # the real gazetteer reads the place
+    assert _places(client, place="Kyiv Oblast") == ["Fastiv"]  # not Kyiv City
+    assert _places(client, place="oblast de Soumy") == ["Sumy"]

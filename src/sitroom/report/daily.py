@@ -172,7 +172,7 @@ def build_daily(store: Store, day: dt.date) -> DailyReport:
         if line.type == "air_raid":
             raids.append(line)
         elif line.modality in NEWS and line.type not in ("meeting", "sanction"):
-            name = row.admin1 or row.country or "place unknown"
+            name = row.admin1 or row.location or row.country or "place unknown"
             blocks.setdefault(name, OblastBlock(name)).events.append(line)
         else:
             other.append(line)
