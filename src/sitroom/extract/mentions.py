@@ -18,7 +18,7 @@ from sitroom.extract.parties import ActorLookup
 from sitroom.extract.units import Unit
 from sitroom.extract.where import Resolve, place_mentions
 from sitroom.resolve.actors import table_ref
-from sitroom.types import Actor, Mention, MentionKind
+from sitroom.types import Actor, Mention, MentionKind, Quote
 
 
 def places_in(unit: Unit, resolve: Resolve) -> list[Mention]:
@@ -51,4 +51,25 @@ def actors_in(
         kind: MentionKind = "actor" if known else "person" if actor.kind == "person" else "org"
         ref = table_ref(known) if known else None
         out.append(Mention(kind, span.start, span.end, span.text, label=actor.name, ref=ref))
+    return out
+
+
+def speakers_in(quotes: Sequence[Quote], text: str, known: Sequence[Mention]) -> list[Mention]:
+    """People the quotes name as their speakers that no mention covers yet ("…," said
+    Margaryta Maliovana, the clinic's CEO): the name as written inside the speaker's span,
+    with the speaker's identity. A speaker known only by a pronoun or a role adds nothing."""
+    taken = [(m.start, m.end) for m in known if m.kind in ("actor", "person", "org")]
+    out: list[Mention] = []
+    for q in quotes:
+        who = q.speaker
+        if who is None or who.kind != "person" or who.start < 0:
+            continue
+        at = text.find(who.name, who.start, who.end)
+        if at < 0:
+            continue
+        end = at + len(who.name)
+        if any(s < end and at < e for s, e in taken):
+            continue
+        taken.append((at, end))
+        out.append(Mention("person", at, end, who.name, label=who.name, ref=who.wikidata))
     return out
