@@ -111,7 +111,10 @@ def demo_cmd(
     tally = api.demo(settings, path, extra, progress=collect)
     _print_merged(out, path)
     _print_tally(tally)
-    err.print(f"database: {path}  (try: sitroom events --db {path})")
+    err.print(
+        f"database: {path}  (try: sitroom events --db {path}, or sitroom serve --db {path} "
+        "and open http://127.0.0.1:8000/)"
+    )
 
 
 def _print_merged(out: Console, path: Path) -> None:
