@@ -183,3 +183,52 @@ def test_a_report_without_place_or_date_is_an_event_of_its_own(tmp_path: Path) -
         store.add_extraction(_article("y", "Wire Y", MON, undated))
         ids = dict(store.connection.execute("SELECT report_id, event_id FROM reports").fetchall())
     assert ids["x1"] == event_id_for("x1") and ids["y1"] == event_id_for("y1")
+
+
+def test_the_store_gives_what_clustering_everything_at_once_gives_in_any_order(
+    tmp_path: Path,
+) -> None:
+    """Many reports on nearby and nested places over a few days, with nights and missing
+    dates: stored one article at a time in three orders, the events are always the ones
+    ``cluster`` makes of the whole set."""
+    import random
+
+    from merge_support import PLACES
+
+    from sitroom.merge import cluster
+    from sitroom.store.merging import source_infos
+
+    rng = random.Random(5)
+    wordings = ["on Monday", "overnight", "late on Monday", "early Monday", ""]
+    extractions = []
+    for k in range(60):
+        where = rng.choice([p for p in PLACES if p != "Ukraine"])
+        when = MON + dt.timedelta(days=rng.randint(0, 3))
+        r = report(
+            f"art_{k}",
+            f"r{k:03d}",
+            where=where,
+            when=when,
+            date_text=rng.choice(wordings),
+            killed=q(rng.randint(0, 4), None),
+            subtype=rng.choice(["air_drone_strike", "shelling_artillery_missile", None]),
+        )
+        if r.date.text == "":
+            r = dataclasses.replace(r, date=dataclasses.replace(r.date, precision="unresolved"))
+        published = when + dt.timedelta(days=rng.randint(0, 1))
+        extractions.append(_article(str(k), rng.choice(["A", "B", "C"]), published, r))
+    results = []
+    for seed in (1, 2, 3):
+        order = extractions[:]
+        random.Random(seed).shuffle(order)
+        with Store.open(tmp_path / f"s{seed}.db") as store:
+            for ex in order:
+                store.add_extraction(ex)
+            stored = dict(
+                store.connection.execute("SELECT report_id, event_id FROM reports").fetchall()
+            )
+            infos = source_infos(store.connection, [ex.article.id for ex in extractions])
+        results.append(stored)
+    everything = cluster([r for ex in extractions for r in ex.reports], infos)
+    assert results[0] == results[1] == results[2] == everything
+    assert len(set(everything.values())) < len(everything)  # some did merge

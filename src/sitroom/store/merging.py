@@ -108,11 +108,12 @@ def _candidates(
     args += types
     loc = r.location
     if level(loc) == 3 and loc.lat is not None and loc.lon is not None:
-        # a town meets the same place, a raion or an oblast, or a town near enough
+        # a town meets the same place, any coarser place (a raion, an oblast), or a town
+        # near enough: the same test ``place_relation`` makes, so the search is symmetric
         lat, lon, reach = loc.lat, loc.lon, DISTRICT_KM / 111.0
         wide = reach / max(0.1, math.cos(math.radians(lat)))
         sql += (
-            " AND (geonames_id IS ? OR location_name = admin1 OR location_name = admin2"
+            " AND (geonames_id IS ? OR json_extract(record_json, '$.location.precision') <> 'town'"
             " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
         )
         args += [loc.geonames_id, lat - reach, lat + reach, lon - wide, lon + wide]
