@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -219,3 +220,19 @@ def test_raised_floors_never_go_down() -> None:
     assert floors["en/all/event_f1"] == 0.85
     assert floors["en/all/killed_acc"] == 0.7
     assert "en/all/quote_f1" not in floors
+
+
+def test_actor1_a_state_and_its_own_forces_are_one_side() -> None:
+    from sitroom.evaluate.score import field_tallies
+
+    def pred(name: str, kind: str, country: str | None) -> EventReport:
+        r = report()
+        return dataclasses.replace(r, actor1=Actor(name, name, kind=kind, country=country))  # type: ignore[arg-type]
+
+    gold = gold_event(actor1="Ukraine")
+    forces = pred("Armed Forces of Ukraine", "force", "UA")
+    russian = pred("Russian Armed Forces", "force", "RU")
+    person = pred("Volodymyr Zelensky", "person", "UA")
+    assert field_tallies([(gold, forces)])["actor1"].correct == 1
+    assert field_tallies([(gold, russian)])["actor1"].correct == 0
+    assert field_tallies([(gold, person)])["actor1"].correct == 0  # a person is not a side

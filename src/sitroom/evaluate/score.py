@@ -16,8 +16,9 @@ gold events false negatives.
 Field accuracy is computed over matched pairs where the gold event or the prediction
 states the field (both null is not counted): type, modality, date (same day), place,
 killed, injured, children (killed and injured together), weapons launched, weapons
-intercepted (per kind), actor1 (same name, any case). A metric with nothing to count is
-``None``.
+intercepted (per kind), actor1 (same name, any case; or a state and its own armed forces,
+as the actor table knows them: gold "Ukraine" and a predicted "Armed Forces of Ukraine"
+are one side). A metric with nothing to count is ``None``.
 
 Quotes: a predicted quote matches a gold quote when its text starts with the gold prefix
 (any case, spacing and quote marks ignored); speaker accuracy is over matched quotes. A
@@ -250,11 +251,27 @@ GETTERS: Mapping[str, FieldGetter] = {
     "children": _children,
     "weapons_launched": lambda g, p: _weapons(g, p, "launched"),
     "weapons_intercepted": lambda g, p: _weapons(g, p, "intercepted"),
-    "actor1": lambda g, p: (
-        _norm(g.actor1) or None,
-        _norm(p.actor1.name) if p.actor1 else None,
-    ),
+    "actor1": lambda g, p: _actor1(g, p),
 }
+
+
+def _actor1(g: GoldEvent, p: EventReport) -> tuple[Value, Value]:
+    gold = _norm(g.actor1) or None
+    pred = _norm(p.actor1.name) if p.actor1 else None
+    if gold is not None and p.actor1 is not None and gold != pred and _one_side(g.actor1, p):
+        return gold, gold
+    return gold, pred
+
+
+def _one_side(gold_name: str | None, p: EventReport) -> bool:
+    """A state and a force of that state (through the actor table's countries)."""
+    from sitroom.resolve.actors import ActorTable
+
+    pred = p.actor1
+    gold = ActorTable.load().resolve(gold_name or "")
+    if gold is None or pred is None or gold.country is None or gold.country != pred.country:
+        return False
+    return {gold.kind, pred.kind} == {"state", "force"}
 
 
 def field_tallies(pairs: Iterable[tuple[GoldEvent, EventReport]]) -> dict[str, Tally]:
