@@ -363,3 +363,11 @@ def test_daily_stats_add_up_each_day_and_oblast(store: Store) -> None:
     only = queries.daily_stats(store, EventFilter(since=dt.date(2026, 1, 4)))
     assert [s.date.isoformat() for s in only] == ["2026-01-05", "2026-01-20"]
     assert only[0].to_dict()["date"] == "2026-01-05"
+
+
+def test_consensus_of_some_events_or_all(store: Store) -> None:
+    every = queries.consensus_by_event(store)
+    some = [r.event_id for r in queries.events(store, EventFilter(place="Fastiv"))]
+    assert queries.consensus_by_event(store, some) == {some[0]: every[some[0]]}
+    assert queries.consensus_by_event(store, []) == {}
+    assert len(every) == 4

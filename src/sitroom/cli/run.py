@@ -121,7 +121,7 @@ def _print_merged(out: Console, path: Path) -> None:
     """The events more than one source told, with what each source said."""
     with Store.open(path, create=False) as store:
         merged = [r for r in queries.events(store) if r.n_sources > 1]
-        consensus = queries.consensus_by_event(store)
+        consensus = queries.consensus_by_event(store, (r.event_id for r in merged))
     out.print(f"[bold]events told by several sources[/bold]: {len(merged)}")
     for row in merged:
         c = consensus[row.event_id]

@@ -395,8 +395,7 @@ def write_geojson(
     """A GeoJSON FeatureCollection: one Point per event (its consensus place) or per
     report, with the CSV columns of that level as properties (``event_values`` or
     ``report_values``: plain values, not spreadsheet cells); events and reports with no
-    coordinates are left out. Returns the
-    number of features."""
+    coordinates are left out. Returns the number of features."""
     features = []
     if level == "event":
         flt = flt or EventFilter(limit=None)
@@ -486,7 +485,7 @@ def _feature(props: Mapping[str, Any]) -> dict[str, Any] | None:
 def _export_events(store: Store, fp: TextIO, fmt: ExportFormat, flt: EventFilter | None) -> int:
     flt = flt or EventFilter(limit=None)
     wanted = [row.event_id for row in events(store, flt)]
-    consensus = consensus_by_event(store)
+    consensus = consensus_by_event(store, wanted)
     if fmt == "jsonl":
         for event_id in wanted:
             record = {"event_id": event_id, **consensus[event_id]}

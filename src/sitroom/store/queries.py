@@ -313,10 +313,23 @@ def article(store: Store, article_id: str) -> Article:
     )
 
 
-def consensus_by_event(store: Store) -> dict[str, dict[str, Any]]:
-    """The consensus of every stored event (``merge.cluster``), by event id."""
-    rows = _fetch(store, "SELECT event_id, consensus_json FROM events", [])
-    return {row["event_id"]: json.loads(row["consensus_json"]) for row in rows}
+def consensus_by_event(
+    store: Store, event_ids: Iterable[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The consensus (``merge.cluster``) of every stored event, or of ``event_ids``, by
+    event id."""
+    if event_ids is None:
+        rows = _fetch(store, "SELECT event_id, consensus_json FROM events", [])
+        return {row["event_id"]: json.loads(row["consensus_json"]) for row in rows}
+    ids = sorted(set(event_ids))
+    out: dict[str, dict[str, Any]] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT event_id, consensus_json FROM events WHERE event_id IN ({marks})"
+        for row in _fetch(store, sql, chunk):
+            out[row["event_id"]] = json.loads(row["consensus_json"])
+    return out
 
 
 def article_sources(store: Store) -> dict[str, str | None]:

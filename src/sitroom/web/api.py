@@ -210,7 +210,7 @@ def create_app(
         flt = f.event_filter(area_of, paged=False)
         with reading() as store:
             rows = queries.events(store, flt)
-            consensus = queries.consensus_by_event(store)
+            consensus = queries.consensus_by_event(store, (r.event_id for r in rows))
         points = []
         for row in rows:
             loc = consensus[row.event_id].get("location") or {}
