@@ -116,27 +116,3 @@ def test_salvo_dont_abattus_is_the_intercepted_part(engine: Engine) -> None:
     assert (weapons["drone"].launched, weapons["drone"].intercepted) == (60, 48)
     assert (weapons["missile"].launched, weapons["missile"].intercepted) == (4, 2)
     assert raid.date is not None and raid.date.text == "au cours de la nuit"
-
-
-def test_un_missile_is_an_article_not_a_launched_count(engine: Engine) -> None:
-    ex = run(
-        engine,
-        "Un missile balistique a frappé un immeuble de Kharkiv dans la nuit de samedi à "
-        "dimanche, tuant deux personnes, selon le gouverneur.",
-        SUNDAY,
-        "fr",
-    )
-    r = only(ex, "attack")
-    assert fig(r.killed) == (2, 2, "exact")
-    assert [w for w in r.weapons if w.launched is not None] == []
-
-
-def test_un_drone_abattu_is_still_one_intercepted(engine: Engine) -> None:
-    ex = run(
-        engine,
-        "Un drone ukrainien qui se dirigeait vers Moscou a été abattu, selon le maire.",
-        SUNDAY,
-        "fr",
-    )
-    r = only(ex, "interception")
-    assert [(w.kind, w.intercepted) for w in r.weapons] == [("drone", 1)]

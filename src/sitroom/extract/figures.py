@@ -205,8 +205,6 @@ def weapons(
         if kind is None:
             continue
         role = _weapon_role(item, launch, intercept, default)
-        if role == "launched" and _indefinite(item.count):
-            continue
         q = item.quantity
         value = q.min if q.min is not None else q.max
         current = by_kind.get(kind) or WeaponCount(
@@ -225,13 +223,6 @@ def weapons(
             )
         by_kind[kind] = current
     return list(by_kind.values())
-
-
-def _indefinite(count: SpacySpan) -> bool:
-    """French "un"/"une" as the article of a weapon ("Un missile balistique a frappé…"):
-    no more a launched count than English "a missile". "un drone … a été abattu" still
-    counts one intercepted, and "un mort" one killed."""
-    return len(count) == 1 and count[0].lower_ in ("un", "une") and count[0].dep_ == "det"
 
 
 def _weapon_kind(unit: Unit, noun: SpacySpan, lex: LexiconData) -> str | None:
