@@ -116,3 +116,27 @@ def test_salvo_dont_abattus_is_the_intercepted_part(engine: Engine) -> None:
     assert (weapons["drone"].launched, weapons["drone"].intercepted) == (60, 48)
     assert (weapons["missile"].launched, weapons["missile"].intercepted) == (4, 2)
     assert raid.date is not None and raid.date.text == "au cours de la nuit"
+
+
+def test_un_drone_abattu_is_one_intercepted(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Un drone ukrainien qui se dirigeait vers Moscou a été abattu, selon le maire.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "interception")
+    assert [(w.kind, w.intercepted) for w in r.weapons] == [("drone", 1)]
+
+
+def test_a_headline_in_a_country_takes_the_town_of_its_lede(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Une frappe de missile a tué deux personnes dans le centre de l'Ukraine\n"
+        "La ville de Poltava a été endeuillée, dimanche, selon les autorités locales.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Poltava"
+    assert ex.article.text[r.location.start : r.location.end] == "Poltava"
