@@ -27,7 +27,7 @@ from sitroom.extract.mentions import actors_in, places_in, speakers_in
 from sitroom.extract.modality import is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
 from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
-from sitroom.extract.reports import Draft, coalesce, drop_totals, finish
+from sitroom.extract.reports import Draft, coalesce, drop_totals, finish, headline_towns
 from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers
 from sitroom.extract.units import VERB_POS, Unit, build_units, path_length
@@ -47,7 +47,6 @@ from sitroom.types import (
     Mention,
     Place,
     Quote,
-    Span,
     Target,
     WeaponCount,
 )
@@ -146,7 +145,7 @@ class Extractor:
             run.parties.remember(unit, actors)
         mentions.extend(speakers_in(quotes, article.text, mentions))
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
-        drafts = _headline_towns(run, drafts, mentions, article.paragraphs)
+        drafts = headline_towns(drafts, mentions, article.paragraphs, run.resolve)
         fallback = self._target_country(run, drafts)
         reports = finish(drafts, article.id, article.published, article.language, fallback)
         return Extraction(
@@ -496,36 +495,5 @@ def _inherit_dates(drafts: list[Draft]) -> list[Draft]:
             if d.actor1 is None and prev.actor1 is not None:
                 d = replace(d, actor1=prev.actor1)
             break
-        out.append(d)
-    return out
-
-
-def _headline_towns(
-    run: _ArticleRun, drafts: list[Draft], mentions: Sequence[Mention], paragraphs: Sequence[Span]
-) -> list[Draft]:
-    """A headline that places its event only in a country ("Frappe mortelle … du centre de
-    l'Ukraine") takes the town its lede names, when the lede names one town of that
-    country and tells no event of its own ("La ville de Krementchouk … a été endeuillée")."""
-    if len(paragraphs) < 2:
-        return drafts
-    head, lede = paragraphs[0], paragraphs[1]
-    if any(d.evidence and lede.start <= d.evidence[0].start < lede.end for d in drafts):
-        return drafts
-    towns: dict[int, tuple[Mention, Place]] = {}
-    for m in mentions:
-        if m.kind == "place" and m.label == "town" and lede.start <= m.start < lede.end:
-            place = run.resolve(m.text)
-            if place is not None and place.geonames_id is not None:
-                towns.setdefault(place.geonames_id, (m, place))
-    out = []
-    for d in drafts:
-        in_head = bool(d.evidence) and head.start <= d.evidence[0].start < head.end
-        country = (
-            d.place.country if d.place is not None and d.place.precision == "country" else None
-        )
-        same = [(m, p) for m, p in towns.values() if country is not None and p.country == country]
-        if in_head and len(same) == 1:
-            m, town = same[0]
-            d = replace(d, place=replace(town, text=m.text, start=m.start, end=m.end))
         out.append(d)
     return out

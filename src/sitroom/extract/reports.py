@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sitroom.extract.figures import Casualties
@@ -23,6 +23,7 @@ from sitroom.types import (
     Attribution,
     DateValue,
     EventReport,
+    Mention,
     Modality,
     Place,
     Span,
@@ -270,3 +271,37 @@ def _unique_targets(targets: Sequence[Target]) -> tuple[Target, ...]:
     for t in targets:
         seen.setdefault(t.category, t)
     return tuple(seen.values())
+
+
+def headline_towns(
+    drafts: list[Draft],
+    mentions: Sequence[Mention],
+    paragraphs: Sequence[Span],
+    resolve: Callable[[str], Place | None],
+) -> list[Draft]:
+    """A headline that places its event only in a country ("Frappe mortelle … du centre de
+    l'Ukraine") takes the town its lede names, when the lede names one town of that
+    country and tells no event of its own ("La ville de Krementchouk … a été endeuillée")."""
+    if len(paragraphs) < 2:
+        return drafts
+    head, lede = paragraphs[0], paragraphs[1]
+    if any(d.evidence and lede.start <= d.evidence[0].start < lede.end for d in drafts):
+        return drafts
+    towns: dict[int, tuple[Mention, Place]] = {}
+    for m in mentions:
+        if m.kind == "place" and m.label == "town" and lede.start <= m.start < lede.end:
+            place = resolve(m.text)
+            if place is not None and place.geonames_id is not None:
+                towns.setdefault(place.geonames_id, (m, place))
+    out = []
+    for d in drafts:
+        in_head = bool(d.evidence) and head.start <= d.evidence[0].start < head.end
+        country = (
+            d.place.country if d.place is not None and d.place.precision == "country" else None
+        )
+        same = [(m, p) for m, p in towns.values() if country is not None and p.country == country]
+        if in_head and len(same) == 1:
+            m, town = same[0]
+            d = replace(d, place=replace(town, text=m.text, start=m.start, end=m.end))
+        out.append(d)
+    return out
