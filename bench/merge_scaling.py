@@ -32,6 +32,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sitroom.merge import cluster
@@ -88,27 +89,17 @@ def _coarser(town: Place, rng: random.Random) -> Place:
         return town
     if roll < 0.95:
         assert town.admin2 is not None
-        return Place(
-            town.admin2,
-            town.admin2,
-            geonames_id=zlib.crc32(town.admin2.encode()),
-            lat=town.lat,
-            lon=town.lon,
-            admin1=town.admin1,
-            admin2=town.admin2,
-            country="UA",
-            precision="admin2",
-        )
-    assert town.admin1 is not None
-    return Place(
-        town.admin1,
-        town.admin1,
-        geonames_id=zlib.crc32(town.admin1.encode()),
-        lat=town.lat,
-        lon=town.lon,
-        admin1=town.admin1,
-        country="UA",
-        precision="admin1",
+        name, precision, admin2 = town.admin2, "admin2", town.admin2
+    else:
+        assert town.admin1 is not None
+        name, precision, admin2 = town.admin1, "admin1", None
+    return replace(
+        town,
+        name=name,
+        text=name,
+        geonames_id=zlib.crc32(name.encode()),
+        admin2=admin2,
+        precision=precision,  # type: ignore[arg-type]
     )
 
 

@@ -30,6 +30,19 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def chromium() -> str:
+    """The headless Chromium on this machine; fails in CI and skips elsewhere when absent
+    (``make test`` installs it with ``scripts/install-chromium.sh``)."""
+    from sitroom.cli.report import browser
+
+    exe = browser()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: make test installs it (scripts/install-chromium.sh)")
+        pytest.skip("Chromium is not installed here (scripts/install-chromium.sh)")
+    return exe
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return shared_path("seeds")

@@ -139,7 +139,7 @@ def test_floors_near_misses_and_order_fail_the_gate() -> None:
     floors = {"all/merge_precision": 0.95, "all/merge_recall": 0.9}
     assert merge_floor_failures({"all": _score(0.96, 0.91)}, floors) == []
     assert merge_floor_failures({"all": _score(0.96, 0.85)}, floors) == [
-        "all/merge_recall = 0.8500 < 0.9000"
+        "all/merge_recall: 0.850 is below its floor 0.90"
     ]
     assert merge_floor_failures({"all": _score(1, 1, ("s: B merged with A",))}, {}) == [
         "near miss merged: s: B merged with A"

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import chromium
 from sitroom.cli import build_app
 from sitroom.report.daily import build_daily, to_html, to_markdown
 from sitroom.report.svg import MapPoint, event_map
@@ -91,19 +90,10 @@ def test_map_projects_points_inside_the_picture() -> None:
     assert "Kyiv &lt;x&gt;" in svg
 
 
-def _chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: make test installs it (scripts/install-chromium.sh)")
-        pytest.skip("Chromium is not installed here (scripts/install-chromium.sh)")
-    return exe
-
-
 def test_report_cli_html_opens_with_the_network_off_and_prints_to_pdf(
     db: Path, tmp_path: Path
 ) -> None:
-    exe = _chromium()
+    exe = chromium()
     runner = CliRunner()
     html = tmp_path / "report.html"
     result = runner.invoke(

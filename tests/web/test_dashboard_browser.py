@@ -6,8 +6,6 @@ Screenshots go to ``tests/screenshots/`` (kept out of git).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 import socket
 import threading
 import time
@@ -18,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import uvicorn
 
-from conftest import REPO, shared_path
+from conftest import REPO, chromium, shared_path
 from sitroom.api import SEED_DATES, IngestRequest, ingest
 from sitroom.pipeline import Pipeline
 from sitroom.store import Store
@@ -35,15 +33,6 @@ HOSTILE = (
     'five, officials said. A resident wrote <script>alert("pwned")</script> and '
     '<img src=x onerror="alert(1)"> on a wall near the damaged school.'
 )
-
-
-def _chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: make test installs it (scripts/install-chromium.sh)")
-        pytest.skip("Chromium is not installed here (scripts/install-chromium.sh)")
-    return exe
 
 
 def _free_port() -> int:
@@ -94,7 +83,7 @@ def site(seeded: Path, settings: Settings) -> Iterator[str]:
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    exe = _chromium()
+    exe = chromium()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
         yield b

@@ -172,9 +172,9 @@ def make_filter(
 
 def area_of(place: str) -> Place | None:
     """The area a ``--place`` names, when it is a country, an oblast or a raion."""
-    from sitroom.resolve.lookups import default_lookups
+    from sitroom.resolve.lookups import area_of as gazetteer_area
 
-    return default_lookups().area(place)
+    return gazetteer_area(place)
 
 
 def out_console() -> Console:

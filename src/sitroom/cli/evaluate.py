@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -75,15 +76,12 @@ def eval_cmd(
         out_console().print_json(json.dumps(result.to_dict()))
     else:
         out_console().print(result_table(result))
-    current = _floors(floors) if floors.exists() else {}
-    if raise_floors:
-        floors.write_text(json.dumps(raised_floors(result, current), indent=2) + "\n", "utf-8")
-        current = _floors(floors)
-    failures = check_floors(result, current)
-    for line in failures:
-        err_console().print(f"below floor: {line}", style="red", markup=False)
-    if failures:
-        raise typer.Exit(1)
+    _gate(
+        floors,
+        raise_floors,
+        lambda current: raised_floors(result, current),
+        lambda current: check_floors(result, current),
+    )
 
 
 def eval_case_cmd(
@@ -132,16 +130,12 @@ def eval_merge_cmd(
         out_console().print_json(json.dumps({k: v.to_dict() for k, v in scores.items()}))
     else:
         out_console().print(merge_table(scores))
-    current = _floors(floors) if floors.exists() else {}
-    if raise_floors:
-        raised = raised_merge_floors(scores, current)
-        floors.write_text(json.dumps(raised, indent=2) + "\n", "utf-8")
-        current = raised
-    failures = merge_floor_failures(scores, current)
-    for line in failures:
-        err_console().print(f"below floor: {line}", style="red", markup=False)
-    if failures:
-        raise typer.Exit(1)
+    _gate(
+        floors,
+        raise_floors,
+        lambda current: raised_merge_floors(scores, current),
+        lambda current: merge_floor_failures(scores, current),
+    )
 
 
 def merge_table(scores: dict[str, MergeScore]) -> Table:
@@ -160,6 +154,28 @@ def merge_table(scores: dict[str, MergeScore]) -> Table:
         else:
             table.add_row(name, *(str(r[name]) for r in rows))
     return table
+
+
+Floors = dict[str, float]
+
+
+def _gate(
+    path: Path,
+    raise_them: bool,
+    raised: Callable[[Floors], Floors],
+    failed: Callable[[Floors], list[str]],
+) -> None:
+    """Read the floors file (none: no floors), raise it when asked, and exit 1 with one
+    line per failure."""
+    current = _floors(path) if path.exists() else {}
+    if raise_them:
+        current = raised(current)
+        path.write_text(json.dumps(current, indent=2) + "\n", "utf-8")
+    failures = failed(current)
+    for line in failures:
+        err_console().print(f"below floor: {line}", style="red", markup=False)
+    if failures:
+        raise typer.Exit(1)
 
 
 def _floors(path: Path) -> dict[str, float]:

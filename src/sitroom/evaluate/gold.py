@@ -36,12 +36,14 @@ import gzip
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sitroom.errors import SitroomError
+
+T = TypeVar("T")
 
 Split = Literal["dev", "heldout"]
 ROOTS = ("data", "seeds")
@@ -213,7 +215,8 @@ def parse_actors(items: Sequence[Mapping[str, Any]]) -> tuple[GoldActor, ...]:
     return tuple(GoldActor(str(d["text"]), d.get("actor"), d.get("name")) for d in items)
 
 
-def _source(d: Mapping[str, Any]) -> SourceRef:
+def parse_source(d: Mapping[str, Any]) -> SourceRef:
+    """A ``SourceRef`` from a gold file's ``source`` object."""
     rec = d.get("record") or {}
     root = str(d.get("root", "data"))
     if root not in ROOTS:
@@ -243,7 +246,7 @@ def parse_gold(d: Mapping[str, Any], file: str = "") -> GoldArticle:
         lang=str(d["lang"]),
         split=split,
         published=dt.date.fromisoformat(str(d["published"])),
-        source=_source(d["source"]),
+        source=parse_source(d["source"]),
         sha256=str(d["sha256"]),
         events=tuple(parse_event(e) for e in d.get("events", [])),
         quotes=quotes,
@@ -267,15 +270,23 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_gold(paths: Iterable[str | Path]) -> list[GoldArticle]:
-    """Every gold article in ``paths``; a malformed file is one ``GoldError``."""
-    articles = []
+def load_json_files(
+    paths: Iterable[str | Path], parse: Callable[[Mapping[str, Any], str], T], what: str
+) -> list[T]:
+    """``parse(object, file name)`` of every ``*.json`` file in ``paths``; a malformed file
+    is one ``GoldError`` that names it and says it is not a valid ``what``."""
+    out = []
     for f in gold_files(paths):
         try:
-            articles.append(parse_gold(json.loads(f.read_text("utf-8")), str(f)))
+            out.append(parse(json.loads(f.read_text("utf-8")), str(f)))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise GoldError(f"{f}: not a valid gold file: {exc}") from None
-    return articles
+            raise GoldError(f"{f}: not a valid {what}: {exc}") from None
+    return out
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[GoldArticle]:
+    """Every gold article in ``paths``; a malformed file is one ``GoldError``."""
+    return load_json_files(paths, parse_gold, "gold file")
 
 
 # ---------------------------------------------------------------------- source text

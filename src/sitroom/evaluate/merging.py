@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,8 +41,9 @@ from typing import Any
 
 from sitroom.config import Settings
 from sitroom.engine import Engine
-from sitroom.evaluate.gold import GoldArticle, GoldError, Split, _source, gold_files
+from sitroom.evaluate.gold import GoldArticle, GoldError, Split, load_json_files, parse_source
 from sitroom.evaluate.runner import gold_inputs
+from sitroom.evaluate.score import floors_failed, raise_floors_to
 from sitroom.merge.similarity import family, place_relation
 from sitroom.pipeline import Pipeline
 from sitroom.resolve.geocode import to_place
@@ -145,13 +145,7 @@ def parse_scenario(d: Mapping[str, Any], file: str = "") -> Scenario:
 
 def load_scenarios(paths: Iterable[str | Path]) -> list[Scenario]:
     """Every scenario in ``paths`` (files, or folders searched for ``*.json``)."""
-    out = []
-    for f in gold_files(paths):
-        try:
-            out.append(parse_scenario(json.loads(f.read_text("utf-8")), str(f)))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise GoldError(f"{f}: not a valid cluster gold file: {exc}") from None
-    return out
+    return load_json_files(paths, parse_scenario, "cluster gold file")
 
 
 def _inputs(s: Scenario, doc: ClusterDoc, data_dir: Path, settings: Settings) -> RawDocument:
@@ -176,7 +170,7 @@ def _inputs(s: Scenario, doc: ClusterDoc, data_dir: Path, settings: Settings) ->
             lang=doc.lang,
             split=s.split,
             published=doc.published,
-            source=_source(doc.source),
+            source=parse_source(doc.source),
             sha256=doc.sha256,
             events=(),
             quotes=(),
@@ -425,22 +419,26 @@ MERGE_METRICS = (
     "merge_recall",
     "merge_f1",
 )
+MERGE_FLOOR_MARGIN = 0.02
+
+
+def merge_metrics(scores: Mapping[str, MergeScore]) -> dict[str, float | None]:
+    """``split/metric`` -> value, for floors."""
+    out: dict[str, float | None] = {}
+    for split, score in scores.items():
+        d = score.to_dict()
+        out.update({f"{split}/{m}": float(d[m]) for m in MERGE_METRICS})
+    return out
 
 
 def merge_floor_failures(
     scores: Mapping[str, MergeScore], floors: Mapping[str, float]
 ) -> list[str]:
-    """``split/metric`` lines below their floor, plus merged near misses and order
-    dependence, which no floor allows."""
-    out = []
-    for key, floor in sorted(floors.items()):
-        split, _, metric = key.partition("/")
-        score = scores.get(split)
-        if score is None or metric not in MERGE_METRICS:
-            continue
-        value = float(score.to_dict()[metric])
-        if value < floor:
-            out.append(f"{key} = {value:.4f} < {floor:.4f}")
+    """Metrics below their floor (``score.floors_failed``; floors of a split that was not
+    scored are not checked), plus merged near misses and order dependence, which no floor
+    allows."""
+    scored = {k: v for k, v in floors.items() if k.partition("/")[0] in scores}
+    out = floors_failed(merge_metrics(scores), scored)
     every = scores.get("all")
     if every is not None:
         out += [f"near miss merged: {m}" for m in every.near_misses_merged]
@@ -450,13 +448,9 @@ def merge_floor_failures(
 
 
 def raised_merge_floors(
-    scores: Mapping[str, MergeScore], current: Mapping[str, float], margin: float = 0.02
+    scores: Mapping[str, MergeScore],
+    current: Mapping[str, float],
+    margin: float = MERGE_FLOOR_MARGIN,
 ) -> dict[str, float]:
     """Floors raised to what was measured less ``margin``; never lowered."""
-    out = dict(current)
-    for split, score in scores.items():
-        d = score.to_dict()
-        for metric in MERGE_METRICS:
-            key = f"{split}/{metric}"
-            out[key] = max(out.get(key, 0.0), round(float(d[metric]) - margin, 2))
-    return dict(sorted(out.items()))
+    return raise_floors_to(merge_metrics(scores), current, margin)

@@ -466,21 +466,24 @@ def aggregate(scores: Sequence[ArticleScore]) -> EvalResult:
 FLOOR_MARGIN = 0.05
 
 
-def raised_floors(result: EvalResult, floors: Mapping[str, float]) -> dict[str, float]:
-    """Floors raised to the measured value less ``FLOOR_MARGIN`` (rounded down to 0.01),
-    never lowered: a floor only goes down by editing the file, in a commit that says why."""
+def raise_floors_to(
+    measured: Mapping[str, float | None],
+    floors: Mapping[str, float],
+    margin: float = FLOOR_MARGIN,
+) -> dict[str, float]:
+    """Floors raised to each measured value less ``margin`` (rounded down to 0.01), never
+    lowered: a floor only goes down by editing the file, in a commit that says why."""
     out = dict(floors)
-    for name, value in result.metrics().items():
+    for name, value in measured.items():
         if value is None:
             continue
-        proposed = max(math.floor((value - FLOOR_MARGIN) * 100) / 100, 0.0)
+        proposed = max(math.floor((value - margin) * 100) / 100, 0.0)
         out[name] = max(out.get(name, 0.0), proposed)
     return dict(sorted(out.items()))
 
 
-def check_floors(result: EvalResult, floors: Mapping[str, float]) -> list[str]:
+def floors_failed(measured: Mapping[str, float | None], floors: Mapping[str, float]) -> list[str]:
     """One line per metric below its floor (or not measured at all)."""
-    measured = result.metrics()
     failures = []
     for name, floor in sorted(floors.items()):
         value = measured.get(name)
@@ -489,3 +492,13 @@ def check_floors(result: EvalResult, floors: Mapping[str, float]) -> list[str]:
         elif value < floor:
             failures.append(f"{name}: {value:.3f} is below its floor {floor:.2f}")
     return failures
+
+
+def raised_floors(result: EvalResult, floors: Mapping[str, float]) -> dict[str, float]:
+    """``raise_floors_to`` over the metrics of an extraction evaluation."""
+    return raise_floors_to(result.metrics(), floors)
+
+
+def check_floors(result: EvalResult, floors: Mapping[str, float]) -> list[str]:
+    """``floors_failed`` over the metrics of an extraction evaluation."""
+    return floors_failed(result.metrics(), floors)

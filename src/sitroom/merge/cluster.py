@@ -113,10 +113,8 @@ def _blocks(reports: Sequence[EventReport]) -> Iterator[tuple[int, int]]:
             day += dt.timedelta(days=1)
     seen: set[tuple[int, int]] = set()
     for (fam, country, admin1, day), members in sorted(by_day.items(), key=_block_key):
-        nearby = set(members)
-        for other_day in (day + dt.timedelta(days=1),):
-            nearby.update(by_day.get((fam, country, admin1, other_day), ()))
-        ordered = sorted(nearby)
+        next_day = by_day.get((fam, country, admin1, day + dt.timedelta(days=1)), [])
+        ordered = sorted({*members, *next_day})
         for x, i in enumerate(ordered):
             for j in ordered[x + 1 :]:
                 if (i, j) not in seen:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from sitroom.report.export import source_summary
 from sitroom.report.svg import Bar, MapPoint, day_bars, event_map
 from sitroom.store import EventFilter, Store, queries
 from sitroom.types import Quote
@@ -130,8 +131,6 @@ class DailyReport:
 
 
 def _line(event_id: str, c: dict[str, Any]) -> EventLine:
-    from sitroom.report.export import source_summary
-
     loc = c.get("location") or {}
     sources = c.get("sources") or []
     weapons = tuple(

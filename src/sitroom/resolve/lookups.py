@@ -106,3 +106,9 @@ def scan_places(text: str) -> list[Mention]:
 def scan_all(text: str) -> list[Mention]:
     """Place, person and actor mentions of ``text``, sorted and non-overlapping."""
     return default_lookups().scan(text)
+
+
+def area_of(text: str) -> Place | None:
+    """The country, oblast or raion ``text`` names with the default gazetteer, if any
+    (what a place filter reads as an area: "Sumy Oblast", "oblast de Soumy")."""
+    return default_lookups().area(text)

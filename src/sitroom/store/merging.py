@@ -202,8 +202,11 @@ def apply_clusters(
     found: dict[str, tuple[EventReport, str]],
     now: str,
     fresh: Set[str] = frozenset(),
+    rewrite_all: bool = False,
 ) -> set[str]:
-    """Cluster ``found`` and write the outcome: reports, events, aliases."""
+    """Cluster ``found`` and write the outcome: reports, events, aliases. An event that
+    keeps its id and its reports is left as it is (its consensus cannot have changed),
+    unless ``rewrite_all``."""
     reports = [r for r, _ in found.values()]
     infos = source_infos(conn, (r.article_id for r in reports))
     assignment = cluster(reports, infos)
@@ -238,9 +241,14 @@ def apply_clusters(
     for event_id in sorted(live):
         conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event_id,))
     members: dict[str, list[EventReport]] = {}
-    for rid, (r, _) in found.items():
+    before: dict[str, set[str]] = {}
+    for rid, (r, old) in found.items():
         members.setdefault(assignment[rid], []).append(replace(r, event_id=assignment[rid]))
+        if rid not in fresh:
+            before.setdefault(old, set()).add(rid)
     for event_id, rs in sorted(members.items()):
+        if not rewrite_all and before.get(event_id) == {r.report_id for r in rs}:
+            continue
         write_event(conn, event_id, rs, infos, first_seen.get(event_id, now))
     return live
 
@@ -285,4 +293,4 @@ def recluster_all(conn: sqlite3.Connection, now: str) -> int:
         for row in conn.execute("SELECT record_json, event_id FROM reports")
         for r in (_report(row),)
     }
-    return len(apply_clusters(conn, found, now))
+    return len(apply_clusters(conn, found, now, rewrite_all=True))
