@@ -181,3 +181,19 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
     direct = [q for q in ex.quotes if q.direct]
     assert [q.speaker.name if q.speaker else None for q in direct] == ["Ihor Terekhov"] * 2
     assert direct[0].speaker is not None and direct[0].speaker.role == "the mayor of Kharkiv"
+
+
+def test_the_village_of_a_report_is_the_one_next_to_the_towns_named_with_it(
+    engine: Engine,
+) -> None:
+    # The scanner's reading of "Stavky" (the one next to Lyman) reaches the report and
+    # the article's mentions; alone, the name means a larger Stavky 700 km away.
+    ex = run(
+        engine,
+        "Two civilians were killed in Stavky, east of Lyman, on Monday.",
+        MONDAY,
+        "en",
+    )
+    refs = {m.text: m.ref for m in ex.mentions if m.kind == "place"}
+    assert refs["Stavky"] == "809786"
+    assert only(ex, "attack").location.geonames_id == 809786

@@ -225,3 +225,32 @@ def test_admin_areas_named_in_the_text_pick_among_namesakes(
 
 def test_agreements_named_after_cities_are_not_places(scanner: PlaceScanner) -> None:
     assert found(scanner, "the Minsk agreements and the Budapest Memorandum") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "ref"),
+    [
+        # The Stavky next to Lyman (Donetsk Oblast, 803 people), not the larger one in
+        # Zhytomyr Oblast the name means alone.
+        ("Russian forces are pushing toward Lyman, Stavky, and Yampil.", "Stavky", "809786"),
+        ("Les forces russes avancent vers Lyman, Stavky et Yampil.", "Stavky", "809786"),
+        # Andriivka is the old name of Sukhanivka, 5 km from Sloviansk.
+        ("Two soldiers died in fighting near Slavyansk: Kiev;Andriivka", "Andriivka", "713440"),
+    ],
+)
+def test_a_village_is_the_one_next_to_the_towns_named_with_it(
+    scanner: PlaceScanner, text: str, name: str, ref: str
+) -> None:
+    assert (name, ref) in found(scanner, text)
+
+
+def test_proximity_leaves_towns_and_lone_villages_alone(scanner: PlaceScanner) -> None:
+    alone = dict(found(scanner, "Shelling hit Stavky overnight."))
+    assert alone["Stavky"] == "707645"
+    # Far from the sentence that names Lyman, Stavky is read alone again.
+    filler = " The weather was cold and the roads were icy." * 5
+    far = dict(found(scanner, f"Troops held Lyman.{filler} Shelling hit Stavky overnight."))
+    assert far["Stavky"] == "707645"
+    # A town keeps its own name next to villages: Izium is not a village near Kharkiv.
+    towns = dict(found(scanner, "Strikes hit Kharkiv, Izium and Balakliia."))
+    assert towns["Izium"] == dict(found(scanner, "Strikes hit Izium."))["Izium"]

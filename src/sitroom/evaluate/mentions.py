@@ -28,13 +28,13 @@ not find at all counts as wrong.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from sitroom.evaluate.gold import GoldActor, GoldPlace
 from sitroom.evaluate.score import Tally
+from sitroom.resolve.geocode import km_between
 from sitroom.types import Mention
 
 WITHIN_KM = 25.0
@@ -48,16 +48,6 @@ ActorRef = Callable[[str], str | None]
 def mention_key(text: str) -> str:
     """How names are compared: case, a leading article and a possessive ignored."""
     return _POSSESSIVE.sub("", _LEADING.sub("", " ".join(text.split()))).casefold()
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 def _occurrence_start(text: str, words: str, n: int) -> int | None:

@@ -66,6 +66,8 @@ class PlaceLookup(Protocol):
 
     def place(self, text: str, country: str | None) -> Place | None: ...
 
+    def place_of(self, geonameid: int, text: str) -> Place | None: ...
+
     def capital(self, country: str) -> Place | None: ...
 
     def country(self, code: str) -> Place | None: ...
@@ -81,14 +83,18 @@ class _ArticleRun:
     parties: Parties
     country: str | None = None
     quoted: list[QuotedSpan] = field(default_factory=list)
-    cache: dict[str, Place | None] = field(default_factory=dict)
+    cache: dict[tuple[str, str], Place | None] = field(default_factory=dict)
     country_mentions: dict[str, Place] = field(default_factory=dict)
     last_town: Place | None = None
 
-    def resolve(self, text: str) -> Place | None:
-        if text not in self.cache:
-            self.cache[text] = self.places.place(text, self.country)
-        return self.cache[text]
+    def resolve(self, text: str, ref: str = "") -> Place | None:
+        """The place ``text`` names; ``ref``, the GeoNames id the mention scanner gave it
+        (read with the towns named next to it), wins over the name alone."""
+        key = (text, ref)
+        if key not in self.cache:
+            place = self.places.place_of(int(ref), text) if ref.isdigit() else None
+            self.cache[key] = place or self.places.place(text, self.country)
+        return self.cache[key]
 
     def metonym(self, text: str) -> Actor | None:
         """The state a country or capital name stands for when it acts or speaks."""

@@ -9,9 +9,9 @@ the trigger in the parse wins; a locative preposition in front of it counts in i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, Protocol
 
 from spacy.tokens import Span as SpacySpan
 
@@ -114,7 +114,12 @@ class PlaceCandidate:
     place: Place | None
 
 
-Resolve = Callable[[str], Place | None]
+class Resolve(Protocol):
+    """A place name to a place; ``ref`` is the GeoNames id a scanner gave the mention."""
+
+    def __call__(self, text: str, ref: str = "") -> Place | None: ...
+
+
 Attach = Literal["any", "locative_or_modifier", "locative"]
 
 
@@ -185,7 +190,7 @@ def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
     ("Kherson oblasts"), else as written ("the Donbas region" is the region itself)."""
     name = name_of(ent)
     place = resolve(name) if name != ent.text else None
-    return place if place is not None else resolve(ent.text)
+    return place if place is not None else resolve(ent.text, ent.kb_id_)
 
 
 def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:

@@ -29,11 +29,11 @@ which ``cluster`` attaches when it is not ambiguous.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from typing import Literal
 
+from sitroom.resolve.geocode import km_between
 from sitroom.types import EventReport, Place, Quantity
 
 FAMILIES: dict[str, str] = {
@@ -82,12 +82,7 @@ def km(a: Place, b: Place) -> float | None:
     """Great-circle distance between two places, when both have coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    return km_between((a.lat, a.lon), (b.lat, b.lon))
 
 
 def _same_place(a: Place, b: Place) -> bool:

@@ -9,9 +9,12 @@ Ranking of the places a name may refer to (``Geocoder.rank``), highest first:
    "Pékin" is Beijing before Pekin, Illinois);
 4. the country context of the article (+3 for its main country, +1.5 for the others)
    and the admin1 areas named in it (+4);
-5. the kind of place: capital > regional capital > district centre > village, and a
+5. a town within 30 km of a place named close by in the text (+8): "Lyman, Stavky and
+   Yampil" is the Stavky next to Lyman, "fighting near Slavyansk: Andriivka" the
+   Andriivka next to Sloviansk, whatever their own names or sizes;
+6. the kind of place: capital > regional capital > district centre > village, and a
    bare name means the town rather than the admin area named after it ("Sumy");
-6. population (log scale).
+7. population (log scale).
 
 Admin words pick the area instead of the town: "Sumy region", "Sumy Oblast", "région de
 Soumy", "oblast de Soumy", "Kyiv regional" -> the ADM1; "Fastiv district", "Fastiv raion"
@@ -50,6 +53,21 @@ PREFERRED_BONUS = 20.0
 CONTEXT_COUNTRY_BONUS = 3.0
 CONTEXT_ADMIN1_BONUS = 4.0
 NAME_BONUS = 6.0
+NEAR_BONUS = 8.0
+NEAR_KM = 30.0
+
+Point = tuple[float, float]
+
+
+def km_between(a: Point, b: Point) -> float:
+    """Great-circle distance in km between two (lat, lon) points (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
 
 # Admin words after the name ("Sumy region") and before it ("région de Soumy").
 ADMIN1_WORDS = (
@@ -166,8 +184,11 @@ class Geocoder:
 
     # ------------------------------------------------------------ ranking
 
-    def score(self, cand: Candidate, context: GeoContext | None = None) -> float:
-        """How likely ``cand`` is the place meant (see the module docstring)."""
+    def score(
+        self, cand: Candidate, context: GeoContext | None = None, near: Sequence[Point] = ()
+    ) -> float:
+        """How likely ``cand`` is the place meant (see the module docstring); ``near`` are
+        the points of places named close by in the text."""
         r = cand.record
         s = math.log10(r.population + 1) + FEATURE_BONUS.get(r.feature_code, 0.0)
         if r.feature_code.startswith("PCL"):
@@ -182,18 +203,31 @@ class Geocoder:
                 s += CONTEXT_COUNTRY_BONUS if first else CONTEXT_COUNTRY_BONUS / 2
             if r.admin1_key in context.admin1:
                 s += CONTEXT_ADMIN1_BONUS
+        lat, lon = r.lat, r.lon
+        if (
+            lat is not None
+            and lon is not None
+            and any(km_between((lat, lon), p) <= NEAR_KM for p in near)
+        ):
+            s += NEAR_BONUS
         return s
 
     def rank(
-        self, candidates: Iterable[Candidate], context: GeoContext | None = None
+        self,
+        candidates: Iterable[Candidate],
+        context: GeoContext | None = None,
+        near: Sequence[Point] = (),
     ) -> list[Candidate]:
         """``candidates`` best first (ties broken by GeoNames id, for stable results)."""
-        return sorted(candidates, key=lambda c: (-self.score(c, context), c.record.geonameid))
+        return sorted(candidates, key=lambda c: (-self.score(c, context, near), c.record.geonameid))
 
     def best(
-        self, candidates: Sequence[Candidate], context: GeoContext | None = None
+        self,
+        candidates: Sequence[Candidate],
+        context: GeoContext | None = None,
+        near: Sequence[Point] = (),
     ) -> GeoRecord | None:
-        ranked = self.rank(candidates, context)
+        ranked = self.rank(candidates, context, near)
         return ranked[0].record if ranked else None
 
     # ------------------------------------------------------------ admin areas

@@ -17,7 +17,8 @@ area: "Sumy region", "Sumy oblast", "région de Soumy", "Kyiv regional" -> the o
 "Fastiv district" / "Fastiv raion" -> the raion.
 
 Each mention's ``ref`` is the GeoNames id of the best candidate, ranked with the
-article's own context (the countries it names most, the admin areas it names).
+article's own context (the countries it names most, the admin areas it names) and, for a
+name shared by places far apart, the towns named within a few words of it.
 """
 
 from __future__ import annotations
@@ -36,14 +37,21 @@ from sitroom.resolve.gazetteer import Candidate, GeoRecord
 from sitroom.resolve.geocode import (
     ADMIN1_WORDS,
     ADMIN_AFTER,
+    NEAR_KM,
     Geocoder,
     GeoContext,
+    Point,
     admin_level,
+    km_between,
 )
 from sitroom.resolve.text import FoldedText, fold_text, is_acronym, norm, starts_upper
 from sitroom.types import Mention
 
 MIN_LETTERS = 3
+# How close in the text (characters) a town must be named to tell which of several
+# homonyms a name means ("Lyman, Stavky, and Yampil").
+NEAR_CHARS = 150
+VILLAGE_POPULATION = 10_000
 MIN_ALTERNATE_LETTERS = 5
 _CUE = re.compile(
     r"(?:\b(?:villages?|towns?|city|cities|settlements?|hamlets?|localit(?:y|ies)"
@@ -175,7 +183,9 @@ class PlaceScanner:
         hits = [self._with_admin(text, h) for h in hits]
         hits = [h for h in hits if h.level or h.cue or self._plausible(text, h)]
         context = self._context(hits)
-        out = [self._mention(text, h, context) for h in hits]
+        records = [self._record(h, context) for h in hits]
+        records = [self._nearest(text, hits, records, i, context) for i in range(len(hits))]
+        out = [self._mention(text, h, r) for h, r in zip(hits, records, strict=True)]
         return [m for m in out if m is not None]
 
     def _dictionary_hits(self, folded: FoldedText) -> Iterator[_Hit]:
@@ -287,8 +297,47 @@ class PlaceScanner:
                 ctx = ctx.with_admin1(record.admin1_key)
         return replace(ctx, countries=tuple(c for c, _ in counts.most_common()))
 
-    def _mention(self, text: str, hit: _Hit, context: GeoContext) -> Mention | None:
-        record = hit.area or (None if hit.level else self.geocoder.best(hit.candidates, context))
+    def _record(self, hit: _Hit, context: GeoContext) -> GeoRecord | None:
+        if hit.area or hit.level:
+            return hit.area
+        return self.geocoder.best(hit.candidates, context)
+
+    def _nearest(
+        self,
+        text: str,
+        hits: list[_Hit],
+        records: list[GeoRecord | None],
+        i: int,
+        context: GeoContext,
+    ) -> GeoRecord | None:
+        """Hit ``i``'s place again, when it is a village and towns are named within a few
+        words of it: a place of that name (however small) within ``NEAR_KM`` of one of
+        them wins ("Lyman, Stavky, and Yampil"; "near Slavyansk: Andriivka")."""
+        record, hit = records[i], hits[i]
+        if record is None or not _village(record):
+            return record
+        near = tuple(
+            p
+            for j, (other, r) in enumerate(zip(hits, records, strict=True))
+            if j != i
+            and r is not None
+            and (p := _point(r)) is not None
+            and r.feature_class == "P"
+            and min(abs(other.start - hit.end), abs(hit.start - other.end)) <= NEAR_CHARS
+            and not (_village(r) and _far_apart(other.candidates))
+        )
+        if not near:
+            return record
+        cands = {c.record.geonameid: c for c in hit.candidates}
+        for c in self.gazetteer.lookup(text[hit.start : hit.end]):
+            cands.setdefault(c.record.geonameid, c)
+        best = self.geocoder.best(list(cands.values()), context, near)
+        where = _point(best) if best else None
+        if best is None or where is None or all(km_between(where, p) > NEAR_KM for p in near):
+            return record
+        return best
+
+    def _mention(self, text: str, hit: _Hit, record: GeoRecord | None) -> Mention | None:
         if record is None and not hit.level:
             return None
         label = "GPE"
@@ -298,6 +347,21 @@ class PlaceScanner:
             label = "FAC"
         ref = str(record.geonameid) if record is not None else None
         return Mention("place", hit.start, hit.end, text[hit.start : hit.end], label, ref)
+
+
+def _village(record: GeoRecord) -> bool:
+    """A populated place too small to be the town a bare name means by default."""
+    return record.feature_code == "PPL" and record.population < VILLAGE_POPULATION
+
+
+def _point(record: GeoRecord) -> Point | None:
+    return None if record.lat is None or record.lon is None else (record.lat, record.lon)
+
+
+def _far_apart(candidates: tuple[Candidate, ...]) -> bool:
+    """Whether the places a name may mean lie more than ``NEAR_KM`` apart."""
+    points = [p for c in candidates if (p := _point(c.record)) is not None]
+    return any(km_between(points[0], p) > NEAR_KM for p in points[1:])
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
