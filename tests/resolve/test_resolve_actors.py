@@ -10,6 +10,7 @@ from resolve_support import session_lookups
 from conftest import shared_path
 from sitroom.errors import GeocodeError
 from sitroom.resolve import ActorTable, Gazetteer, norm, person_actor
+from sitroom.resolve.actors import romanisations
 
 SEED_EN = "000_f5f08e3f5b41b927.txt"
 SEED_FR = "004_cfd940451f5b2d9f.txt"
@@ -232,3 +233,88 @@ def test_conflicting_aliases_are_reported() -> None:
         }
     )
     assert table.conflicts and table.resolve("Alpha").name == "A"  # type: ignore[union-attr]
+
+
+def test_canonical_names_are_unique_and_resolve_to_their_entry(table: ActorTable) -> None:
+    names = [e.name for e in table.entries]
+    assert len(names) == len(set(names))
+    for entry in table.entries:
+        found = table.resolve(entry.name)
+        assert found is not None and found.name == entry.name, entry.key
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Oleksandr Syrskii", "Oleksandr Syrskyi"),
+        ("General Syrskiy", "Oleksandr Syrskyi"),
+        ("Volodymyr Zelenskii", "Volodymyr Zelensky"),
+    ],
+)
+def test_other_romanisations_of_a_name_ending(table: ActorTable, written: str, name: str) -> None:
+    found = table.resolve(written)
+    assert found is not None and found.name == name
+
+
+def test_romanisations_change_only_the_sky_endings() -> None:
+    assert set(romanisations("Oleksandr Syrskyi")) == {
+        "Oleksandr Syrskyi",
+        "Oleksandr Syrskiy",
+        "Oleksandr Syrskii",
+        "Oleksandr Syrsky",
+    }
+    assert romanisations("Kaja Kallas") == ["Kaja Kallas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        (
+            "Kyiv took back land from Russian occupation forces.",
+            "Russian occupation forces",
+            "Russian Armed Forces",
+        ),
+        (
+            "Ukrainian ground troops held the line.",
+            "Ukrainian ground troops",
+            "Armed Forces of Ukraine",
+        ),
+        (
+            "Les forces d'occupation russes ont reculé.",
+            "forces d'occupation russes",
+            "Russian Armed Forces",
+        ),
+        (
+            "Des forces spéciales russes ont été vues.",
+            "forces spéciales russes",
+            "Russian Armed Forces",
+        ),
+    ],
+)
+def test_a_state_adjective_with_a_modifier_names_its_armed_forces(
+    table: ActorTable, text: str, written: str, name: str
+) -> None:
+    assert (written, name) in [(m.text, m.label) for m in table.scan(text)]
+
+
+def test_an_adjective_followed_by_other_words_stays_the_state(table: ActorTable) -> None:
+    found = [(m.text, m.label) for m in table.scan("Russian officials said forces moved.")]
+    assert found == [("Russian", "Russia")]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("FAMa", "Malian Armed Forces"),
+        ("Minusma", "MINUSMA"),
+        ("l'Onu", "United Nations"),
+        ("IRGC", "Islamic Revolutionary Guard Corps"),
+        ("the U.N. nuclear watchdog", "International Atomic Energy Agency"),
+        ("the UN migration agency", "International Organization for Migration"),
+        ("MEPs", "European Parliament"),
+        ("Human Rights Council", "UN Human Rights Council"),
+    ],
+)
+def test_organisations_and_forces_of_the_news(table: ActorTable, written: str, name: str) -> None:
+    found = table.resolve(written)
+    assert found is not None and found.name == name

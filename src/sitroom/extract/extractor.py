@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from sitroom.annotate.dates import find_dates
 from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
-from sitroom.extract.mentions import actors_in, places_in, speakers_in
+from sitroom.extract.mentions import actors_in, completed, places_in
 from sitroom.extract.modality import is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
 from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
@@ -149,7 +149,7 @@ class Extractor:
                 drafts.extend(self._drafts(run, unit, actors, acts))
             run.last_town = _last_town(run, unit) or run.last_town
             run.parties.remember(unit, actors)
-        mentions.extend(speakers_in(quotes, article.text, mentions))
+        mentions = completed(mentions, quotes, article.text, run.parties.table)
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
         drafts = headline_towns(drafts, mentions, article.paragraphs, run.resolve)
         fallback = self._target_country(run, drafts)
@@ -158,7 +158,7 @@ class Extractor:
             article=article,
             reports=tuple(reports),
             quotes=tuple(quotes),
-            mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+            mentions=tuple(mentions),
         )
 
     def _target_country(self, run: _ArticleRun, drafts: Sequence[Draft]) -> Place | None:

@@ -10,6 +10,7 @@ bodies the table does not know keep ``ref = None`` and their name as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
@@ -54,6 +55,17 @@ def actors_in(
     return out
 
 
+def completed(
+    mentions: Sequence[Mention], quotes: Sequence[Quote], text: str, table: ActorLookup
+) -> list[Mention]:
+    """An article's sentence-level mentions with what only the whole article shows: quote
+    speakers and people named after their role that the model missed, and short names of
+    actors named in full before; in text order."""
+    out = [*mentions, *speakers_in(quotes, text, mentions)]
+    out.extend(titled_people(text, out, table))
+    return short_forms(sorted(out, key=lambda m: (m.start, m.end)))
+
+
 def speakers_in(quotes: Sequence[Quote], text: str, known: Sequence[Mention]) -> list[Mention]:
     """People the quotes name as their speakers that no mention covers yet ("…," said
     Margaryta Maliovana, the clinic's CEO): the name as written inside the speaker's span,
@@ -72,4 +84,75 @@ def speakers_in(quotes: Sequence[Quote], text: str, known: Sequence[Mention]) ->
             continue
         taken.append((at, end))
         out.append(Mention("person", at, end, who.name, label=who.name, ref=who.wikidata))
+    return out
+
+
+def short_forms(mentions: Sequence[Mention]) -> list[Mention]:
+    """Actor mentions the table left unresolved that repeat, in short, a resolved name the
+    article gave before: a person's single name ("Kim" after "Kim Jong Un") or an
+    organisation's head noun ("the Commission" after "the European Commission"). The
+    nearest such name before wins; ``mentions`` are in text order."""
+    out: list[Mention] = []
+    named: list[Mention] = []
+    for m in mentions:
+        if m.kind not in ("actor", "person", "org"):
+            out.append(m)
+            continue
+        if m.ref is None:
+            full = _shortened(m.text, named)
+            if full is not None:
+                m = Mention(full.kind, m.start, m.end, m.text, full.label, full.ref)
+        elif len(m.text.split()) > 1:
+            named.append(m)
+        out.append(m)
+    return out
+
+
+def _shortened(text: str, named: Sequence[Mention]) -> Mention | None:
+    word = text.removeprefix("the ").removeprefix("The ").strip()
+    if " " in word or not word[:1].isupper() or len(word) < 3:
+        return None
+    for full in reversed(named):
+        words = full.text.split()
+        if (full.kind == "person" and word in words) or (
+            full.kind != "person" and words[-1] == word
+        ):
+            return full
+    return None
+
+
+# A role word and the name after it: "UN Spokesperson Stéphane Dujarric", "Minister of
+# Defence Mykhailo Fedorov", "le porte-parole Stéphane Dujarric". The name is two or three
+# capitalised words; the role may name its office ("of Defence", "de la Défense").
+_ROLE_WORDS = (
+    "minister|ministre|spokesperson|spokesman|spokeswoman|porte-parole|president|président"
+    "|présidente|governor|gouverneur|gouverneure|mayor|maire|general|général|commander"
+    "|commandant|ambassador|ambassadeur|ambassadrice|envoy|envoyé|envoyée|chief|chef"
+    "|secretary|secrétaire|director|directeur|directrice|senator|sénateur|sénatrice"
+    "|chancellor|chancelier|chancelière|adviser|advisor|conseiller|conseillère|lawmaker"
+    "|député|députée|commissioner|commissaire|prosecutor|procureur|procureure|head"
+)
+_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ]+)?"
+_TITLED = re.compile(
+    rf"\b(?i:{_ROLE_WORDS})"
+    rf"(?:\s+(?i:of|for|de|du|des|de\s+la|de\s+l['’])\s*(?:the\s+)?"
+    rf"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)?"
+    rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+)
+
+
+def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> list[Mention]:
+    """People named after their role whom no mention covers yet ("Spokesperson Stéphane
+    Dujarric said"), with their table identity when the table knows them."""
+    taken = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+    for m in _TITLED.finditer(text):
+        start, end = m.span("name")
+        name = m.group("name")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        who = table.resolve(name)
+        ref = table_ref(who) if who else None
+        out.append(Mention("person", start, end, name, label=who.name if who else name, ref=ref))
     return out

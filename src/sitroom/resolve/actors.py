@@ -82,9 +82,15 @@ class ActorEntry:
         )
 
     def forms(self) -> list[tuple[str, AliasClass]]:
-        """Every written form with its alias class (short ones are matched exactly)."""
+        """Every written form, the canonical name first, with its alias class (short ones
+        are matched exactly); a
+        person's names also in the other romanisations of their ending ("Syrskyi",
+        "Syrskii", "Syrskiy", "Syrsky")."""
         out: list[tuple[str, AliasClass]] = [(a, "exact") for a in self.abbr]
-        for form in (*self.names, *self.surnames):
+        names = (self.name, *self.names, *self.surnames)
+        if self.kind == "person":
+            names = tuple(dict.fromkeys(v for n in names for v in romanisations(n)))
+        for form in names:
             letters = sum(c.isalpha() for c in form)
             if letters <= 3:
                 out.append((form, "exact"))
@@ -92,6 +98,21 @@ class ActorEntry:
                 out.append((form, "proper" if starts_upper(form) else "any"))
         out.extend((a, "any") for a in (*self.phrases, *self.adjectives))
         return out
+
+
+# Slavic name endings romanised several ways: "-skyi", "-skiy", "-skii", "-sky", "-ski"
+# (also after "c", "z", "ts"); the names of the table are written in one of them.
+_SKY = re.compile(r"(?<=[sczSCZ]k)(?:yi|iy|ii|yy|y|i)\b")
+_SKY_FORMS = ("yi", "iy", "ii", "y")
+
+
+def romanisations(name: str) -> list[str]:
+    """``name`` and its other romanisations: each word ending in "-sk" + "yi", "iy", "ii"
+    or "y" in every one of those ("Oleksandr Syrskyi" -> "... Syrskii", "... Syrsky")."""
+    out = [name]
+    for m in reversed(list(_SKY.finditer(name))):
+        out = [v[: m.start()] + e + v[m.end() :] for v in out for e in _SKY_FORMS]
+    return list(dict.fromkeys([name, *out]))
 
 
 def table_ref(actor: Actor) -> str:
@@ -143,6 +164,7 @@ class ActorTable:
         self.conflicts: list[str] = []
         self.aliases = self._aliases()
         self._automaton: ahocorasick.Automaton | None = None
+        self._main_forces: dict[str | None, ActorEntry] | None = None
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> ActorTable:
@@ -192,6 +214,18 @@ class ActorTable:
             self._automaton = automaton
         return self._automaton
 
+    def _forces(self, entry: ActorEntry, alias: _Alias) -> ActorEntry | None:
+        """The armed forces of the state ``entry`` when ``alias`` is its adjective."""
+        if entry.kind != "state" or not alias.forms & set(entry.adjectives):
+            return None
+        if self._main_forces is None:
+            self._main_forces = {
+                e.country: e
+                for e in self.entries
+                if e.kind == "force" and e.country and _MAIN_FORCE.search(e.name)
+            }
+        return self._main_forces.get(entry.country)
+
     def get(self, key: str) -> ActorEntry | None:
         """The entry with this slug ("putin") or Wikidata id ("Q7747")."""
         for entry in self.entries:
@@ -218,6 +252,16 @@ class ActorTable:
         out = []
         for start, end, alias in sorted(taken, key=lambda h: h[0]):
             entry = self.entries[alias.entry]
+            force = self._forces(entry, alias)
+            if force is not None:
+                after = _FORCE_AFTER.match(text, end)
+                before = _FORCE_BEFORE.search(text, max(0, start - 40), start)
+                if after or before:
+                    start, end = (
+                        (before.start() if before else start),
+                        (after.end() if after else end),
+                    )
+                    entry = force
             kind: Literal["person", "actor"] = "person" if entry.kind == "person" else "actor"
             out.append(Mention(kind, start, end, text[start:end], entry.name, entry.ref))
         return out
@@ -235,8 +279,26 @@ class ActorTable:
             return None
         people = [m for m in mentions if m.kind == "person"]
         pick = people[-1] if people else max(mentions, key=lambda m: m.end - m.start)
-        entry = self.entries[self.aliases[norm(pick.text)].entry]
+        entry = next(e for e in self.entries if e.name == pick.label)
         return entry.actor(text)
+
+
+# A state's armed forces named by its adjective and a modifier: "Russian occupation
+# forces", "Ukrainian ground troops"; in French after the noun: "forces d'occupation
+# russes", "troupes régulières russes". (Bare "Russian forces" is in the table itself.)
+_MODIFIERS = (
+    r"(?:occupation|occupying|invading|invasion|ground|airborne|special|regular|armed|allied"
+    r"|proxy|elite|assault|border|naval|federal|government|expeditionary)"
+)
+_FORCE_AFTER = re.compile(
+    rf"(?:\s+{_MODIFIERS}){{1,2}}\s+(?:forces|troops|soldiers|units)\b", re.IGNORECASE
+)
+_FORCE_BEFORE = re.compile(
+    r"\b(?:forces|troupes|soldats|unités)\s+(?:d['’]\s*occupation|spéciales|terrestres"
+    r"|régulières|gouvernementales|d['’]\s*invasion|aéroportées)\s+$",
+    re.IGNORECASE,
+)
+_MAIN_FORCE = re.compile(r"^Armed Forces of |^\S+ Armed Forces$")
 
 
 def _written_ok(written: str, alias: _Alias) -> bool:

@@ -1,0 +1,79 @@
+"""What only the whole article shows of its mentions (pure functions, no model): quote
+speakers and people named after their role that the NER missed, and short names."""
+
+from __future__ import annotations
+
+from sitroom.extract.mentions import short_forms, speakers_in, titled_people
+from sitroom.resolve import ActorTable
+from sitroom.types import Actor, Mention, Quote, Span
+
+TEXT = '"It was a terrible night," Margaryta Maliovana, the clinic\'s CEO, told AFP. She left.'
+
+
+def _quote(speaker: Actor) -> Quote:
+    return Quote(
+        quote_id="q",
+        article_id="a",
+        text="It was a terrible night,",
+        start=1,
+        end=25,
+        speaker=speaker,
+        verb="told",
+        direct=True,
+        evidence=Span(0, 10, TEXT[:10]),
+    )
+
+
+def _person(name: str, written: str, wikidata: str | None = None) -> Actor:
+    start = TEXT.index(written)
+    return Actor(name, written, wikidata, "person", start=start, end=start + len(written))
+
+
+def test_a_named_speaker_becomes_a_person_mention() -> None:
+    speaker = _person("Margaryta Maliovana", "Margaryta Maliovana, the clinic's CEO")
+    [m] = speakers_in([_quote(speaker)], TEXT, [])
+    assert (m.kind, TEXT[m.start : m.end], m.ref) == ("person", "Margaryta Maliovana", None)
+
+
+def test_nothing_is_added_twice_or_for_a_pronoun_or_a_group() -> None:
+    speaker = _person("Margaryta Maliovana", "Margaryta Maliovana")
+    known = [Mention("person", speaker.start, speaker.end, "Margaryta Maliovana")]
+    assert speakers_in([_quote(speaker)], TEXT, known) == []
+    pronoun = _person("Margaryta Maliovana", "She")
+    assert speakers_in([_quote(pronoun)], TEXT, []) == []
+    group = Actor("AFP", "AFP", None, "org", start=TEXT.index("AFP"), end=TEXT.index("AFP") + 3)
+    assert speakers_in([_quote(group)], TEXT, []) == []
+    twice = speakers_in([_quote(speaker), _quote(speaker)], TEXT, [])
+    assert len(twice) == 1
+
+
+def test_people_named_after_their_role_become_person_mentions() -> None:
+    text = (
+        "Briefing reporters, UN Spokesperson Stéphane Dujarric said strikes must stop. "
+        "Ukrainian Minister of Defence Mykhailo Fedorov spoke too, as did President "
+        "Donald Trump. Le porte-parole Peskov a refusé."
+    )
+    found = {m.text: m.ref for m in titled_people(text, [], ActorTable.load())}
+    assert found == {
+        "Stéphane Dujarric": None,
+        "Mykhailo Fedorov": None,
+        "Donald Trump": "Q22686",
+    }
+    at = text.index("Donald Trump")
+    known = [Mention("person", at, at + 12, "Donald Trump")]
+    assert "Donald Trump" not in {m.text for m in titled_people(text, known, ActorTable.load())}
+
+
+def test_a_short_name_repeats_the_full_name_given_before() -> None:
+    text = "The European Commission and Kim Jong Un spoke. The Commission said Kim lied."
+    mentions = [
+        Mention("actor", 4, 23, "European Commission", "European Commission", "Q8880"),
+        Mention("person", 28, 39, "Kim Jong Un", "Kim Jong Un", "Kim Jong Un"),
+        Mention("org", 51, 61, "Commission", "Commission", None),
+        Mention("person", 67, 70, "Kim", "Kim", None),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    out = short_forms(mentions)
+    assert [(m.text, m.ref) for m in out[2:]] == [("Commission", "Q8880"), ("Kim", "Kim Jong Un")]
+    # Before the full name, or with no full name at all, nothing is guessed.
+    assert short_forms(mentions[2:]) == mentions[2:]
