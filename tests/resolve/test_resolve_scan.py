@@ -254,3 +254,13 @@ def test_proximity_leaves_towns_and_lone_villages_alone(scanner: PlaceScanner) -
     # A town keeps its own name next to villages: Izium is not a village near Kharkiv.
     towns = dict(found(scanner, "Strikes hit Kharkiv, Izium and Balakliia."))
     assert towns["Izium"] == dict(found(scanner, "Strikes hit Izium."))["Izium"]
+
+
+def test_oblasts_by_their_own_adjectival_names(scanner: PlaceScanner) -> None:
+    text = "Buildings were damaged in Kirovohradska, Kyivska, and Vinnytska oblasts."
+    assert found(scanner, text) == [
+        ("Kirovohradska", "705811"),
+        ("Kyivska", "703446"),
+        ("Vinnytska", "689559"),
+    ]
+    assert found(scanner, "Odeska oblast") == [("Odeska oblast", "698738")]

@@ -275,13 +275,18 @@ class _Builder:
             self.name(gid, r["name"], r["kind"] == "canonical", 1 if r["kind"] == "alias" else 2)
 
     def add_admin_names(self) -> None:
-        """Admin1/admin2 names of Ukrainian rows (conventional English for admin1)."""
-        admin1 = {r["code"]: r["name"] for r in _data_rows("ua_admin1.tsv")}
+        """Admin1/admin2 names of Ukrainian rows (conventional English for admin1, and
+        the oblast's own adjectival name: "Kyivska" is Kyiv Oblast)."""
+        rows = list(_data_rows("ua_admin1.tsv"))
+        admin1 = {r["code"]: r["name"] for r in rows}
+        adjectives = {r["code"]: [a for a in r["adjective"].split("|") if a] for r in rows}
         admin2 = {}
         for row in self.places.values():
             if row[6] == "UA" and row[5] == "ADM1":
                 self.display[row[0]] = admin1[row[7]]
                 self.name(row[0], admin1[row[7]], True, 1)
+                for adjective in adjectives[row[7]]:
+                    self.name(row[0], adjective, False, 1)
                 self.curated_ids.add(row[0])
             elif row[6] == "UA" and row[5] == "ADM2":
                 admin2[(row[7], row[8])] = row[1]
