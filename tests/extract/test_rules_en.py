@@ -197,3 +197,20 @@ def test_the_village_of_a_report_is_the_one_next_to_the_towns_named_with_it(
     refs = {m.text: m.ref for m in ex.mentions if m.kind == "place"}
     assert refs["Stavky"] == "809786"
     assert only(ex, "attack").location.geonames_id == 809786
+
+
+def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russian drones struck Kharkiv, Sumy and Poltava on Monday, killing two people.",
+        MONDAY,
+        "en",
+    )
+    places = [(r.location.name if r.location else None, fig(r.killed)) for r in ex.reports]
+    # The deaths stay with the place the event was read at: the text does not share them out.
+    assert places == [("Kharkiv", (2, 2, "exact")), ("Sumy", None), ("Poltava", None)]
+
+
+def test_a_town_and_its_area_after_a_comma_are_one_place(engine: Engine) -> None:
+    ex = run(engine, "Envoys held talks in Miami, Florida on Monday.", MONDAY, "en")
+    assert [r.location.name for r in ex.reports if r.location] == ["Miami"]

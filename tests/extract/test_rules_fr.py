@@ -140,3 +140,14 @@ def test_a_headline_in_a_country_takes_the_town_of_its_lede(engine: Engine) -> N
     r = only(ex, "attack")
     assert r.location is not None and r.location.name == "Poltava"
     assert ex.article.text[r.location.start : r.location.end] == "Poltava"
+
+
+def test_une_liste_de_lieux_fait_un_evenement_par_lieu(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Des frappes russes ont touché dimanche Kharkiv et Soumy, faisant deux morts.",
+        SUNDAY,
+        "fr",
+    )
+    places = [(r.location.name if r.location else None, fig(r.killed)) for r in ex.reports]
+    assert places == [("Kharkiv", (2, 2, "exact")), ("Sumy", None)]

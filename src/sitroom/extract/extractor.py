@@ -27,7 +27,14 @@ from sitroom.extract.mentions import actors_in, completed, places_in
 from sitroom.extract.modality import is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
 from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
-from sitroom.extract.reports import Draft, coalesce, drop_totals, finish, headline_towns
+from sitroom.extract.reports import (
+    Draft,
+    coalesce,
+    drop_totals,
+    each_place,
+    finish,
+    headline_towns,
+)
 from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers
 from sitroom.extract.units import VERB_POS, Unit, build_units, path_length
@@ -235,7 +242,9 @@ class Extractor:
             mod = modality(unit, trig.span, None, run.article.published)
             groups.setdefault((trig.type, mod), []).append(trig)
         drafts = [self._draft(run, sentence, group) for group in groups.values()]
-        return _fold_bare([d for d in drafts if d is not None])
+        folded = _fold_bare([d for d in drafts if d is not None])
+        text = run.article.text
+        return [x for d in folded for x in each_place(d, sentence.candidates, text)]
 
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sitroom.extract.figures import Casualties
+from sitroom.extract.where import PlaceCandidate, listed_with
 from sitroom.types import (
     Actor,
     Attribution,
@@ -305,3 +306,17 @@ def headline_towns(
             d = replace(d, place=replace(town, text=m.text, start=m.start, end=m.end))
         out.append(d)
     return out
+
+
+def each_place(draft: Draft, candidates: Sequence[PlaceCandidate], text: str) -> list[Draft]:
+    """One draft per place of a list ("strikes on Kirovohradska, Kyivska and Vinnytska
+    oblasts" are three attacks, "talks in Geneva and Abu Dhabi" two meetings). Figures and
+    weapons stay with the place the event was read at: the sentence does not say how they
+    are shared."""
+    if draft.place is None:
+        return [draft]
+    others = listed_with(draft.place, candidates, text)
+    return [
+        draft,
+        *(replace(draft, place=p, figures=Casualties(), weapons=()) for p in others),
+    ]

@@ -9,6 +9,7 @@ the trigger in the parse wins; a locative preposition in front of it counts in i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
@@ -260,6 +261,59 @@ def choose_place(
     scored.sort(key=lambda s: s[:2])
     best = scored[0][2]
     return _finer_inside(best, [p for _, _, p in scored]) or best
+
+
+# What joins the names of a list of places: "Kyiv, Odesa and Lviv", "in Kharkiv as well
+# as in Sumy", "à Kherson et à Mykolaïv".
+_PLACE_LIST_GLUE = re.compile(
+    r"^(?:\s*,\s*|\s*,?\s+(?:and|et|or|ou|as\s+well\s+as|along\s+with|ainsi\s+qu['’]?)\s*)"
+    r"(?:(?:in|on|at|à|a|en|dans|sur)\s+)?(?:(?:the|la|le|les|l['’])\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def listed_with(place: Place, candidates: Sequence[PlaceCandidate], text: str) -> list[Place]:
+    """The other places of the list ``place`` is named in ("attacks on Kirovohradska,
+    Kyivska and Vinnytska oblasts"), in text order; countries never ("Russia and
+    Ukraine" are parties more often than places)."""
+    if place.precision == "country" or place.start < 0:
+        return []
+    named = sorted(
+        (c.place for c in candidates if c.place is not None and c.place.start >= 0),
+        key=lambda p: p.start,
+    )
+    at = next((i for i, p in enumerate(named) if p.start == place.start), None)
+    if at is None:
+        return []
+    first = last = at
+    while first > 0 and _glued(named[first - 1], named[first], text):
+        first -= 1
+    while last + 1 < len(named) and _glued(named[last], named[last + 1], text):
+        last += 1
+    if last - first == 1 and text[named[first].end : named[last].start].strip() == ",":
+        return []  # "Miami, Florida": two names and a comma say where the first is
+    return [
+        p
+        for p in named[first : last + 1]
+        if p.start != place.start and p.precision != "country" and p.name != place.name
+    ]
+
+
+def _glued(a: Place, b: Place, text: str) -> bool:
+    """Whether ``b`` follows ``a`` in a list; "Fastiv, Kyiv region" or "Kopanky, dans la
+    région de Kharkiv" (a comma, then a larger area) says where ``a`` is instead."""
+    between = text[a.end : b.start] if a.end <= b.start else None
+    if between is None or not _PLACE_LIST_GLUE.match(between):
+        return False
+    conjunction = between.strip() not in ("", ",") and not _PREPOSITION_ONLY.match(between)
+    larger = _SIZE.get(b.precision, 0) > _SIZE.get(a.precision, 0)
+    return conjunction or not larger
+
+
+_PREPOSITION_ONLY = re.compile(
+    r"^\s*,\s*(?:(?:in|à|en|dans)\s+)?(?:(?:the|la|le|les|l['’])\s*)?$", re.IGNORECASE
+)
+_SIZE = {"town": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def _finer_inside(area: Place, places: Sequence[Place]) -> Place | None:
