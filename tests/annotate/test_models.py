@@ -17,6 +17,13 @@ def test_glued_semicolon_lists_split_into_names(engine: Engine, lang: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_typed_double_dash_is_not_part_of_a_name(engine: Engine, lang: str) -> None:
+    doc = engine.models.get(lang)("la capitale Sanaa-- aux forces --soutenus")
+    words = [t.text for t in doc]
+    assert "Sanaa" in words and "soutenus" in words and words.count("--") == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_other_tokens_keep_the_model_rules(engine: Engine, lang: str) -> None:
     doc = engine.models.get(lang)("at 5:30 in Kyiv-Pechersk; then 3;4")
     words = [t.text for t in doc]

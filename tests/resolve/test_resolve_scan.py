@@ -264,3 +264,43 @@ def test_oblasts_by_their_own_adjectival_names(scanner: PlaceScanner) -> None:
         ("Vinnytska", "689559"),
     ]
     assert found(scanner, "Odeska oblast") == [("Odeska oblast", "698738")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A village too small to be scanned for is a place when listed with towns.
+        (
+            "attacks in the vicinity of Avdiivka, Tonenke and Pervomaiske",
+            [("Avdiivka", "713122"), ("Tonenke", "691412"), ("Pervomaiske", "697562")],
+        ),
+        # Names listed after a plural admin word are areas of that level.
+        (
+            "des frappes dans les régions de Kharkiv et de Soumy",
+            [("régions de Kharkiv", "706482"), ("Soumy", "692196")],
+        ),
+        (
+            "strikes in the regions of Kharkiv, Sumy and Poltava",
+            [("regions of Kharkiv", "706482"), ("Sumy", "692196"), ("Poltava", "696634")],
+        ),
+        # A district centre's "region" is its raion; "Obl" is short for oblast.
+        (
+            "Russia hit Nikopol region 11 times",
+            [("Russia", "2017370"), ("Nikopol region", "700049")],
+        ),
+        ("Donetsk Obl.", [("Donetsk Obl", "709716")]),
+        ("signé à Ryad", [("Ryad", "108410")]),
+    ],
+)
+def test_lists_and_admin_words(
+    scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(scanner, text) == expected
+
+
+def test_a_list_never_turns_other_words_into_places(scanner: PlaceScanner) -> None:
+    assert found(scanner, "Kyiv and Moscow and Kharkiv, Reuters said") == [
+        ("Kyiv", "703448"),
+        ("Moscow", "524901"),
+        ("Kharkiv", "706483"),
+    ]

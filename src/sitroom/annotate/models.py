@@ -82,15 +82,27 @@ class Models:
 
 
 # A semicolon between two words with no space is a list separator (UCDP source fields
-# write "Kiev;Andriivka"); spaCy's default infixes keep such a pair as one token.
+# write "Kiev;Andriivka"); spaCy's default infixes keep such a pair as one token. A double
+# hyphen glued to a word is a dash typed on a keyboard ("la capitale Sanaa-- aux").
 _GLUED_SEMICOLON = r"(?<=[^\W\d]);(?=[^\W\d])"
+_GLUED_DASH_PREFIX = r"^--+"
+_GLUED_DASH_SUFFIX = r"--+$"
 
 
 def _split_glued_lists(nlp: Language) -> None:
-    """Add the glued-semicolon split to the model's own infix rules."""
+    """Add the glued-semicolon and glued-dash splits to the model's own rules."""
     tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer) or tokenizer.infix_finditer is None:
+    if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokenizer: leave it as it is
-    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
-    if isinstance(pattern, str):
-        tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_SEMICOLON}").finditer
+    for attr, extra in (
+        ("infix_finditer", _GLUED_SEMICOLON),
+        ("prefix_search", _GLUED_DASH_PREFIX),
+        ("suffix_search", _GLUED_DASH_SUFFIX),
+    ):
+        method = getattr(tokenizer, attr)
+        pattern = getattr(getattr(method, "__self__", None), "pattern", None)
+        if isinstance(pattern, str):
+            compiled = re.compile(f"{pattern}|{extra}")
+            setattr(
+                tokenizer, attr, compiled.finditer if attr == "infix_finditer" else compiled.search
+            )

@@ -74,6 +74,7 @@ ADMIN1_WORDS = (
     "region",
     "regional",
     "oblast",
+    "obl",
     "province",
     "governorate",
     "krai",

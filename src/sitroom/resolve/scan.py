@@ -51,7 +51,7 @@ MIN_LETTERS = 3
 # How close in the text (characters) a town must be named to tell which of several
 # homonyms a name means ("Lyman, Stavky, and Yampil").
 NEAR_CHARS = 150
-VILLAGE_POPULATION = 10_000
+VILLAGE_POPULATION = 20_000
 MIN_ALTERNATE_LETTERS = 5
 _CUE = re.compile(
     r"(?:\b(?:villages?|towns?|city|cities|settlements?|hamlets?|localit(?:y|ies)"
@@ -71,8 +71,14 @@ _TOWN_CUES = re.compile(
 _NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:[ -][^\W\d_][\w'’ʼ]*){0,3}")
 _LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|or|et|ou)\s+)")
 _ADMIN1_BEFORE = re.compile(
-    rf"\b(?P<word>{'|'.join(ADMIN1_WORDS)})\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?"
-    r"|du\s+|d['’]\s*)$",
+    rf"\b(?P<word>{'|'.join(ADMIN1_WORDS)})(?P<plural>s)?\s+"
+    r"(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)$",
+    re.IGNORECASE,
+)
+# The next name of a list after a plural admin word: "the regions of Kharkiv and Sumy",
+# "les régions de Kharkiv et de Soumy".
+_NEXT_IN_LIST = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:of\s+|de\s+|du\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
 # A place name followed by one of these words names an outlet or an institution.
@@ -129,6 +135,7 @@ class _Hit:
     cue: bool = False
     area: GeoRecord | None = None
     level: int = 0
+    plural: bool = False  # read after a plural admin word ("the regions of ...")
 
 
 class PlaceScanner:
@@ -180,7 +187,8 @@ class PlaceScanner:
         """Place mentions of ``text``, in text order."""
         folded = fold_text(text)
         hits = _select([*self._dictionary_hits(folded), *self._cue_hits(text)])
-        hits = [self._with_admin(text, h) for h in hits]
+        hits = _select([*hits, *self._listed_hits(text, hits)])
+        hits = self._admin_lists(text, [self._with_admin(text, h) for h in hits])
         hits = [h for h in hits if h.level or h.cue or self._plausible(text, h)]
         context = self._context(hits)
         records = [self._record(h, context) for h in hits]
@@ -217,6 +225,25 @@ class PlaceScanner:
                     break
                 pos = join.end()
 
+    def _listed_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
+        """Villages named in a list with a Ukrainian town ("near Avdiivka, Tonenke and
+        Pervomaiske"): however small, a listed name is a place like its neighbours."""
+        starts = {h.start for h in hits}
+        for hit in hits:
+            best = hit.area or self.geocoder.best(hit.candidates)
+            if best is None or best.country != "UA" or best.feature_class != "P":
+                continue
+            end = hit.end
+            while (join := _LIST_JOIN.match(text, end)) is not None and join.end() not in starts:
+                listed = self._name_at(text, join.end(), town_only=True)
+                if listed is None:
+                    break
+                ua = tuple(c for c in listed.candidates if c.record.country == "UA")
+                if not ua or any(c.record.feature_class != "P" for c in ua):
+                    break
+                yield replace(listed, candidates=ua)
+                end = listed.end
+
     def _name_at(self, text: str, pos: int, town_only: bool) -> _Hit | None:
         """The longest gazetteer name (of up to four words) starting at ``pos``."""
         m = _NAME.match(text, pos)
@@ -248,9 +275,28 @@ class PlaceScanner:
             return hit
         level = admin_level(word)
         area = self.geocoder.admin_area(text[hit.start : hit.end], level)
+        if area is None and level == 1 and best.country == "UA":
+            # "the Nikopol region": a district centre's region is its raion
+            level, area = 2, self.geocoder.admin_area(text[hit.start : hit.end], 2)
         if area is None and (level == 2 or best.country == "UA"):
             return hit
-        return replace(hit, start=start, end=end, area=area, level=level)
+        plural = bool(before and not after and before.group("plural"))
+        return replace(hit, start=start, end=end, area=area, level=level, plural=plural)
+
+    def _admin_lists(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """Names listed after a plural admin word are areas of the same level as the first
+        ("les régions de Kharkiv et de Soumy": both oblasts)."""
+        out = list(hits)
+        for i in range(1, len(out)):
+            prev, hit = out[i - 1], out[i]
+            if not prev.plural or hit.level or hit.area:
+                continue
+            if not _NEXT_IN_LIST.match(text[prev.end : hit.start]):
+                continue
+            area = self.geocoder.admin_area(text[hit.start : hit.end], prev.level)
+            if area is not None:
+                out[i] = replace(hit, area=area, level=prev.level, plural=True)
+        return out
 
     def _plausible(self, text: str, hit: _Hit) -> bool:
         """Whether a dictionary hit reads as a place: not an outlet ("Moscow Times"), and
@@ -350,8 +396,13 @@ class PlaceScanner:
 
 
 def _village(record: GeoRecord) -> bool:
-    """A populated place too small to be the town a bare name means by default."""
-    return record.feature_code == "PPL" and record.population < VILLAGE_POPULATION
+    """A populated place too small to be the town a bare name means wherever it is named
+    (not a capital or a regional or district centre)."""
+    return (
+        record.feature_class == "P"
+        and record.feature_code not in ("PPLC", "PPLA", "PPLA2")
+        and record.population < VILLAGE_POPULATION
+    )
 
 
 def _point(record: GeoRecord) -> Point | None:
