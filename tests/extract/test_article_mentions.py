@@ -3,7 +3,7 @@ speakers and people named after their role that the NER missed, and short names.
 
 from __future__ import annotations
 
-from sitroom.extract.mentions import short_forms, speakers_in, titled_people
+from sitroom.extract.mentions import short_forms, speakers_in, titled_people, unnamed_groups
 from sitroom.resolve import ActorTable
 from sitroom.types import Actor, Mention, Quote, Span
 
@@ -77,3 +77,15 @@ def test_a_short_name_repeats_the_full_name_given_before() -> None:
     assert [(m.text, m.ref) for m in out[2:]] == [("Commission", "Q8880"), ("Kim", "Kim Jong Un")]
     # Before the full name, or with no full name at all, nothing is guessed.
     assert short_forms(mentions[2:]) == mentions[2:]
+
+
+def test_armed_groups_named_by_what_they_are() -> None:
+    text = "Rebels shelled the town; les séparatistes et les jihadistes ont nié."
+    found = [(m.kind, m.text, m.ref) for m in unnamed_groups(text, [])]
+    assert found == [
+        ("org", "Rebels", None),
+        ("org", "séparatistes", None),
+        ("org", "jihadistes", None),
+    ]
+    known = [Mention("actor", 0, 6, "Rebels", "Houthis", "Houthis")]
+    assert [m.text for m in unnamed_groups(text, known)] == ["séparatistes", "jihadistes"]

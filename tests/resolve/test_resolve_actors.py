@@ -313,6 +313,13 @@ def test_an_adjective_followed_by_other_words_stays_the_state(table: ActorTable)
         ("the UN migration agency", "International Organization for Migration"),
         ("MEPs", "European Parliament"),
         ("Human Rights Council", "UN Human Rights Council"),
+        ("Kiev forces", "Armed Forces of Ukraine"),
+        ("les troupes de Kiev", "Armed Forces of Ukraine"),
+        ("Russian invaders", "Russian Armed Forces"),
+        ("the Aerospace Forces", "Russian Aerospace Forces"),
+        ("l'Etat hébreu", "Israel"),
+        ("les talibans", "Taliban"),
+        ("Service national d’urgence d’Ukraine", "State Emergency Service of Ukraine"),
     ],
 )
 def test_organisations_and_forces_of_the_news(table: ActorTable, written: str, name: str) -> None:

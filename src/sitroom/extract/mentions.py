@@ -59,10 +59,11 @@ def completed(
     mentions: Sequence[Mention], quotes: Sequence[Quote], text: str, table: ActorLookup
 ) -> list[Mention]:
     """An article's sentence-level mentions with what only the whole article shows: quote
-    speakers and people named after their role that the model missed, and short names of
-    actors named in full before; in text order."""
+    speakers and people named after their role that the model missed, armed groups named
+    only by what they are, and short names of actors named in full before; in text order."""
     out = [*mentions, *speakers_in(quotes, text, mentions)]
     out.extend(titled_people(text, out, table))
+    out.extend(unnamed_groups(text, out))
     return short_forms(sorted(out, key=lambda m: (m.start, m.end)))
 
 
@@ -155,4 +156,24 @@ def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> li
         who = table.resolve(name)
         ref = table_ref(who) if who else None
         out.append(Mention("person", start, end, name, label=who.name if who else name, ref=ref))
+    return out
+
+
+# Armed groups named only by what they are: "rebels shelled", "les séparatistes".
+_GROUP_NOUNS = re.compile(
+    r"\b(?:rebels?|separatists?|militants?|insurgents?|jihadists?|gunmen|guerrillas?"
+    r"|rebelles?|séparatistes?|insurgés|jihadistes?|djihadistes?)\b",
+    re.IGNORECASE,
+)
+
+
+def unnamed_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """Armed groups the text names only by what they are ("rebels", "les séparatistes"),
+    as unresolved organisation mentions, where no other mention covers the word."""
+    taken = [(m.start, m.end) for m in known]
+    out = []
+    for m in _GROUP_NOUNS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append(Mention("org", m.start(), m.end(), m.group(0), label=m.group(0), ref=None))
     return out
