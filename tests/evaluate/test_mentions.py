@@ -152,3 +152,15 @@ def test_an_actor_name_inside_a_longer_mention_or_around_a_shorter_one() -> None
     assert score_actors(gold, mentions, refs.get) == Tally(0, 2)
     # a word that merely contains the name is not an occurrence of it
     assert score_actors([GoldActor("syrie", "syria")], mentions, refs.get, text=text) == Tally(0, 1)
+
+
+def test_a_place_name_inside_a_longer_mention() -> None:
+    text = "des frappes dans les régions de Kharkiv et de Soumy"
+    at = text.index("régions")
+    mentions = [
+        Mention("place", at, at + len("régions de Kharkiv"), "régions de Kharkiv", None, "706482")
+    ]
+    coords = {706482: (49.6, 36.5)}.get
+    assert score_places([GoldPlace("Kharkiv", 706482)], mentions, text, coords)[0] == Tally(1, 1)
+    # A name no mention covers is still missed.
+    assert score_places([GoldPlace("Soumy", 692196)], mentions, text, coords)[0] == Tally(0, 1)

@@ -12,9 +12,10 @@ A gold file may list the distinct place and actor names its text uses::
 
 Each gold entry is compared with the predicted mentions written the same way (any case,
 a leading article ignored); several occurrences vote and the most frequent resolution
-wins. An actor name no mention is written as is compared with the mentions that overlap
-its occurrences in the text: "Etat islamique" inside a mention of "groupe Etat
-islamique", "régime syrien" around a mention of "syrien". A gold name the pipeline did
+wins. A name no mention is written as is compared with the mentions that overlap its
+occurrences in the text: "Etat islamique" inside a mention of "groupe Etat islamique",
+"régime syrien" around a mention of "syrien", "Soumy" inside "régions de Kharkiv et de
+Soumy" read as one mention. A gold name the pipeline did
 not find at all counts as wrong.
 
 - ``place_id``: the GeoNames id is the gold one;
@@ -97,7 +98,7 @@ def score_places(
     known = [g for g in gold if g.geonames_id is not None]
     exact = near = 0
     for g in known:
-        _, ref = _voted(g.text, places, text, g.occurrence)
+        _, ref = _voted(g.text, places, text, g.occurrence, overlap=True)
         pid = int(ref) if ref and ref.isdigit() else None
         if pid is not None and pid == g.geonames_id:
             exact += 1
