@@ -214,3 +214,14 @@ def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
 def test_a_town_and_its_area_after_a_comma_are_one_place(engine: Engine) -> None:
     ex = run(engine, "Envoys held talks in Miami, Florida on Monday.", MONDAY, "en")
     assert [r.location.name for r in ex.reports if r.location] == ["Miami"]
+
+
+def test_ground_assaults_are_battles(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukrainian troops repelled 15 Russian ground attacks near Avdiivka on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert only(ex, "battle").location.name == "Avdiivka"
+    assert not [r for r in ex.reports if r.type == "attack"]

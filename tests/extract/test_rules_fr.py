@@ -151,3 +151,10 @@ def test_une_liste_de_lieux_fait_un_evenement_par_lieu(engine: Engine) -> None:
     )
     places = [(r.location.name if r.location else None, fig(r.killed)) for r in ex.reports]
     assert places == [("Kharkiv", (2, 2, "exact")), ("Sumy", None)]
+
+
+def test_les_assauts_sont_des_combats(engine: Engine) -> None:
+    ex = run(
+        engine, "Dimanche, les forces russes ont mené des assauts près de Bakhmout.", SUNDAY, "fr"
+    )
+    assert only(ex, "battle").location.name == "Bakhmut"
