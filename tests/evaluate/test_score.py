@@ -236,3 +236,16 @@ def test_actor1_a_state_and_its_own_forces_are_one_side() -> None:
     assert field_tallies([(gold, forces)])["actor1"].correct == 1
     assert field_tallies([(gold, russian)])["actor1"].correct == 0
     assert field_tallies([(gold, person)])["actor1"].correct == 0  # a person is not a side
+
+
+def test_an_unresolved_date_is_the_publication_date_it_falls_back_to() -> None:
+    fallback = dataclasses.replace(report(), date=DateValue(DAY, "unresolved", ""))
+    day_before = DAY - dt.timedelta(days=1)
+    cases = [
+        (gold_event(), (1, 1)),  # the event was on the publication day: right
+        (gold_event(date=day_before), (0, 1)),  # the day before: wrong
+        (gold_event(date=None), (0, 0)),  # neither gives a day: not counted
+    ]
+    for gold, expected in cases:
+        fields = dict(score_article(article((gold,)), [fallback], ()).fields)
+        assert (fields["date"].correct, fields["date"].total) == expected

@@ -14,7 +14,9 @@ then an exact date beats a near one. Unmatched predictions are false positives, 
 gold events false negatives.
 
 Field accuracy is computed over matched pairs where the gold event or the prediction
-states the field (both null is not counted): type, modality, date (same day), place,
+states the field (both null is not counted): type, modality, date (same day; an
+``unresolved`` date is the publication date it falls back to, or null against a gold
+event with no date), place,
 killed, injured, children (killed and injured together), weapons launched, weapons
 intercepted (per kind), actor1 (same name, any case; or a state and its own armed forces,
 as the actor table knows them: gold "Ukraine" and a predicted "Armed Forces of Ukraine"
@@ -167,6 +169,15 @@ def _pred_date(p: EventReport) -> dt.date | None:
     return p.date.date
 
 
+def _stated_date(g: GoldEvent, p: EventReport) -> dt.date | None:
+    """The day a report gives an event: an unresolved date is the publication date the
+    record falls back to, except against a gold event with no date either (both say
+    the text gives none)."""
+    if p.date is not None and p.date.precision == "unresolved" and g.date is not None:
+        return p.date.date
+    return _pred_date(p)
+
+
 def date_agreement(g: GoldEvent, p: EventReport) -> int | None:
     """2 for the same day, 1 within a day or when one is null, None otherwise."""
     pd = _pred_date(p)
@@ -244,7 +255,7 @@ def _place(g: GoldEvent, p: EventReport) -> tuple[Value, Value]:
 GETTERS: Mapping[str, FieldGetter] = {
     "type": lambda g, p: (g.type, p.type),
     "modality": lambda g, p: (g.modality, p.modality),
-    "date": lambda g, p: (g.date, _pred_date(p)),
+    "date": lambda g, p: (g.date, _stated_date(g, p)),
     "place": _place,
     "killed": lambda g, p: (_count(g.killed), _count(p.killed)),
     "injured": lambda g, p: (_count(g.injured), _count(p.injured)),
