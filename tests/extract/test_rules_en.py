@@ -209,6 +209,7 @@ def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     places = [(r.location.name if r.location else None, fig(r.killed)) for r in ex.reports]
     # The deaths stay with the place the event was read at: the text does not share them out.
     assert places == [("Kharkiv", (2, 2, "exact")), ("Sumy", None), ("Poltava", None)]
+    assert len({r.report_id for r in ex.reports}) == 3  # each can be stored
 
 
 def test_a_town_and_its_area_after_a_comma_are_one_place(engine: Engine) -> None:

@@ -58,6 +58,7 @@ class Draft:
     targets: tuple[Target, ...]
     attributed_to: tuple[Attribution, ...]
     strong: bool
+    listed: bool = False  # one more place of a list the sentence names (``each_place``)
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
@@ -250,6 +251,8 @@ def _confidence(d: Draft) -> float:
 
 def _report_id(article_id: str, d: Draft) -> str:
     key = f"{article_id}:{d.type}:{d.trigger.start}"
+    if d.listed and d.place is not None:
+        key += f":{d.place.start}"  # the places of a list share their trigger
     return "rp_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -318,5 +321,5 @@ def each_place(draft: Draft, candidates: Sequence[PlaceCandidate], text: str) ->
     others = listed_with(draft.place, candidates, text)
     return [
         draft,
-        *(replace(draft, place=p, figures=Casualties(), weapons=()) for p in others),
+        *(replace(draft, place=p, figures=Casualties(), weapons=(), listed=True) for p in others),
     ]
