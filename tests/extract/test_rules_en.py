@@ -226,3 +226,13 @@ def test_ground_assaults_are_battles(engine: Engine) -> None:
     )
     assert only(ex, "battle").location.name == "Avdiivka"
     assert not [r for r in ex.reports if r.type == "attack"]
+
+
+def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukrainian shelling killed two militiamen in Horlivka on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert fig(only(ex, "attack").killed) == (2, 2, "exact")
