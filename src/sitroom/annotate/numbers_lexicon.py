@@ -313,6 +313,7 @@ policemen policeman officers officer residents resident villagers workers worker
 employees journalists journalist medics medic doctors nurses patients patient rescuers
 firefighters volunteers hostages hostage prisoners prisoner pows refugees migrants passengers
 pilots crew crewmen sailors marines mercenaries insurgents rebels jihadists gunmen attackers
+militiamen militiaman invaders occupiers paratroopers conscripts terrorists separatists
 victims victim casualties dead deaths fatalities injured wounded others bodies drones drone
 uavs uav shaheds shahed gerans decoys missiles missile rockets rocket shells shell bombs bomb
 munitions projectiles warheads aircraft jets helicopters tanks vehicles mortars grenades mines
@@ -325,6 +326,8 @@ enfants enfant mineurs adolescents adolescent bébés bébé femmes femme hommes
 soldat militaires militaire combattants combattant policiers policier habitants habitant
 otages otage prisonniers prisonnier réfugiés déplacés secouristes pompiers journalistes
 journaliste employés travailleurs membres passagers patients médecins individus villageois
+miliciens envahisseurs occupants mercenaires conscrits parachutistes jihadistes djihadistes
+rebelles insurgés terroristes séparatistes
 drones drone missiles missile roquettes roquette obus bombes bombe munitions projectiles
 engins avions chars véhicules frappes attaques explosions immeubles bâtiments maisons
 logements villages localités villes pays régions écoles hôpitaux
