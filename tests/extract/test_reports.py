@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from sitroom.extract.figures import Casualties
-from sitroom.extract.reports import Draft, coalesce, drop_totals, finish
+from sitroom.extract.reports import Draft, coalesce, drop_totals, finish, war_tally
 from sitroom.types import DateValue, Place, Quantity, Span
 
 DAY = dt.date(2026, 1, 5)
@@ -94,3 +96,24 @@ def test_report_ids_are_stable() -> None:
     a = finish([_draft(0, KYIV)], "a1", DAY, "en", None)[0].report_id
     b = finish([_draft(0, KYIV)], "a1", DAY, "en", None)[0].report_id
     assert a == b
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "place", "tally"),
+    [
+        ("The war, which has killed more than a million people, goes on.", 1_000_000, None, True),
+        ("Hundreds of civilians have been killed since the invasion began.", 300, UKRAINE, True),
+        ("Au total, 120 civils ont été tués depuis le début de la guerre.", 120, None, True),
+        ("The war has devastated cities and killed tens of thousands.", 20_000, UKRAINE, True),
+        # One event: a town, or figures of a day with no words of a whole war.
+        ("Since 2022, 1,200 people have been killed in Kharkiv.", 1_200, KYIV, False),
+        ("A missile strike killed 12 people on Monday.", 12, UKRAINE, False),
+    ],
+)
+def test_a_tally_of_the_whole_war_is_not_an_event(
+    sentence: str, killed: int, place: Place | None, tally: bool
+) -> None:
+    d = _draft(0, place, figures=Casualties(killed=_q(killed)))
+    d = replace(d, evidence=(Span(0, len(sentence), sentence),))
+    assert war_tally(d) is tally
+    assert (drop_totals([d]) == []) is tally

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -163,9 +164,11 @@ def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
     A coarse attack report (a country, an oblast, no place) on the day of finer ones is an
     article-level total when the finer ones state figures of their own; when they do not
     ("The massacre of Kramatorsk" / "the station of this Donbas city was hit on Friday…
-    52 people died"), it is the same event told in coarser words and fills them in.
+    52 people died"), it is the same event told in coarser words and fills them in. A
+    tally of the whole war ("the war, which has killed more than a million"; "depuis le
+    début de l'invasion") is never an event.
     """
-    out = [d for d in drafts if d.has_substance()]
+    out = [d for d in drafts if d.has_substance() and not war_tally(d)]
     for d in list(out):
         if d.type != "attack":
             continue
@@ -177,6 +180,33 @@ def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
             out[i] = _merge(fine, replace(d, place=None))
         out.remove(d)
     return out
+
+
+# What makes a figure a tally of a war rather than of one event: it runs "since" the war
+# began, "so far", over years; or the war itself is what kills.
+_WAR_TALLY = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|the\s+(?:full-scale\s+)?invasion"
+    r"|the\s+war|moscow|russia|(?:february\s+)?20\d\d|(?:it|the\s+war)\s+began)"
+    r"|\b(?:so\s+far\s+in\s+the\s+war|to\s+date|in\s+total|over\s+the\s+(?:past|last)"
+    r"\s+(?:\w+\s+)?years|(?:two|three|four|five|\d+)\s+years\s+(?:of|later|into))\b"
+    r"|\b(?:the|this)\s+(?:war|conflict|invasion)(?:\s*,\s*which)?\s+(?:has|have|had)\s+"
+    r"(?:\w+\s+){0,3}(?:killed|claimed|left|devastated)"
+    r"|\bdepuis\s+(?:le\s+d[ée]but|l['’]invasion|le\s+24\s+f[ée]vrier|f[ée]vrier\s+20\d\d"
+    r"|20\d\d)|\bau\s+total\b|\bla\s+guerre\s+(?:a|qui\s+a)\s+(?:\w+\s+){0,2}(?:fait|tué)",
+    re.IGNORECASE,
+)
+_TALLY_SIZE = 1000
+
+
+def war_tally(d: Draft) -> bool:
+    """Whether an attack or battle draft is a war's running tally, not an event: no place
+    finer than a country, and figures of a thousand or more or words that run them over
+    the war."""
+    if d.type not in ("attack", "battle") or (d.place and d.place.precision in _FINE):
+        return False
+    sentence = " ".join(e.text for e in d.evidence)
+    sizes = [q.min or q.max or 0 for q in (d.figures.killed, d.figures.injured) if q]
+    return any(n >= _TALLY_SIZE for n in sizes) or bool(_WAR_TALLY.search(sentence))
 
 
 def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
