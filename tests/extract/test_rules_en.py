@@ -236,3 +236,14 @@ def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
         "en",
     )
     assert fig(only(ex, "attack").killed) == (2, 2, "exact")
+
+
+def test_a_toll_that_rises_to_a_bare_count(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "The death toll in Horlivka rose to 3 on Monday, injured to 11, the mayor said.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert (fig(r.killed), fig(r.injured)) == ((3, 3, "exact"), (11, 11, "exact"))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitroom.annotate.numbers import Counted, find_counted, find_counts
 from sitroom.extract.lexicon import LexiconData
@@ -112,10 +113,33 @@ def _bare_people(unit: Unit, bare: list[Quantity], lex: LexiconData) -> list[Loc
         if tokens is None:
             continue
         root = tokens.root
+        quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
         if root.dep_ in _CASUALTY_ARGS and root.head.lower_ in words:
-            quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
             out.append(Located(quantity, tokens, tokens, bare=True))
+        elif (noun := _toll_noun(root, words)) is not None:
+            out.append(Located(quantity, noun, tokens))
     return out
+
+
+# "Death toll rises to 3, injured to 11": a bare count a toll rises to.
+_TOLL_VERBS = frozenset({"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand"})
+
+
+def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
+    """What a bare count after "to"/"at" counts: the toll a verb raises to it ("the death
+    toll rose to 3"), or the casualty word it follows ("injured to 11")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
+        return None
+    verb = prep.head
+    doc = root.doc
+    if verb.lower_ in words:
+        return doc[verb.i : verb.i + 1]
+    if verb.lemma_ in _TOLL_VERBS:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "toll":
+            return doc[subject.i : subject.i + 1]
+    return None
 
 
 def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:
