@@ -117,3 +117,9 @@ def test_a_tally_of_the_whole_war_is_not_an_event(
     d = replace(d, evidence=(Span(0, len(sentence), sentence),))
     assert war_tally(d) is tally
     assert (drop_totals([d]) == []) is tally
+
+
+def test_words_of_a_long_war_without_figures_are_no_tally() -> None:
+    sentence = "Russian strikes on Ukraine condemned after four years of war"
+    d = replace(_draft(0, UKRAINE), evidence=(Span(0, len(sentence), sentence),))
+    assert not war_tally(d)

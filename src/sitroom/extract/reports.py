@@ -200,12 +200,14 @@ _TALLY_SIZE = 1000
 
 def war_tally(d: Draft) -> bool:
     """Whether an attack or battle draft is a war's running tally, not an event: no place
-    finer than a country, and figures of a thousand or more or words that run them over
-    the war."""
+    finer than an oblast, and figures of a thousand or more, or figures with words that
+    run them over the war."""
     if d.type not in ("attack", "battle") or (d.place and d.place.precision in _FINE):
         return False
-    sentence = " ".join(e.text for e in d.evidence)
     sizes = [q.min or q.max or 0 for q in (d.figures.killed, d.figures.injured) if q]
+    if not sizes:
+        return False  # a tally counts something: "after four years of war" alone is not one
+    sentence = " ".join(e.text for e in d.evidence)
     return any(n >= _TALLY_SIZE for n in sizes) or bool(_WAR_TALLY.search(sentence))
 
 
