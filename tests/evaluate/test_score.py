@@ -249,3 +249,9 @@ def test_an_unresolved_date_is_the_publication_date_it_falls_back_to() -> None:
     for gold, expected in cases:
         fields = dict(score_article(article((gold,)), [fallback], ()).fields)
         assert (fields["date"].correct, fields["date"].total) == expected
+
+
+def test_place_names_match_without_accents_or_hyphens() -> None:
+    gold = article((gold_event(place="Al-Bab"),))
+    score = score_article(gold, [report(place="Al Bāb", gid=None)], ())
+    assert (score.events.tp, score.events.fp) == (1, 0)

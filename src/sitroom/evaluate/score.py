@@ -5,7 +5,8 @@ may match when
 
 1. their types are the same, or, as a fallback ranked below every same-type pair, both
    are in the strike family (``attack``, ``air_raid``, ``interception``);
-2. their places agree: the same GeoNames id, or the same name (any case), or one is null;
+2. their places agree: the same GeoNames id, or the same name (any case, accents and
+   hyphens ignored), or one is null;
 3. their dates are at most one day apart (or one is null; an ``unresolved`` predicted
    date, the publication-date fallback, counts as null).
 
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitroom.evaluate.gold import GoldArticle, GoldCount, GoldEvent, GoldQuote
+from sitroom.resolve.text import norm
 from sitroom.types import EventReport, Quantity, Quote
 
 STRIKE_FAMILY = frozenset({"attack", "air_raid", "interception"})
@@ -144,12 +146,13 @@ def _norm(s: str | None) -> str:
 
 
 def _gold_place(g: GoldEvent) -> tuple[int | None, str]:
-    return g.geonames_id, _norm(g.place)
+    return g.geonames_id, norm(g.place or "")
 
 
 def _pred_place(p: EventReport) -> tuple[int | None, str]:
+    """A place name folded as the gazetteer folds names: "Al Bāb" is "Al-Bab"."""
     loc = p.location
-    return (loc.geonames_id, _norm(loc.name)) if loc else (None, "")
+    return (loc.geonames_id, norm(loc.name)) if loc else (None, "")
 
 
 def place_agreement(g: GoldEvent, p: EventReport) -> int | None:
