@@ -26,6 +26,7 @@ from sitroom.evaluate.score import (
     check_floors,
     match_events,
     score_article,
+    same_speaker,
     score_quotes,
 )
 from sitroom.types import Actor, DateValue, EventReport, Place, Quantity, Quote, WeaponCount
@@ -255,3 +256,18 @@ def test_place_names_match_without_accents_or_hyphens() -> None:
     gold = article((gold_event(place="Al-Bab"),))
     score = score_article(gold, [report(place="Al Bāb", gid=None)], ())
     assert (score.events.tp, score.events.fp) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky", True),  # one actor of the table
+        ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", True),  # accents folded
+        ("Kremlin", "Russia", True),
+        ("Trump", "Donald Trump", True),
+        ("Paris", "France", False),  # a city is never its state
+        ("Vladimir Putin", "Volodymyr Zelensky", False),
+    ],
+)
+def test_speakers_are_the_same_person_however_spelt(gold: str, pred: str, same: bool) -> None:
+    assert same_speaker(gold, pred) is same

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitroom.evaluate.gold import GoldArticle, GoldCount, GoldEvent, GoldQuote
+from sitroom.resolve.actors import ActorTable
 from sitroom.resolve.text import norm
 from sitroom.types import EventReport, Quantity, Quote
 
@@ -279,8 +280,6 @@ def _actor1(g: GoldEvent, p: EventReport) -> tuple[Value, Value]:
 
 def _one_side(gold_name: str | None, p: EventReport) -> bool:
     """A state and a force of that state (through the actor table's countries)."""
-    from sitroom.resolve.actors import ActorTable
-
     pred = p.actor1
     gold = ActorTable.load().resolve(gold_name or "")
     if gold is None or pred is None or gold.country is None or gold.country != pred.country:
@@ -312,16 +311,26 @@ def quote_matches(gold: GoldQuote, pred: Quote) -> bool:
 
 
 def same_speaker(gold: str | None, pred: str | None) -> bool:
-    """Same name (any case); or one name is the other's last word(s) (Trump, Donald
-    Trump); or, for bodies, every word of the shorter name is in the longer one (Kyiv
-    military administration, Kyiv City Military Administration)."""
-    g, p = _norm(gold), _norm(pred)
+    """Same name (any case, accents folded: Erdogan, Erdoğan); or one name is the other's
+    last word(s) (Trump, Donald Trump); or, for bodies, every word of the shorter name is
+    in the longer one (Kyiv military administration, Kyiv City Military Administration);
+    or two spellings of one actor of the table (Zelenskyy, Volodymyr Zelensky; the
+    Kremlin, Russia)."""
+    g, p = norm(gold or ""), norm(pred or "")
     if not g or not p:
         return g == p
     if g == p or g.endswith(" " + p) or p.endswith(" " + g):
         return True
     short, long = sorted((set(g.split()), set(p.split())), key=len)
-    return len(short) >= 2 and short <= long
+    if len(short) >= 2 and short <= long:
+        return True
+    return _same_table_actor(gold or "", pred or "")
+
+
+def _same_table_actor(a: str, b: str) -> bool:
+    table = ActorTable.load()
+    first, second = table.resolve(a), table.resolve(b)
+    return first is not None and second is not None and first.name == second.name
 
 
 def score_quotes(gold: Sequence[GoldQuote], pred: Sequence[Quote]) -> tuple[Counts, Tally]:
