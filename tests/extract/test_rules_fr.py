@@ -158,3 +158,18 @@ def test_les_assauts_sont_des_combats(engine: Engine) -> None:
         engine, "Dimanche, les forces russes ont mené des assauts près de Bakhmout.", SUNDAY, "fr"
     )
     assert only(ex, "battle").location.name == "Bakhmut"
+
+
+def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Nos forces ont repris l'aéroport », a indiqué le porte-parole des forces "
+        "pro-GNA Mohamad Gnounou dans un communiqué.\n"
+        "« Ils fuient vers le sud », selon M. Gnounou.\n"
+        "« Ils étaient en territoire israélien », a indiqué le lieutenant-colonel "
+        "Jonathan Conricus aux journalistes.",
+        SUNDAY,
+        "fr",
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in ex.quotes]
+    assert speakers == ["Mohamad Gnounou", "Mohamad Gnounou", "Jonathan Conricus"]

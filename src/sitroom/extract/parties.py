@@ -8,6 +8,7 @@ rencontrer…") resolves to the same person.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -82,6 +83,7 @@ class Parties:
     metonym: Callable[[str], Actor | None] = lambda _text: None
     last_person: Actor | None = None
     titles: dict[str, Actor] = field(default_factory=dict)
+    surnames: dict[str, Actor] = field(default_factory=dict)  # "Gnounou": Mohamad Gnounou
 
     def actor_spans(self, unit: Unit) -> list[tuple[SpacySpan, Actor]]:
         """Actors named in the sentence: table entries, then NER persons and orgs."""
@@ -120,6 +122,9 @@ class Parties:
             title = _title_before(tokens)
             if title:
                 self.titles.setdefault(title, actor)
+            words = actor.name.split()
+            if len(words) > 1:
+                self.surnames.setdefault(words[-1], actor)
 
     def _titles_in(
         self, unit: Unit, found: Sequence[tuple[SpacySpan, Actor]]
@@ -154,8 +159,17 @@ class Parties:
             return None
         actor = self._phrase_actor(unit, act.speaker)
         if actor.kind == "person":
+            actor = self._full_name(actor)
             self.last_person = actor
         return actor
+
+    def _full_name(self, actor: Actor) -> Actor:
+        """A person named by surname alone ("M. Gnounou") is the one named in full before."""
+        words = [w for w in actor.name.split() if w.lower() not in _HONORIFICS]
+        known = self.surnames.get(words[0]) if len(words) == 1 else None
+        if known is None or actor.wikidata:
+            return actor
+        return replace(known, text=actor.text, start=actor.start, end=actor.end)
 
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
@@ -182,6 +196,8 @@ class Parties:
             if state is not None:
                 return replace(state, text=span.text, start=span.start, end=span.end)
         named = _appositive_name(phrase) if root.ent_type_ not in _NOT_PEOPLE else None
+        if named is None and not root.text[:1].isupper():
+            named = _name_after(unit, phrase)
         if named is not None:
             name, role = named
             return Actor(
@@ -269,6 +285,23 @@ def _appositive_name(phrase: SpacySpan) -> tuple[str, str | None] | None:
             role = doc[phrase.start : a.left_edge.i].text.strip(" ,")
             return name, speaker_role(role)
     return None
+
+
+# A role and, right after it, the name of who holds it: "le porte-parole de l'état-major,
+# le colonel Frédéric Barbry", "le lieutenant-colonel Jonathan Conricus".
+_NAME_AFTER = re.compile(
+    r"[\s,]*(?:(?:le|la|l['’]|the)\s*)?(?:[-a-zà-ÿ][\w'’-]*,?\s+(?:(?:le|la|l['’]|the)\s*)?){0,6}?"
+    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)?){1,2})\b"
+)
+
+
+def _name_after(unit: Unit, phrase: SpacySpan) -> tuple[str, str | None] | None:
+    """The person a role phrase is followed by in apposition, with the role."""
+    end = unit.span_of(phrase).end - unit.start
+    m = _NAME_AFTER.match(unit.text, end)
+    if m is None or "\n" in unit.text[end : m.start("name")]:
+        return None
+    return m.group("name"), speaker_role(phrase.text)
 
 
 def speaker_role(text: str) -> str | None:
