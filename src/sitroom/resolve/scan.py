@@ -7,18 +7,23 @@
     centres of any size;
 (c) any gazetteer place, however small ("Hrabovske", 52 people), right after a cue
     word: "the village of", "town of", "city of", "settlement of", "near", "outside",
-    "le village de", "la ville de", "la localité de", "près de" ...
+    "le village de", "la ville de", "la localité de", "près de" ...;
+(d) any Ukrainian village named in a list with a Ukrainian town ("near Avdiivka, Tonenke
+    and Pervomaiske").
 
 Matches are whole words, longest first, never overlapping, and must be capitalised in
 the text (short abbreviations such as "US" must match exactly). Names that are also
 common words or given names ("Bar", "Police", "Vladimir", "Putin") are in a stoplist and
 only match after a cue word. An admin word next to a name makes the mention the admin
 area: "Sumy region", "Sumy oblast", "région de Soumy", "Kyiv regional" -> the oblast;
-"Fastiv district" / "Fastiv raion" -> the raion.
+"Fastiv district" / "Fastiv raion" -> the raion; "the Nikopol region", named after a
+district centre, is its raion; names listed after a plural admin word ("les régions de
+Kharkiv et de Soumy") are all areas.
 
 Each mention's ``ref`` is the GeoNames id of the best candidate, ranked with the
 article's own context (the countries it names most, the admin areas it names) and, for a
-name shared by places far apart, the towns named within a few words of it.
+village, the towns named within a few words of it: a place of that name within 30 km of
+one of them wins, however small.
 """
 
 from __future__ import annotations
