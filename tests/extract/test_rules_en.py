@@ -247,3 +247,15 @@ def test_a_toll_that_rises_to_a_bare_count(engine: Engine) -> None:
     )
     r = only(ex, "attack")
     assert (fig(r.killed), fig(r.injured)) == ((3, 3, "exact"), (11, 11, "exact"))
+
+
+def test_a_passive_speech_verb_speaks_through_its_agent(engine: Engine) -> None:
+    ex = run(
+        engine,
+        '"Fourteen fighters were killed on Saturday," the toll was confirmed by a military '
+        "source.",
+        MONDAY,
+        "en",
+    )
+    (quote,) = ex.quotes
+    assert quote.speaker is not None and quote.speaker.name == "military source"

@@ -74,10 +74,24 @@ def _subject(verb: Token) -> SpacySpan | None:
     if inverted is not None:
         return inverted
     for child in verb.children:
+        if child.dep_ in ("nsubjpass", "nsubj:pass"):
+            return _agent(verb)  # "the toll was confirmed by a military source"
         if child.dep_ in SUBJECT_DEPS:
             return _noun_phrase(child)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
+    return None
+
+
+def _agent(verb: Token) -> SpacySpan | None:
+    """Who speaks through a passive verb: "by X" ("agent" > "pobj"), "par X" ("obl:agent");
+    a passive verb without one names no speaker."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return _noun_phrase(child)
+        if child.dep_ == "agent":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            return _noun_phrase(obj) if obj is not None else None
     return None
 
 
