@@ -252,10 +252,20 @@ def test_a_toll_that_rises_to_a_bare_count(engine: Engine) -> None:
 def test_a_passive_speech_verb_speaks_through_its_agent(engine: Engine) -> None:
     ex = run(
         engine,
-        '"Fourteen fighters were killed on Saturday," the toll was confirmed by a military '
-        "source.",
+        '"Fourteen fighters were killed on Saturday," the toll was confirmed by a military source.',
         MONDAY,
         "en",
     )
     (quote,) = ex.quotes
     assert quote.speaker is not None and quote.speaker.name == "military source"
+
+
+def test_nobody_hurt_is_a_figure_of_zero(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A Russian drone hit a warehouse in Kharkiv on Monday; no one was hurt.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert (r.killed, fig(r.injured)) == (None, (0, 0, "exact"))

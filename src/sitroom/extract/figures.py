@@ -161,6 +161,17 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
 
 
 _ONE = frozenset({"a", "an", "un", "une"})
+# Figures of zero, said in words: "no casualties", "no one was hurt", "sans faire de
+# victimes", "aucun blessé". A zero is a figure (nobody was killed), not a missing one.
+_NONE_HURT = re.compile(
+    r"\b(?:no|without\s+(?:causing\s+)?(?:any\s+)?|sans\s+faire\s+(?:de\s+|d['’])|aucune?\s+"
+    r"|pas\s+de\s+)(?:casualties|victims|victimes?|deaths|fatalities|morts?|tués?|injuries"
+    r"|blessés?|blessures)\b"
+    r"|\b(?:no\s+one|nobody)\s+(?:was\s+|were\s+)?(?:killed|hurt|injured|wounded)\b",
+    re.IGNORECASE,
+)
+_ZERO_KILLED = ("casualt", "victim", "death", "fatalit", "mort", "tué", "killed")
+_ZERO_INJURED = ("casualt", "victim", "injur", "hurt", "wounded", "bless")
 
 
 def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualties:
@@ -176,6 +187,13 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         is_child = word in lex.words("children")
         key = f"children_{category}" if is_child else category
         result.setdefault(key, item.quantity)
+    for m in _NONE_HURT.finditer(unit.text):
+        start, end = unit.start + m.start(), unit.start + m.end()
+        zero = Quantity(0, 0, "exact", m.group(0), start, end)
+        said = m.group(0).lower()
+        for key, stems in (("killed", _ZERO_KILLED), ("injured", _ZERO_INJURED)):
+            if any(stem in said for stem in stems):
+                result.setdefault(key, zero)
     # children are people: "a child died" is one dead, of whom one child
     return Casualties(
         result.get("killed") or result.get("children_killed"),
