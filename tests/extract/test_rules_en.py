@@ -269,3 +269,15 @@ def test_nobody_hurt_is_a_figure_of_zero(engine: Engine) -> None:
     )
     r = only(ex, "attack")
     assert (r.killed, fig(r.injured)) == (None, (0, 0, "exact"))
+
+
+def test_soldiers_counted_among_the_dead_are_not_the_attackers(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Forty-nine Ukrainian troops were killed on Monday when rebels shot down a transport "
+        "plane near Luhansk.",
+        MONDAY,
+        "en",
+    )
+    for r in ex.reports:
+        assert r.actor1 is None or r.actor1.name != "Armed Forces of Ukraine"

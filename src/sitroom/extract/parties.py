@@ -401,12 +401,30 @@ def _pronoun_subject_speaker(
 
 def _not_a_doer(tokens: SpacySpan) -> bool:
     """A demonym or state name that describes a place or the victims is not the attacker:
-    "la capitale ukrainienne", "deux morts polonais", "en Ukraine"."""
+    "la capitale ukrainienne", "deux morts polonais", "en Ukraine"; nor are forces counted
+    among the dead or wounded ("49 Ukrainian troops killed", "50 soldats ukrainiens ont
+    été tués")."""
     root = tokens.root
     if root.head.lower_ in _PLACE_NOUNS or root.head.lower_ in _VICTIM_NOUNS:
         return root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss")
+    if _counted_casualties(root):
+        return True
     doc = tokens.doc
     return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")
+
+
+_CASUALTY_LEMMAS = frozenset(
+    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "décéder", "périr"}
+)
+
+
+def _counted_casualties(root: Token) -> bool:
+    """A counted group of people that is killed or wounded: the subject of a casualty verb
+    or described by one ("troops killed", "soldats … tués")."""
+    if not any(c.dep_ == "nummod" or c.like_num for c in root.children):
+        return False
+    verbs = [root.head, *(c for c in root.children if c.dep_ in ("acl", "amod", "acl:relcl"))]
+    return any(v.lemma_.lower() in _CASUALTY_LEMMAS for v in verbs)
 
 
 def subject_of(token: Token) -> Token | None:
