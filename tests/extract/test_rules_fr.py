@@ -173,3 +173,15 @@ def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     )
     speakers = [q.speaker.name if q.speaker else None for q in ex.quotes]
     assert speakers == ["Mohamad Gnounou", "Mohamad Gnounou", "Jonathan Conricus"]
+
+
+def test_les_drones_abattus_sont_ceux_de_l_attaquant(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Dimanche, 12 drones ukrainiens ont été abattus par la défense antiaérienne russe "
+        "au-dessus de Belgorod.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "interception")
+    assert r.actor1 is not None and r.actor1.name == "Ukraine"

@@ -349,12 +349,36 @@ def event_actors(
         if (a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)) and not _not_a_doer(t)
     ]
     actor1 = voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
+    if event_type == "interception":
+        actor1 = _weapons_owner(actors) or actor1
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
         participants = tuple(a for _, a in actors if a.kind == "org")
         subject = _subject_actor(triggers[0], actors, parties)
         actor1 = subject or voiced or parties.last_person
     return EventActors(actor1, None, participants)
+
+
+_WEAPON_NOUNS = frozenset(
+    {
+        "drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
+        "shahed", "shaheds", "roquette", "roquettes", "aircraft", "jets", "helicopter",
+        "helicopters",
+    }
+)  # fmt: skip
+
+
+def _weapons_owner(actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:
+    """Whose weapons were shot down: the side named on them ("30 Ukrainian combat drones
+    were shot down", "des drones ukrainiens abattus"), the attacker of an interception."""
+    for tokens, actor in actors:
+        root = tokens.root
+        head = root.head
+        while head.dep_ in ("amod", "compound") and head.head.i != head.i:
+            head = head.head
+        if root.dep_ in ("amod", "compound", "nmod") and head.lower_ in _WEAPON_NOUNS:
+            return actor
+    return None
 
 
 def _key(actor: Actor) -> str:
