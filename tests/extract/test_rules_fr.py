@@ -185,3 +185,15 @@ def test_les_drones_abattus_sont_ceux_de_l_attaquant(engine: Engine) -> None:
     )
     r = only(ex, "interception")
     assert r.actor1 is not None and r.actor1.name == "Ukraine"
+
+
+def test_qui_revendique_la_prise_en_est_l_auteur(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Moscou a revendiqué dimanche la prise de la ville de Marioupol.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "territory_change")
+    assert r.modality == "claimed"
+    assert r.actor1 is not None and r.actor1.name == "Russia"

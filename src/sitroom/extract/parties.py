@@ -351,6 +351,9 @@ def event_actors(
     actor1 = voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
     if event_type == "interception":
         actor1 = _weapons_owner(actors) or actor1
+    if event_type == "territory_change" and actor1 is None:
+        # "Moscou a revendiqué la prise de Marioupol": who claims a capture made it
+        actor1 = next((a for _, a in governing if a is not None and a.kind in _DOER_KINDS), None)
     participants: tuple[Actor, ...] = ()
     if event_type == "sanction":
         participants = tuple(a for _, a in actors if a.kind == "org")
