@@ -25,8 +25,8 @@ from sitroom.evaluate.score import (
     aggregate,
     check_floors,
     match_events,
-    score_article,
     same_speaker,
+    score_article,
     score_quotes,
 )
 from sitroom.types import Actor, DateValue, EventReport, Place, Quantity, Quote, WeaponCount
