@@ -89,3 +89,16 @@ def test_armed_groups_named_by_what_they_are() -> None:
     ]
     known = [Mention("actor", 0, 6, "Rebels", "Houthis", "Houthis")]
     assert [m.text for m in unnamed_groups(text, known)] == ["séparatistes", "jihadistes"]
+
+
+def test_military_units_are_organisation_mentions() -> None:
+    text = (
+        "Recruits of the 28th Separate Mechanized Brigade and the 46th brigade faced the "
+        "Southern Military District; la 93e brigade a tenu. It is the 2nd largest army."
+    )
+    assert [m.text for m in unnamed_groups(text, [])] == [
+        "28th Separate Mechanized Brigade",
+        "46th brigade",
+        "Southern Military District",
+        "93e brigade",
+    ]

@@ -159,17 +159,24 @@ def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> li
     return out
 
 
-# Armed groups named only by what they are: "rebels shelled", "les séparatistes".
+# Armed groups named only by what they are ("rebels shelled", "les séparatistes"), and
+# military units ("the 46th brigade", "28th Separate Mechanized Brigade", "Southern
+# Military District", "la 93e brigade").
 _GROUP_NOUNS = re.compile(
     r"\b(?:rebels?|separatists?|militants?|insurgents?|jihadists?|gunmen|guerrillas?"
-    r"|rebelles?|séparatistes?|insurgés|jihadistes?|djihadistes?)\b",
+    r"|rebelles?|séparatistes?|insurgés|jihadistes?|djihadistes?)\b"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?-i:[A-Z][\w-]*\s+){0,4}"
+    r"(?:brigade|regiment|battalion|division|corps|army)\b"
+    r"|\b(?-i:(?:[A-Z][a-z]+\s+){1,2}Military\s+District)\b"
+    r"|\b\d{1,3}(?:e|ème)\s+(?:brigade|régiment|bataillon|division|armée)\b",
     re.IGNORECASE,
 )
 
 
 def unnamed_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
-    """Armed groups the text names only by what they are ("rebels", "les séparatistes"),
-    as unresolved organisation mentions, where no other mention covers the word."""
+    """Armed groups the text names only by what they are ("rebels", "les séparatistes") and
+    military units ("the 46th brigade"), as unresolved organisation mentions, where no
+    other mention covers them."""
     taken = [(m.start, m.end) for m in known]
     out = []
     for m in _GROUP_NOUNS.finditer(text):
