@@ -281,3 +281,14 @@ def test_soldiers_counted_among_the_dead_are_not_the_attackers(engine: Engine) -
     )
     for r in ex.reports:
         assert r.actor1 is None or r.actor1.name != "Armed Forces of Ukraine"
+
+
+def test_a_place_that_only_qualifies_a_holder_is_not_where_it_happened(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "At least three Russian officers were killed in the Moscow-controlled Ukrainian city "
+        "of Melitopol in a blast on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert only(ex, "attack").location.name == "Melitopol"

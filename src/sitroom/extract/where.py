@@ -142,6 +142,8 @@ def place_candidates(
     for ent in unit.sent.ents:
         if ent.label_ not in PLACE_LABELS or _inside(ent, exclude) or _is_office(ent):
             continue
+        if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
+            continue  # "the Moscow-controlled city of Melitopol" happened in Melitopol
         if _is_party(ent) or _is_agent(ent, trigger_tokens):
             continue
         out.append(PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent)))
@@ -352,6 +354,15 @@ def _modifies(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:
 
 def _inside(span: SpacySpan, spans: Sequence[SpacySpan]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+# A place glued to one of these describes who holds or backs something: "Moscow-controlled",
+# "Russian-occupied", "Kyiv-held", "The Hague-based": not a place where events happen.
+_AFFILIATION = re.compile(
+    r"-(?:controlled|held|occupied|backed|based|installed|appointed|led|allied|friendly"
+    r"|aligned|run)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_office(ent: SpacySpan) -> bool:
