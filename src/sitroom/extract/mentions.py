@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.extract.parties import ActorLookup
+from sitroom.extract.parties import PERSON_NAME, ActorLookup
 from sitroom.extract.units import Unit
 from sitroom.extract.where import Resolve, place_mentions
 from sitroom.resolve.actors import table_ref
@@ -81,9 +81,8 @@ def speakers_in(quotes: Sequence[Quote], text: str, known: Sequence[Mention]) ->
         if at < 0:
             continue
         end = at + len(who.name)
-        if any(s < end and at < e for s, e in taken):
+        if not _free(at, end, taken):
             continue
-        taken.append((at, end))
         out.append(Mention("person", at, end, who.name, label=who.name, ref=who.wikidata))
     return out
 
@@ -133,12 +132,11 @@ _ROLE_WORDS = (
     "|chancellor|chancelier|chancelière|adviser|advisor|conseiller|conseillère|lawmaker"
     "|député|députée|commissioner|commissaire|prosecutor|procureur|procureure|head"
 )
-_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ]+)?"
 _TITLED = re.compile(
     rf"\b(?i:{_ROLE_WORDS})"
     rf"(?:\s+(?i:of|for|de|du|des|de\s+la|de\s+l['’])\s*(?:the\s+)?"
     rf"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)*)?"
-    rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+    rf"\s+(?P<name>{PERSON_NAME})\b"
 )
 
 
@@ -150,9 +148,8 @@ def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> li
     for m in _TITLED.finditer(text):
         start, end = m.span("name")
         name = m.group("name")
-        if any(s < end and start < e for s, e in taken):
+        if not _free(start, end, taken):
             continue
-        taken.append((start, end))
         who = table.resolve(name)
         ref = table_ref(who) if who else None
         out.append(Mention("person", start, end, name, label=who.name if who else name, ref=ref))
@@ -180,7 +177,15 @@ def unnamed_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in known]
     out = []
     for m in _GROUP_NOUNS.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if not _free(m.start(), m.end(), taken):
             continue
         out.append(Mention("org", m.start(), m.end(), m.group(0), label=m.group(0), ref=None))
     return out
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether no span of ``taken`` overlaps ``start:end``; if so it is taken now."""
+    if any(s < end and start < e for s, e in taken):
+        return False
+    taken.append((start, end))
+    return True

@@ -287,11 +287,15 @@ def _appositive_name(phrase: SpacySpan) -> tuple[str, str | None] | None:
     return None
 
 
+# A person's name after a role word: two or three capitalised words
+# ("Stéphane Dujarric", "Jonathan Conricus", "Sayed Nasir Musawi").
+_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-ZÀ-Þa-zà-ÿ]+)?"
+PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 # A role and, right after it, the name of who holds it: "le porte-parole de l'état-major,
 # le colonel Frédéric Barbry", "le lieutenant-colonel Jonathan Conricus".
 _NAME_AFTER = re.compile(
     r"[\s,]*(?:(?:le|la|l['’]|the)\s*)?(?:[-a-zà-ÿ][\w'’-]*,?\s+(?:(?:le|la|l['’]|the)\s*)?){0,6}?"
-    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)?){1,2})\b"
+    rf"(?P<name>{PERSON_NAME})\b"
 )
 
 

@@ -83,9 +83,8 @@ class ActorEntry:
 
     def forms(self) -> list[tuple[str, AliasClass]]:
         """Every written form, the canonical name first, with its alias class (short ones
-        are matched exactly); a
-        person's names also in the other romanisations of their ending ("Syrskyi",
-        "Syrskii", "Syrskiy", "Syrsky")."""
+        are matched exactly); a person's names also in the other romanisations of their
+        ending ("Syrskyi", "Syrskii", "Syrskiy", "Syrsky")."""
         out: list[tuple[str, AliasClass]] = [(a, "exact") for a in self.abbr]
         names = (self.name, *self.names, *self.surnames)
         if self.kind == "person":
@@ -164,7 +163,13 @@ class ActorTable:
         self.conflicts: list[str] = []
         self.aliases = self._aliases()
         self._automaton: ahocorasick.Automaton | None = None
-        self._main_forces: dict[str | None, ActorEntry] | None = None
+        self._by_name = {e.name: e for e in entries}
+        # the main armed forces of each country: "Russian occupation forces" name them
+        self._main_forces = {
+            e.country: e
+            for e in entries
+            if e.kind == "force" and e.country and _MAIN_FORCE.search(e.name)
+        }
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> ActorTable:
@@ -216,14 +221,8 @@ class ActorTable:
 
     def _forces(self, entry: ActorEntry, alias: _Alias) -> ActorEntry | None:
         """The armed forces of the state ``entry`` when ``alias`` is its adjective."""
-        if entry.kind != "state" or not alias.forms & set(entry.adjectives):
+        if entry.kind != "state" or not entry.country or not alias.forms & set(entry.adjectives):
             return None
-        if self._main_forces is None:
-            self._main_forces = {
-                e.country: e
-                for e in self.entries
-                if e.kind == "force" and e.country and _MAIN_FORCE.search(e.name)
-            }
         return self._main_forces.get(entry.country)
 
     def get(self, key: str) -> ActorEntry | None:
@@ -279,8 +278,7 @@ class ActorTable:
             return None
         people = [m for m in mentions if m.kind == "person"]
         pick = people[-1] if people else max(mentions, key=lambda m: m.end - m.start)
-        entry = next(e for e in self.entries if e.name == pick.label)
-        return entry.actor(text)
+        return self._by_name[pick.label or ""].actor(text)
 
 
 # A state's armed forces named by its adjective and a modifier: "Russian occupation

@@ -69,6 +69,11 @@ def km_between(a: Point, b: Point) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
+def point_of(record: GeoRecord) -> Point | None:
+    """Where a gazetteer place lies, if its record has coordinates."""
+    return None if record.lat is None or record.lon is None else (record.lat, record.lon)
+
+
 # Admin words after the name ("Sumy region") and before it ("région de Soumy").
 ADMIN1_WORDS = (
     "region",
@@ -204,12 +209,8 @@ class Geocoder:
                 s += CONTEXT_COUNTRY_BONUS if first else CONTEXT_COUNTRY_BONUS / 2
             if r.admin1_key in context.admin1:
                 s += CONTEXT_ADMIN1_BONUS
-        lat, lon = r.lat, r.lon
-        if (
-            lat is not None
-            and lon is not None
-            and any(km_between((lat, lon), p) <= NEAR_KM for p in near)
-        ):
+        where = point_of(r) if near else None
+        if where is not None and any(km_between(where, p) <= NEAR_KM for p in near):
             s += NEAR_BONUS
         return s
 
@@ -315,12 +316,16 @@ class Geocoder:
             context = (context or GeoContext()).merge(self.context_of([place] if place else []))
         return self._resolve_name(main, text, context)
 
+    def place_of(self, geonameid: int, text: str) -> Place | None:
+        """The gazetteer place ``geonameid`` as written ``text``, if the gazetteer has it."""
+        record = self.gazetteer.get(geonameid)
+        return to_place(record, text) if record else None
+
     def resolve_mention(self, mention: Mention, context: GeoContext | None = None) -> Place | None:
         """The place of a scanned mention (its ``ref`` if it has one), with its offsets."""
         place = None
         if mention.ref and mention.ref.isdigit():
-            record = self.gazetteer.get(int(mention.ref))
-            place = to_place(record, mention.text) if record else None
+            place = self.place_of(int(mention.ref), mention.text)
         if place is None:
             place = self.resolve(mention.text, context=context)
         return replace(place, start=mention.start, end=mention.end) if place else None

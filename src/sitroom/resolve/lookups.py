@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sitroom.resolve.actors import ActorTable
 from sitroom.resolve.gazetteer import Gazetteer
-from sitroom.resolve.geocode import Geocoder, GeoContext, to_place
+from sitroom.resolve.geocode import Geocoder, GeoContext
 from sitroom.resolve.scan import PlaceScanner
 from sitroom.types import Mention, Place
 
@@ -79,8 +79,7 @@ class Lookups:
 
     def place_of(self, geonameid: int, text: str) -> Place | None:
         """The gazetteer place ``geonameid`` as written ``text`` (a scanned mention's ref)."""
-        record = self.gazetteer.get(geonameid)
-        return to_place(record, text) if record else None
+        return self.geocoder.place_of(geonameid, text)
 
     def area(self, text: str) -> Place | None:
         """The country, oblast or raion ``text`` names ("Sumy Oblast", "oblast de Soumy",

@@ -45,9 +45,9 @@ from sitroom.resolve.geocode import (
     NEAR_KM,
     Geocoder,
     GeoContext,
-    Point,
     admin_level,
     km_between,
+    point_of,
 )
 from sitroom.resolve.text import FoldedText, fold_text, is_acronym, norm, starts_upper
 from sitroom.types import Mention
@@ -372,7 +372,7 @@ class PlaceScanner:
             for j, (other, r) in enumerate(zip(hits, records, strict=True))
             if j != i
             and r is not None
-            and (p := _point(r)) is not None
+            and (p := point_of(r)) is not None
             and r.feature_class == "P"
             and min(abs(other.start - hit.end), abs(hit.start - other.end)) <= NEAR_CHARS
             and not (_village(r) and _far_apart(other.candidates))
@@ -383,7 +383,7 @@ class PlaceScanner:
         for c in self.gazetteer.lookup(text[hit.start : hit.end]):
             cands.setdefault(c.record.geonameid, c)
         best = self.geocoder.best(list(cands.values()), context, near)
-        where = _point(best) if best else None
+        where = point_of(best) if best else None
         if best is None or where is None or all(km_between(where, p) > NEAR_KM for p in near):
             return record
         return best
@@ -410,13 +410,9 @@ def _village(record: GeoRecord) -> bool:
     )
 
 
-def _point(record: GeoRecord) -> Point | None:
-    return None if record.lat is None or record.lon is None else (record.lat, record.lon)
-
-
 def _far_apart(candidates: tuple[Candidate, ...]) -> bool:
     """Whether the places a name may mean lie more than ``NEAR_KM`` apart."""
-    points = [p for c in candidates if (p := _point(c.record)) is not None]
+    points = [p for c in candidates if (p := point_of(c.record)) is not None]
     return any(km_between(points[0], p) > NEAR_KM for p in points[1:])
 
 
