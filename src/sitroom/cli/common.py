@@ -183,8 +183,9 @@ def out_console() -> Console:
 
 
 def err_console() -> Console:
-    """A console on stderr for progress and error lines."""
-    return Console(stderr=True, highlight=False)
+    """A console on stderr for progress and error lines, one line each: a log
+    line is grepped, so it is never wrapped at the terminal's width."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_error(message: object) -> None:

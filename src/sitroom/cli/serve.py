@@ -41,6 +41,7 @@ def serve_cmd(
         )
     err_console().print(
         f"Sitroom API on http://{host}:{port}/api/events (schema: /api/openapi.json), "
-        f"database {path}; ingest over HTTP is {'on' if token else 'off'}"
+        f"database {path}; ingest over HTTP is {'on' if token else 'off'}",
+        markup=False,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning")
