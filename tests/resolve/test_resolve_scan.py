@@ -304,3 +304,32 @@ def test_a_list_never_turns_other_words_into_places(scanner: PlaceScanner) -> No
         ("Moscow", "524901"),
         ("Kharkiv", "706483"),
     ]
+
+
+DNIEPER, DNIPRO_CITY, OSKIL = "565896", "709930", "514365"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a foothold on the east bank of the Dnipro River.", [("Dnipro River", DNIEPER)]),
+        ("troops dug in on the Dnipro’s left bank.", [("Dnipro", DNIEPER)]),
+        ("Kyiv's Dnipro east bank gain", [("Kyiv", "703448"), ("Dnipro", DNIEPER)]),
+        ("they crossed the Dnipro at night.", [("Dnipro", DNIEPER)]),
+        ("fighting along the Oskil river.", [("Oskil river", OSKIL)]),
+        ("la rive gauche du Dniepr", [("Dniepr", DNIEPER)]),
+        ("le fleuve Dniepr", [("Dniepr", DNIEPER)]),
+        ("A missile hit Dnipro overnight.", [("Dnipro", DNIPRO_CITY)]),
+        ("the Dnipro region", [("Dnipro region", "709929")]),
+    ],
+)
+def test_a_name_is_a_river_where_the_text_says_so(
+    scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(scanner, text) == expected
+
+
+def test_a_river_word_never_makes_a_river_of_a_town_without_one(scanner: PlaceScanner) -> None:
+    # GeoNames has a stream called Kharkiv, but it is not one of the rivers kept
+    assert found(scanner, "the Kharkiv River") == [("Kharkiv", "706483")]
+    assert found(scanner, "Moscow river port") == [("Moscow", "524901")]

