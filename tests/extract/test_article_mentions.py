@@ -64,6 +64,15 @@ def test_people_named_after_their_role_become_person_mentions() -> None:
     assert "Donald Trump" not in {m.text for m in titled_people(text, known, ActorTable.load())}
 
 
+def test_professions_and_ranks_name_people_too() -> None:
+    text = (
+        "“He was pardoned,” lawyer Alexei Mikhalchik told AFP. Military analyst Kostiantyn "
+        "Mashovets disagreed, and l'avocate Marie Dupont aussi. The lawyer refused."
+    )
+    found = [m.text for m in titled_people(text, [], ActorTable.load())]
+    assert found == ["Alexei Mikhalchik", "Kostiantyn Mashovets", "Marie Dupont"]
+
+
 def test_a_short_name_repeats_the_full_name_given_before() -> None:
     text = "The European Commission and Kim Jong Un spoke. The Commission said Kim lied."
     mentions = [

@@ -131,6 +131,11 @@ _ROLE_WORDS = (
     "|secretary|secrétaire|director|directeur|directrice|senator|sénateur|sénatrice"
     "|chancellor|chancelier|chancelière|adviser|advisor|conseiller|conseillère|lawmaker"
     "|député|députée|commissioner|commissaire|prosecutor|procureur|procureure|head"
+    "|lawyer|attorney|avocate?|analyst|analyste|expert|experte|researcher|chercheur|chercheuse"
+    "|journalist|journaliste|correspondent|correspondante?|reporter|photographer|photographe"
+    "|historian|historien|historienne|economist|économiste|professor|professeure?"
+    "|colonel|lieutenant|captain|capitaine|sergeant|sergent|officer|officier|soldier|soldat"
+    "|deputy|chairman|chairwoman|leader|dirigeante?|activist|militante?|volunteer|bénévole"
 )
 _TITLED = re.compile(
     rf"\b(?i:{_ROLE_WORDS})"
