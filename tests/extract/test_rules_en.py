@@ -283,6 +283,18 @@ def test_soldiers_counted_among_the_dead_are_not_the_attackers(engine: Engine) -
         assert r.actor1 is None or r.actor1.name != "Armed Forces of Ukraine"
 
 
+def test_the_side_whose_towns_were_shelled_is_not_the_attacker(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "At least 9 residents killed in overnight shelling of LPR cities by Ukrainian army - "
+        "local police",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.actor1 is None or r.actor1.name != "Luhansk People's Republic"
+
+
 def test_a_place_that_only_qualifies_a_holder_is_not_where_it_happened(engine: Engine) -> None:
     ex = run(
         engine,

@@ -62,6 +62,8 @@ def test_ids_are_wellformed_and_never_unverified_guesses(table: ActorTable) -> N
         ("trump", "Q22686"),
         ("macron", "Q3052772"),
         ("xi", "Q15031"),
+        ("dpr", "Q16150196"),
+        ("lpr", "Q16746854"),
     ],
 )
 def test_known_ids(table: ActorTable, key: str, wikidata: str) -> None:
@@ -319,6 +321,8 @@ def test_an_adjective_followed_by_other_words_stays_the_state(table: ActorTable)
         ("the Aerospace Forces", "Russian Aerospace Forces"),
         ("l'Etat hébreu", "Israel"),
         ("les talibans", "Taliban"),
+        ("DPR", "Donetsk People's Republic"),
+        ("la République populaire de Louhansk", "Luhansk People's Republic"),
         ("Service national d’urgence d’Ukraine", "State Emergency Service of Ukraine"),
     ],
 )

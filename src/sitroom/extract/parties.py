@@ -26,25 +26,13 @@ MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _PLACE_NOUNS = frozenset(
-    [
-        "capital",
-        "city",
-        "town",
-        "village",
-        "region",
-        "territory",
-        "country",
-        "oblast",
-        "soil",
-        "capitale",
-        "ville",
-        "région",
-        "territoire",
-        "pays",
-        "sol",
-        "localité",
-    ]
-)
+    {
+        "capital", "city", "cities", "town", "towns", "village", "villages", "settlement",
+        "settlements", "region", "regions", "territory", "territories", "country", "oblast",
+        "soil", "capitale", "ville", "villes", "région", "régions", "territoire",
+        "territoires", "pays", "sol", "localité", "localités",
+    }
+)  # fmt: skip
 _VICTIM_NOUNS = frozenset(
     [
         "dead",
