@@ -81,6 +81,16 @@ def test_actors_by_table_entry_and_unknown_people() -> None:
     assert score_actors(gold[2:3], found, refs.get, table_now) == Tally(1, 1)
 
 
+def test_an_unlisted_body_may_be_read_as_its_state_but_need_not_be() -> None:
+    gold = [GoldActor("AFP", None, "Agence France-Presse")]
+    as_france = {"Agence France-Presse": "Q142"}.get
+    nothing = [Mention("org", 0, 3, "AFP", "AFP", None)]
+    france = [Mention("actor", 0, 3, "AFP", "France", "Q142")]
+    spain = [Mention("actor", 0, 3, "AFP", "Spain", "Q29")]
+    for found, right in ((nothing, 1), (france, 1), (spain, 0)):
+        assert score_actors(gold, found, {}.get, within_name=as_france) == Tally(right, 1)
+
+
 def test_gold_lists_parse_and_reach_the_metrics() -> None:
     gold = parse_gold(
         {

@@ -329,3 +329,11 @@ def test_an_adjective_followed_by_other_words_stays_the_state(table: ActorTable)
 def test_organisations_and_forces_of_the_news(table: ActorTable, written: str, name: str) -> None:
     found = table.resolve(written)
     assert found is not None and found.name == name
+
+
+def test_named_is_the_whole_name_and_resolve_also_what_it_contains(table: ActorTable) -> None:
+    whole = table.named("President Vladimir Putin")
+    assert whole is not None and whole.name == "Vladimir Putin"
+    assert table.named("Agence France-Presse") is None
+    inside = table.resolve("Agence France-Presse")
+    assert inside is not None and inside.name == "France"

@@ -95,6 +95,10 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
         return entry.ref
 
     def ref_of_name(name: str) -> str | None:
+        actor = lookups.actors.named(name)
+        return table_ref(actor) if actor else None
+
+    def within_name(name: str) -> str | None:
         actor = lookups.actors.resolve(name)
         return table_ref(actor) if actor else None
 
@@ -102,7 +106,9 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
     return {
         "place_id": exact,
         "place_25km": near,
-        "actor_id": score_actors(article.actors, ex.mentions, ref_of, ref_of_name, ex.article.text),
+        "actor_id": score_actors(
+            article.actors, ex.mentions, ref_of, ref_of_name, ex.article.text, within_name
+        ),
     }
 
 

@@ -265,15 +265,23 @@ class ActorTable:
             out.append(Mention(kind, start, end, text[start:end], entry.name, entry.ref))
         return out
 
-    def resolve(self, text: str) -> Actor | None:
-        """The actor a phrase names: an alias as a whole ("Russia's", "OTAN"), else the
-        person it names ("U.S. President Donald Trump", "M. Poutine"), else its longest
-        actor mention ("the Ukrainian air force"). ``None`` when it names none."""
+    def named(self, text: str) -> Actor | None:
+        """The actor ``text`` names as a whole (an alias, with titles and a possessive
+        left out), never one it merely contains: "Agence France-Presse" is not France."""
         clean = _POSSESSIVE.sub("", text.strip().strip(_QUOTES)).strip()
         alias = self.aliases.get(norm(clean)) or self.aliases.get(norm(_strip_titles(clean)))
         if alias is not None and _written_ok(clean, alias):
             return self.entries[alias.entry].actor(text)
-        mentions = self.scan(clean)
+        return None
+
+    def resolve(self, text: str) -> Actor | None:
+        """The actor a phrase names: an alias as a whole ("Russia's", "OTAN"), else the
+        person it names ("U.S. President Donald Trump", "M. Poutine"), else its longest
+        actor mention ("the Ukrainian air force"). ``None`` when it names none."""
+        whole = self.named(text)
+        if whole is not None:
+            return whole
+        mentions = self.scan(_POSSESSIVE.sub("", text.strip().strip(_QUOTES)).strip())
         if not mentions:
             return None
         people = [m for m in mentions if m.kind == "person"]
