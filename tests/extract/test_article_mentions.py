@@ -3,7 +3,13 @@ speakers and people named after their role that the NER missed, and short names.
 
 from __future__ import annotations
 
-from sitroom.extract.mentions import short_forms, speakers_in, titled_people, unnamed_groups
+from sitroom.extract.mentions import (
+    named_people,
+    short_forms,
+    speakers_in,
+    titled_people,
+    unnamed_groups,
+)
 from sitroom.resolve import ActorTable
 from sitroom.types import Actor, Mention, Quote, Span
 
@@ -110,4 +116,32 @@ def test_military_units_are_organisation_mentions() -> None:
         "46th brigade",
         "Southern Military District",
         "93e brigade",
+    ]
+
+
+def test_a_given_name_starts_a_person_the_model_missed_or_took_for_a_place() -> None:
+    text = (
+        "Backed by Oksana Hrytsenko, an expert. The late Boris Orlov’s Kyiv office shut. "
+        "Vladimir Saldo spoke. They flew to Abu Dhabi. The Alexander Palace stood. "
+        "Jean-Yves Le Drian a parlé."
+    )
+
+    def at(words: str, kind: str, ref: str | None) -> Mention:
+        i = text.index(words)
+        return Mention(kind, i, i + len(words), words, None, ref)
+
+    known = [
+        at("Oksana Hrytsenko", "place", None),  # read as a place, resolved to nothing
+        at("Vladimir", "place", "473249"),  # the town, holding only the given name
+        at("Kyiv", "place", "703448"),
+        at("Abu Dhabi", "place", "292968"),
+    ]
+    found = named_people(text, known, ActorTable.load())
+    assert [(m.kind, m.text) for m in found] == [
+        ("person", "Oksana Hrytsenko"),
+        ("person", "Boris Orlov"),
+        ("place", "Kyiv"),
+        ("person", "Vladimir Saldo"),
+        ("place", "Abu Dhabi"),
+        ("person", "Jean-Yves Le Drian"),
     ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 
@@ -63,6 +65,7 @@ def completed(
     only by what they are, and short names of actors named in full before; in text order."""
     out = [*mentions, *speakers_in(quotes, text, mentions)]
     out.extend(titled_people(text, out, table))
+    out = named_people(text, out, table)
     out.extend(unnamed_groups(text, out))
     return short_forms(sorted(out, key=lambda m: (m.start, m.end)))
 
@@ -159,6 +162,67 @@ def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> li
         ref = table_ref(who) if who else None
         out.append(Mention("person", start, end, name, label=who.name if who else name, ref=ref))
     return out
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names that start a person's name (``resolve/data/given_names.txt``)."""
+    text = resources.files("sitroom.resolve").joinpath("data", "given_names.txt").read_text("utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+# A given name and one to three capitalised words after it ("Marina Petrova", "Abou Bakr
+# Al-Baghdadi", "Jean-Yves Le Drian"), none of them a word that makes it a street, a
+# unit, a building or a sentence ("Alexander Palace", "Roman Empire").
+_GIVEN = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?![\w'’-])")
+_SURNAME = re.compile(
+    r"\s+((?:(?:Le|La|De|Di|Da|Van|Von|Al|El|Ben|Bin|Ibn|Abu|Abou)\s+)?"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'’]+)*)"
+)
+_NOT_A_SURNAME_TEXT = """
+    street avenue square bridge airport station hospital university school church
+    cathedral palace corps division brigade regiment battalion army navy force forces
+    group foundation institute center centre prize award act plan doctrine line empire
+    catholic orthodox island river lake sea bay region oblast district province republic
+    kingdom city county airlines news times post agency said says told and the of in on
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december rue place pont gare
+"""
+_NOT_A_SURNAME = frozenset(_NOT_A_SURNAME_TEXT.split())
+
+
+def named_people(text: str, known: Sequence[Mention], table: ActorLookup) -> list[Mention]:
+    """``known`` with the people a given name introduces added ("an expert, Marina
+    Petrova"; "Alexei Navalny's headquarters"), where the model missed them or read them
+    as places: a person replaces place mentions that resolved to nothing, or that hold
+    only the given name (the town of Vladimir in "Vladimir Saldo"); any other mention
+    there stays and the name is left alone."""
+    names = given_names()
+    out = list(known)
+    for m in _GIVEN.finditer(text):
+        if m.group(0) not in names:
+            continue
+        end, words = m.end(), 0
+        while words < 3 and (after := _SURNAME.match(text, end)) is not None:
+            if after.group(1).lower().rstrip("'’") in _NOT_A_SURNAME:
+                break
+            end, words = after.end(), words + 1
+            if after.group(1).endswith(("'s", "’s")):
+                break  # "Alexei Navalny's Moscow headquarters"
+        if words == 0:
+            continue
+        start = m.start()
+        name = re.sub(r"['’]s?$", "", text[start:end])
+        end = start + len(name)
+        overlapping = [k for k in out if k.start < end and start < k.end]
+        if any(k.kind != "place" or (k.ref is not None and k.end > m.end()) for k in overlapping):
+            continue
+        out = [k for k in out if k not in overlapping]
+        who = table.resolve(name)
+        ref = table_ref(who) if who else None
+        out.append(Mention("person", start, end, name, label=who.name if who else name, ref=ref))
+    return sorted(out, key=lambda k: (k.start, k.end))
 
 
 # Armed groups named only by what they are ("rebels shelled", "les séparatistes"), and
