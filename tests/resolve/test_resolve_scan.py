@@ -333,3 +333,22 @@ def test_a_river_word_never_makes_a_river_of_a_town_without_one(scanner: PlaceSc
     # GeoNames has a stream called Kharkiv, but it is not one of the rivers kept
     assert found(scanner, "the Kharkiv River") == [("Kharkiv", "706483")]
     assert found(scanner, "Moscow river port") == [("Moscow", "524901")]
+
+
+def test_a_place_followed_by_its_oblast_is_the_one_in_that_oblast(scanner: PlaceScanner) -> None:
+    # a 0-people village the scanner would not find on its own, and a name borne by
+    # villages of many oblasts
+    assert found(scanner, "shelling at Prychepylivka, Luhansk Obl on Sunday")[0] == (
+        "Prychepylivka",
+        "811587",
+    )
+    text, ref = found(scanner, "a strike on Vodiane, Zaporizhzhia region")[0]
+    assert text == "Vodiane" and ref == "689321"
+
+
+def test_donbas_makes_its_two_oblasts_the_context(scanner: PlaceScanner) -> None:
+    gazetteer = scanner.gazetteer
+    text, ref = found(scanner, "a medic was hurt near Vodiane in Donbas")[0]
+    record = gazetteer.get(int(ref or 0))
+    assert text == "Vodiane" and record is not None
+    assert record.admin1_name in ("Donetsk Oblast", "Luhansk Oblast")

@@ -10,7 +10,9 @@
     "le village de", "la ville de", "la localité de", "près de" ...;
 (d) any Ukrainian village named in a list with a Ukrainian town ("near Avdiivka, Tonenke
     and Pervomaiske");
-(e) a river, where the text says it is one: "the Dnipro River", "the river Oskil", "le
+(e) any Ukrainian place followed by its oblast ("Prychepylivka, Luhansk Obl", "Kamianka,
+    Donetsk region"): the one of that name in that oblast;
+(f) a river, where the text says it is one: "the Dnipro River", "the river Oskil", "le
     fleuve Dniepr", "the east bank of the Dnipro", "the Dnipro's left bank", "across the
     Dnipro". A bare "Dnipro" is the city.
 
@@ -96,6 +98,14 @@ _ORG_AFTER = re.compile(
     r"|(?i:declaration|accords?|agreements?|format|protocols?|memorandum))\b"
 )
 _LOC_CLASSES = frozenset("LTHV")
+# A place and the oblast it lies in, after a comma: "Prychepylivka, Luhansk Obl".
+_IN_OBLAST = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w'’ʼ]*(?:[ -][A-ZÀ-Þ][\w'’ʼ]*){0,2}),\s+"
+    r"(?P<area>[A-ZÀ-Þ][\w'’ʼ-]*)\s+(?:[Oo]blast|Obl\b\.?|[Rr]egion\b)"
+)
+# Regions that stand for their oblasts in an article's context ("near Vodiane in
+# Donbas"): Donbas is Donetsk and Luhansk oblasts, Crimea the republic and Sevastopol.
+REGION_ADMIN1 = {709718: ("UA.05", "UA.14"), 703884: ("UA.11", "UA.20"), 703862: ("UA.11", "UA.20")}
 # What makes a name a river: a river word after it or before it, a bank of it, a crossing.
 _RIVER_AFTER = re.compile(r"(?P<name>[^\W\d_][\w'’ʼ-]*(?:\s+[^\W\d_][\w'’ʼ-]*)?)\s+[Rr]iver\b")
 _RIVER_BEFORE = re.compile(
@@ -206,7 +216,12 @@ class PlaceScanner:
         """Place mentions of ``text``, in text order."""
         folded = fold_text(text)
         hits = _select(
-            [*self._dictionary_hits(folded), *self._cue_hits(text), *self._river_hits(text)]
+            [
+                *self._dictionary_hits(folded),
+                *self._cue_hits(text),
+                *self._river_hits(text),
+                *self._oblast_hits(text),
+            ]
         )
         hits = _select([*hits, *self._listed_hits(text, hits)])
         hits = self._admin_lists(text, [self._with_admin(text, h) for h in hits])
@@ -245,6 +260,20 @@ class PlaceScanner:
                 if join is None:
                     break
                 pos = join.end()
+
+    def _oblast_hits(self, text: str) -> Iterator[_Hit]:
+        """Places followed by their oblast ("Prychepylivka, Luhansk Obl")."""
+        for m in _IN_OBLAST.finditer(text):
+            area = self.geocoder.admin_area(m.group("area"), 1)
+            if area is None or area.country != "UA":
+                continue
+            cands = tuple(
+                c
+                for c in self.gazetteer.candidates(norm(m.group("name")))
+                if c.record.admin1_key == area.admin1_key and c.record.feature_class == "P"
+            )
+            if cands:
+                yield _Hit(m.start("name"), m.end("name"), cands, cue=True)
 
     def _rivers(self, name: str) -> tuple[Candidate, ...]:
         return tuple(
@@ -402,6 +431,8 @@ class PlaceScanner:
                 counts[record.country] += 1  # only names that say which country
             if record.feature_code in ("ADM1", "ADM2"):
                 ctx = ctx.with_admin1(record.admin1_key)
+            for key in REGION_ADMIN1.get(record.geonameid, ()):
+                ctx = ctx.with_admin1(key)
         return replace(ctx, countries=tuple(c for c, _ in counts.most_common()))
 
     def _record(self, hit: _Hit, context: GeoContext) -> GeoRecord | None:
