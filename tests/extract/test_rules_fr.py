@@ -197,3 +197,25 @@ def test_qui_revendique_la_prise_en_est_l_auteur(engine: Engine) -> None:
     r = only(ex, "territory_change")
     assert r.modality == "claimed"
     assert r.actor1 is not None and r.actor1.name == "Russia"
+
+
+def test_des_villes_ciblees_par_des_missiles_sont_autant_d_attaques(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Odessa, Poltava et Tchernihiv, trois villes ciblées dimanche par des missiles russes.",
+        SUNDAY,
+        "fr",
+    )
+    places = sorted(r.location.name for r in ex.reports if r.type == "attack" and r.location)
+    assert places == ["Chernihiv", "Odesa", "Poltava"]
+
+
+def test_la_capitale_regionale_n_est_pas_celle_du_pays(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "L'Ukraine dénonce un bombardement sur Kherson. Quatre civils ont été tués dimanche "
+        "dans la capitale régionale.",
+        SUNDAY,
+        "fr",
+    )
+    assert all(r.location is None or r.location.name != "Kyiv" for r in ex.reports)

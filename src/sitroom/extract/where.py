@@ -154,6 +154,8 @@ def place_candidates(
         for cue in unit.get(key):
             if _inside(cue, exclude) or _followed_by_name(cue):
                 continue
+            if key == "capital" and _of_a_region(cue):
+                continue
             span = unit.span_of(cue)
             out.append(
                 PlaceCandidate(cue, replace(place, text=span.text, start=span.start, end=span.end))
@@ -202,6 +204,24 @@ def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:
         return None
     span = unit.span_of(ent)
     return replace(place, text=span.text, start=span.start, end=span.end)
+
+
+_REGION_WORDS = frozenset(
+    {"regional", "provincial", "régionale", "régional", "provinciale", "départementale",
+     "administrative", "oblast", "region", "région", "province", "district"}
+)  # fmt: skip
+
+
+def _of_a_region(cue: SpacySpan) -> bool:
+    """ "the regional capital", "la capitale régionale", "capitale de la région": a
+    region's capital is not the country's."""
+    doc = cue.doc
+    near = [
+        t.lower_
+        for t in doc[max(0, cue.start - 1) : cue.end + 3]
+        if t.i not in range(cue.start, cue.end)
+    ]
+    return any(w in _REGION_WORDS for w in near)
 
 
 def _followed_by_name(cue: SpacySpan) -> bool:
