@@ -304,3 +304,16 @@ def test_a_place_that_only_qualifies_a_holder_is_not_where_it_happened(engine: E
         "en",
     )
     assert only(ex, "attack").location.name == "Melitopol"
+
+
+def test_an_oblast_toll_is_never_lent_to_a_town_of_another_oblast(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Two people were killed during Russian shelling of the Kherson region, the governor "
+        "said. Russian forces kept up attacks on the town of Pokrovsk in Donetsk oblast.",
+        MONDAY,
+        "en",
+    )
+    by_place = {r.location.name: r for r in ex.reports if r.location}
+    assert fig(by_place["Kherson Oblast"].killed) == (2, 2, "exact")
+    assert all(r.killed is None for name, r in by_place.items() if name != "Kherson Oblast")

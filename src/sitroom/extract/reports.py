@@ -222,9 +222,19 @@ def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
             continue
         same_country = country is None or other.place.country == country
         same_day = d.date is None or other.date is None or d.date.date == other.date.date
-        if same_country and same_day:
+        if same_country and same_day and _within(other.place, d.place):
             return other
     return None
+
+
+def _within(fine: Place, coarse: Place | None) -> bool:
+    """Whether ``fine`` lies in ``coarse`` as far as their admin names tell (a town of
+    Donetsk Oblast is not in Kherson Oblast); a country or no place holds everything."""
+    if coarse is None or coarse.precision not in ("admin1", "admin2"):
+        return True
+    if coarse.precision == "admin2" and coarse.admin2 and fine.admin2:
+        return fine.admin2 == coarse.admin2
+    return not (coarse.admin1 and fine.admin1) or fine.admin1 == coarse.admin1
 
 
 def finish(
