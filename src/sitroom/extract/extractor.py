@@ -44,6 +44,7 @@ from sitroom.extract.where import (
     PlaceCandidate,
     choose_place,
     place_candidates,
+    trigger_distance,
 )
 from sitroom.types import (
     Actor,
@@ -265,7 +266,7 @@ class Extractor:
         near = [
             c
             for c in s.candidates
-            if min(path_length(t.root, c.tokens.root) for t in spans) <= limit
+            if min(trigger_distance(t, c) for t in spans) <= limit
         ]
         place = choose_place(
             spans,

@@ -224,6 +224,22 @@ def _of_a_region(cue: SpacySpan) -> bool:
     return any(w in _REGION_WORDS for w in near)
 
 
+_NAMED_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "settlement", "region", "oblast", "district", "province",
+     "ville", "village", "localité", "région", "commune", "bourg"}
+)  # fmt: skip
+
+
+def trigger_distance(trigger: SpacySpan, cand: PlaceCandidate) -> int:
+    """Dependency edges from the trigger to the place, "the town of" not counted: "a
+    strike on a building in the town of Selydove" is as near as "in Selydove"."""
+    root = cand.tokens.root
+    of = root.head
+    if of.lower_ in ("of", "de", "d'", "d’") and of.head.lower_ in _NAMED_PLACE_NOUNS:
+        return min(path_length(trigger.root, root), path_length(trigger.root, of.head))
+    return path_length(trigger.root, root)
+
+
 def _followed_by_name(cue: SpacySpan) -> bool:
     """ "the city of Kharkiv", "la ville de Kherson": the name itself follows."""
     doc = cue.doc
