@@ -226,7 +226,7 @@ def _of_a_region(cue: SpacySpan) -> bool:
 
 _NAMED_PLACE_NOUNS = frozenset(
     {"town", "city", "village", "settlement", "region", "oblast", "district", "province",
-     "ville", "village", "localité", "région", "commune", "bourg"}
+     "ville", "localité", "région", "commune", "bourg"}
 )  # fmt: skip
 
 
