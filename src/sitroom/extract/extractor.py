@@ -263,11 +263,7 @@ class Extractor:
         if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
             mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
-        near = [
-            c
-            for c in s.candidates
-            if min(trigger_distance(t, c) for t in spans) <= limit
-        ]
+        near = [c for c in s.candidates if min(trigger_distance(t, c) for t in spans) <= limit]
         place = choose_place(
             spans,
             near,
