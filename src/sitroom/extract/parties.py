@@ -422,12 +422,18 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
     """A demonym or state name that describes a place or the victims is not the attacker:
     "la capitale ukrainienne", "deux morts polonais", "en Ukraine"; nor are forces counted
     among the dead or wounded ("49 Ukrainian troops killed", "50 soldats ukrainiens ont
-    été tués")."""
+    été tués"), nor the side of those counted ("six French tourists killed", "seven members
+    of the Afghan forces were killed")."""
     root = tokens.root
     if root.head.lower_ in _PLACE_NOUNS or root.head.lower_ in _VICTIM_NOUNS:
         return root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss")
     if _counted_casualties(root):
         return True
+    head = root.head
+    if head.lower_ in ("of", "de", "des", "du", "d'", "d’") and head.head.i != head.i:
+        head = head.head  # "seven members of the Afghan forces were killed"
+    if head.i != root.i and root.dep_ != "nsubj" and _counted_casualties(head):
+        return True  # "six French tourists killed"
     doc = tokens.doc
     return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")
 
