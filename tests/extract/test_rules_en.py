@@ -320,7 +320,9 @@ def test_an_oblast_toll_is_never_lent_to_a_town_of_another_oblast(engine: Engine
 
 
 def test_the_nationality_of_the_dead_is_not_the_attacker(engine: Engine) -> None:
-    ex = run(engine, "Six French tourists were killed by gunmen near Niamey on Monday.", MONDAY, "en")
+    ex = run(
+        engine, "Six French tourists were killed by gunmen near Niamey on Monday.", MONDAY, "en"
+    )
     r = only(ex, "attack")
     assert fig(r.killed) == (6, 6, "exact")
     assert r.actor1 is None or r.actor1.name != "France"
