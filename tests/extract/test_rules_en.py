@@ -326,3 +326,18 @@ def test_the_nationality_of_the_dead_is_not_the_attacker(engine: Engine) -> None
     r = only(ex, "attack")
     assert fig(r.killed) == (6, 6, "exact")
     assert r.actor1 is None or r.actor1.name != "France"
+
+
+def test_front_line_pushes_and_attacks_in_the_vicinity_of_towns_are_battles(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Ukraine's military said it had repelled 12 Russian ground attacks mounted in the "
+        "vicinity of Avdiivka and Tonenke in the Donetsk region.\n"
+        "Russian forces are pushing toward Lyman and Siversk.",
+        MONDAY,
+        "en",
+    )
+    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    assert battles == ["Avdiivka", "Lyman", "Siversk", "Tonenke"]

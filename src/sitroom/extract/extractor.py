@@ -393,7 +393,11 @@ def _weak_supported(
         return True
     if place is None:
         return False
-    return any(near(c.tokens) for c in s.candidates if c.place == place)
+    return any(
+        min(trigger_distance(t, c) for t in spans) <= WEAK_PATH
+        for c in s.candidates
+        if c.place == place
+    )
 
 
 def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:

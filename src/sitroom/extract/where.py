@@ -226,13 +226,16 @@ def _of_a_region(cue: SpacySpan) -> bool:
 
 _NAMED_PLACE_NOUNS = frozenset(
     {"town", "city", "village", "settlement", "region", "oblast", "district", "province",
-     "ville", "localité", "région", "commune", "bourg"}
+     "vicinity", "outskirts", "area", "areas", "direction", "directions", "sector",
+     "ville", "localité", "région", "commune", "bourg", "abords", "environs", "périphérie",
+     "secteur"}
 )  # fmt: skip
 
 
 def trigger_distance(trigger: SpacySpan, cand: PlaceCandidate) -> int:
-    """Dependency edges from the trigger to the place, "the town of" not counted: "a
-    strike on a building in the town of Selydove" is as near as "in Selydove"."""
+    """Dependency edges from the trigger to the place, "the town of", "the vicinity of"
+    not counted: "a strike on a building in the town of Selydove" is as near as "in
+    Selydove"."""
     root = cand.tokens.root
     of = root.head
     if of.lower_ in ("of", "de", "d'", "d’") and of.head.lower_ in _NAMED_PLACE_NOUNS:
