@@ -219,3 +219,9 @@ def test_la_capitale_regionale_n_est_pas_celle_du_pays(engine: Engine) -> None:
         "fr",
     )
     assert all(r.location is None or r.location.name != "Kyiv" for r in ex.reports)
+
+
+def test_s_entretenir_avec_est_une_rencontre(engine: Engine) -> None:
+    ex = run(engine, "Le président français s’est entretenu dimanche avec Poutine.", SUNDAY, "fr")
+    r = only(ex, "meeting")
+    assert "Vladimir Putin" in [p.name for p in r.participants]
