@@ -115,7 +115,9 @@ _RIVER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BANK_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:east(?:ern)?|west(?:ern)?|left|right|opposite)\s+banks?\b", re.IGNORECASE
+    r"(?<![\w'’ʼ-])(?-i:[A-ZÀ-Þ])[\w'’ʼ-]*?(?:['’]s)?\s+(?:east(?:ern)?|west(?:ern)?|left|right|opposite)"
+    r"\s+banks?\b",
+    re.IGNORECASE,
 )
 # Words that may stand capitalised before or after a place name without making it part
 # of a person's or an organisation's name.
@@ -295,11 +297,10 @@ class PlaceScanner:
             hit = self._river_named(text, m.end())
             if hit is not None:
                 yield hit
-        for m in re.finditer(r"[^\W\d_][\w'’ʼ-]*", text):
-            if m.group(0)[0].isupper() and _BANK_AFTER.match(text, m.end()):
-                hit = self._river_named(text, m.start())
-                if hit is not None:
-                    yield hit
+        for m in _BANK_AFTER.finditer(text):
+            hit = self._river_named(text, m.start())
+            if hit is not None:
+                yield hit
 
     def _river_named(self, text: str, pos: int) -> _Hit | None:
         m = _NAME.match(text, pos)
