@@ -341,3 +341,20 @@ def test_front_line_pushes_and_attacks_in_the_vicinity_of_towns_are_battles(
     )
     battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
     assert battles == ["Avdiivka", "Lyman", "Siversk", "Tonenke"]
+
+
+def test_a_quote_without_a_speech_verb_continues_the_one_before(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "“Now I think that we have a real chance,” Zelensky told reporters. “These weeks are "
+        "decisive for all of us.”\n"
+        "“Nobody can say when this ends or how it will end,” one diplomat said.",
+        MONDAY,
+        "en",
+    )
+    said = [(q.text[:11], q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
+    assert said[:2] == [
+        ("Now I think", "Volodymyr Zelensky"),
+        ("These weeks", "Volodymyr Zelensky"),
+    ]
+    assert len(said) == 3 and said[2][1] != "Volodymyr Zelensky"

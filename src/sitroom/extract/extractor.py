@@ -26,7 +26,7 @@ from sitroom.extract.lexicon import Lexicon, LexiconData
 from sitroom.extract.mentions import actors_in, completed, places_in
 from sitroom.extract.modality import is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
-from sitroom.extract.quotes import QuotedSpan, quoted_spans, quotes_in_unit
+from sitroom.extract.quotes import QuotedSpan, continued, quoted_spans, quotes_in_unit
 from sitroom.extract.reports import (
     Draft,
     coalesce,
@@ -157,6 +157,7 @@ class Extractor:
                 drafts.extend(self._drafts(run, unit, actors, acts))
             run.last_town = _last_town(run, unit) or run.last_town
             run.parties.remember(unit, actors)
+        quotes = continued(article.id, article.text, run.quoted, quotes)
         mentions = completed(mentions, quotes, article.text, run.parties.table)
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
         drafts = headline_towns(drafts, mentions, article.paragraphs, run.resolve)

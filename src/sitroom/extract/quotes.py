@@ -4,6 +4,8 @@ A direct quote is a quoted stretch of at least ``MIN_WORDS`` words whose sentenc
 holding its closing mark, else its opening one) has a speech verb outside the quote.
 Shorter quoted bits are scare quotes or titles and are skipped. A reported quote is the
 clause of a speech verb ("Russia said it had seized …") in a sentence with no direct quote.
+A quote with no speech verb of its own that follows another right away ("“We have a
+chance,” he said. “These months are decisive.”") continues it: same speaker.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.speech import SpeechAct, speech_acts
@@ -104,6 +106,44 @@ def _direct(
         )
         return quote, {u.index for u in covering}
     return None
+
+
+# What may stand between a quote and the one that continues it: the closing mark, a short
+# speech tag ("he said", "a-t-il ajouté"), the opening mark; never a paragraph break.
+MAX_CONTINUATION_GAP = 60
+
+
+def continued(
+    article_id: str, text: str, quoted: Sequence[QuotedSpan], quotes: Sequence[Quote]
+) -> list[Quote]:
+    """``quotes`` with the quoted stretches that continue a direct quote added (see the
+    module docstring), in text order."""
+    out = sorted(quotes, key=lambda q: q.start)
+    taken = {q.start for q in out}
+    for q in quoted:
+        if q.start in taken or len(q.text.split()) < MIN_WORDS:
+            continue
+        before = [p for p in out if p.direct and p.end <= q.start]
+        if not before:
+            continue
+        prev = max(before, key=lambda p: p.end)
+        gap = text[prev.end : q.start]
+        if len(gap) > MAX_CONTINUATION_GAP or "\n\n" in gap or prev.speaker is None:
+            continue
+        if any(prev.end <= o.start < q.start for o in quoted):
+            continue
+        quote = replace(
+            prev,
+            quote_id=_quote_id(article_id, q.start),
+            text=q.text,
+            start=q.start,
+            end=q.end,
+            evidence=Span(prev.start, q.end, text[prev.start : q.end]),
+        )
+        out.append(quote)
+        out.sort(key=lambda p: p.start)
+        taken.add(q.start)
+    return out
 
 
 def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
