@@ -22,7 +22,8 @@ from sitroom.types import Actor, Quote, Span
 
 MIN_WORDS = 4
 MAX_QUOTE_CHARS = 2000
-_QUOTED = re.compile(r'"([^"\n]{1,2000})"|“([^”\n]{1,2000})”|«\s?([^»\n]{1,2000}?)\s?»')
+# Straight or curly marks, mixed as scraped text mixes them ("…” and “…"), or guillemets.
+_QUOTED = re.compile(r'["“]([^"“”\n]{1,2000})["”]|«\s?([^»\n]{1,2000}?)\s?»')
 
 SpeakerOf = Callable[[Unit, SpeechAct], Actor | None]
 
@@ -38,7 +39,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     """The quoted stretches of ``text`` (offsets of the words inside the marks)."""
     out = []
     for m in _QUOTED.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        group = 1 if m.group(1) is not None else 2
         start, end = m.span(group)
         inner = text[start:end]
         stripped = inner.strip()
