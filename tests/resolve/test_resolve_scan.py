@@ -50,6 +50,7 @@ def test_automaton_is_lazy_and_cached(tmp_path_factory: pytest.TempPathFactory) 
         ("the attack on Venezuela", [("Venezuela", "3625428")]),
         ("US troops", [("US", "6252001")]),
         ("the eastern Donbas region", [("Donbas", "709718")]),
+        ("the PRC and the DPRK", [("PRC", "1814991"), ("DPRK", "1873107")]),
     ],
 )
 def test_finds_places(scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]) -> None:
