@@ -358,3 +358,17 @@ def test_a_quote_without_a_speech_verb_continues_the_one_before(engine: Engine) 
         ("These weeks", "Volodymyr Zelensky"),
     ]
     assert len(said) == 3 and said[2][1] != "Volodymyr Zelensky"
+
+
+def test_the_country_where_it_happened_is_not_the_attacker(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "On Sunday, a 9-year-old girl was killed in Kolomyia, western Ukraine, when a missile "
+        "hit her home.\nRussia and Belarus launched 40 drones at Ukraine on Sunday.",
+        MONDAY,
+        "en",
+    )
+    attack = next(r for r in ex.reports if r.location and r.location.name == "Kolomyia")
+    assert attack.actor1 is None or attack.actor1.name != "Ukraine"
+    others = [r for r in ex.reports if r is not attack]
+    assert any(r.actor1 is not None and r.actor1.name == "Russia" for r in others)

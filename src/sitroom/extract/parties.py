@@ -434,8 +434,23 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
         head = head.head  # "seven members of the Afghan forces were killed"
     if head.i != root.i and root.dep_ != "nsubj" and _counted_casualties(head):
         return True  # "six French tourists killed"
+    if root.ent_type_ in _PLACE_ENTS and not _acting(root):
+        return True  # "Kolomyia, western Ukraine", "du centre de l'Ukraine"
     doc = tokens.doc
     return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")
+
+
+# Where a place name stands for the state that acts: its subject, whose weapons or forces
+# ("Ukraine's drones"), or the agent ("by Russia", "par la Russie", "from Russia").
+_ACTING_DEPS = frozenset({"nsubj", "poss", "nmod:poss", "compound", "obl:agent"})
+
+
+def _acting(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Russia and Belarus launched"
+    if token.dep_ in _ACTING_DEPS:
+        return True
+    return token.dep_ in ("pobj", "obl", "nmod") and token.head.lower_ in ("by", "from", "par")
 
 
 _CASUALTY_LEMMAS = frozenset(
