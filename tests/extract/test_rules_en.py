@@ -372,3 +372,16 @@ def test_the_country_where_it_happened_is_not_the_attacker(engine: Engine) -> No
     assert attack.actor1 is None or attack.actor1.name != "Ukraine"
     others = [r for r in ex.reports if r is not attack]
     assert any(r.actor1 is not None and r.actor1.name == "Russia" for r in others)
+
+
+def test_seizing_the_initiative_or_a_tanker_is_no_territory_change(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukraine has seized the initiative near Huliaipole, the army said on Monday.\n"
+        "France seized two oil tankers off Brest on Monday.\n"
+        "Russian troops seized Novopavlivka on Monday.",
+        MONDAY,
+        "en",
+    )
+    changes = [r.location.name for r in ex.reports if r.type == "territory_change" and r.location]
+    assert changes == ["Novopavlivka"]

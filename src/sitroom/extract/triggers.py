@@ -6,7 +6,9 @@ The lexicon proposes trigger words; this module settles what they mean in contex
 - interception verbs make an ``interception`` only with a weapon nearby, otherwise
   "destroyed" is an attack word;
 - weak triggers ("killed", "fighting", "raid") need an argument in the sentence: a place,
-  a count or a date.
+  a count or a date;
+- a seizure of something other than ground ("seized the initiative", "took control of
+  Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change.
 """
 
 from __future__ import annotations
@@ -45,7 +47,31 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
     return sorted(out, key=lambda t: t.span.start)
 
 
+# What is seized, taken or freed when it is not ground.
+_NOT_GROUND = frozenset(
+    {"initiative", "stake", "stakes", "shares", "assets", "asset", "tanker", "tankers",
+     "ship", "ships", "vessel", "vessels", "cargo", "oil", "company", "companies", "plant",
+     "prisoner", "prisoners", "hostage", "hostages", "power", "momentum", "lead",
+     "percent", "per", "%", "pétrolier", "pétroliers", "navire", "navires",
+     "prisonnier", "prisonniers", "otage", "otages", "actifs", "parts", "pouvoir"}
+)  # fmt: skip
+_NOT_GROUND_WINDOW = 5
+
+
+def _seizes_no_ground(span: SpacySpan) -> bool:
+    doc = span.doc
+    after = doc[span.end : min(len(doc), span.end + _NOT_GROUND_WINDOW)]
+    for token in after:
+        if token.is_punct and token.text not in ("'", "’", "%"):
+            break
+        if token.lower_ in _NOT_GROUND:
+            return True
+    return False
+
+
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
+    if trig.type == "territory_change" and _seizes_no_ground(trig.span):
+        return None
     near_weapon = any(path_length(trig.span.root, w.root) <= 3 for w in weapons)
     if trig.type == "air_raid":
         if launched_counts:
