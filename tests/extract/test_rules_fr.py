@@ -225,3 +225,15 @@ def test_s_entretenir_avec_est_une_rencontre(engine: Engine) -> None:
     ex = run(engine, "Le président français s’est entretenu dimanche avec Poutine.", SUNDAY, "fr")
     r = only(ex, "meeting")
     assert "Vladimir Putin" in [p.name for p in r.participants]
+
+
+def test_le_pays_d_une_guerre_n_est_pas_le_lieu_de_la_rencontre(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les présidents russe et chinois se rencontrent dimanche pour la première fois depuis "
+        "le début de la guerre en Ukraine.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "meeting")
+    assert r.location is None or r.location.name != "Ukraine"

@@ -144,7 +144,7 @@ def place_candidates(
             continue
         if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
             continue  # "the Moscow-controlled city of Melitopol" happened in Melitopol
-        if _is_party(ent) or _is_agent(ent, trigger_tokens):
+        if _is_party(ent) or _is_agent(ent, trigger_tokens) or _is_topic(ent):
             continue
         out.append(PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent)))
     out = _in_named_areas(out, resolve, unit)
@@ -427,6 +427,27 @@ def _is_agent(ent: SpacySpan, trigger_tokens: set[int]) -> bool:
         return True
     # "a strike attributed to Russia", "une frappe attribuée à la Russie"
     return any(w.startswith(("attribu", "imput", "blamed")) for w in before)
+
+
+_TOPIC_NOUNS = frozenset(
+    {"war", "conflict", "peace", "crisis", "invasion", "ceasefire", "settlement",
+     "guerre", "conflit", "paix", "crise", "cessez-le-feu", "règlement"}
+)  # fmt: skip
+
+
+def _is_topic(ent: SpacySpan) -> bool:
+    """True for the place a war or a peace is about: "the Summit on Peace in Ukraine",
+    "depuis le début de la guerre en Ukraine" name no venue."""
+    doc = ent.doc
+    before = doc[max(ent.start - 2, 0) : ent.start]
+    words = {before[0].lemma_.lower(), before[0].lower_} if len(before) == 2 else set()
+    if words & _TOPIC_NOUNS and before[1].lower_ in ("in", "en", "au", "over", "on"):
+        return True  # the words, whatever the parse made of them
+    root = ent.root
+    head = root.head
+    if head.lower_ in ("in", "en", "au", "over", "on") and head.head.i != head.i:
+        head = head.head
+    return head.i != root.i and head.lemma_.lower() in _TOPIC_NOUNS
 
 
 def _is_party(ent: SpacySpan) -> bool:
