@@ -385,3 +385,17 @@ def test_seizing_the_initiative_or_a_tanker_is_no_territory_change(engine: Engin
     )
     changes = [r.location.name for r in ex.reports if r.type == "territory_change" and r.location]
     assert changes == ["Novopavlivka"]
+
+
+def test_expelling_diplomats_is_a_diplomatic_sanction_not_a_territory_change(
+    engine: Engine,
+) -> None:
+    ex = run(engine, "Norway has expelled two Russian diplomats on Monday.", MONDAY, "en")
+    assert [(r.type, r.subtype) for r in ex.reports] == [("sanction", "diplomatic")]
+    ex = run(
+        engine,
+        "Ukrainian troops expelled Russian forces from Novopavlivka on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert [r.type for r in ex.reports] == ["territory_change"]

@@ -237,3 +237,8 @@ def test_le_pays_d_une_guerre_n_est_pas_le_lieu_de_la_rencontre(engine: Engine) 
     )
     r = only(ex, "meeting")
     assert r.location is None or r.location.name != "Ukraine"
+
+
+def test_expulser_des_diplomates_est_une_sanction(engine: Engine) -> None:
+    ex = run(engine, "La France expulse dimanche 35 diplomates russes.", SUNDAY, "fr")
+    assert [(r.type, r.subtype) for r in ex.reports] == [("sanction", "diplomatic")]

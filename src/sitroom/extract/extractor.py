@@ -254,7 +254,8 @@ class Extractor:
         if anchor.type == "attack" and _on_armed_target(anchor, run.lex.words("armed_targets")):
             anchor = Trigger(anchor.span, "battle", None, anchor.strong)
         spans = [anchor.span, *(t.span for t in group if t is not anchor)]
-        if anchor.type == "sanction" and not _sanction_act(unit, spans):
+        diplomatic = anchor.subtype == "diplomatic"
+        if anchor.type == "sanction" and not diplomatic and not _sanction_act(unit, spans):
             return None  # "sanctions can stabilise oil supply" is not a sanction event
         date = _date_for(spans, s.dates)
         if date is not None and is_future(anchor.span) and published:
@@ -289,7 +290,7 @@ class Extractor:
         return Draft(
             unit=unit.index,
             type=anchor.type,
-            subtype=attack_subtype(unit, s.triggers) if anchor.type == "attack" else None,
+            subtype=attack_subtype(unit, s.triggers) if anchor.type == "attack" else anchor.subtype,
             modality=mod,
             trigger=unit.span_of(anchor.span),
             evidence=(unit.evidence(),),

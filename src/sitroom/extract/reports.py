@@ -258,7 +258,7 @@ def finish(
                 report_id=_report_id(article_id, d),
                 article_id=article_id,
                 type=d.type,
-                subtype=d.subtype if d.type == "attack" else None,
+                subtype=d.subtype if d.type in ("attack", "sanction") else None,
                 modality=d.modality,
                 evidence=d.evidence,
                 date=date,

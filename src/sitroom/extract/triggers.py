@@ -7,6 +7,8 @@ The lexicon proposes trigger words; this module settles what they mean in contex
   "destroyed" is an attack word;
 - weak triggers ("killed", "fighting", "raid") need an argument in the sentence: a place,
   a count or a date;
+- expelling diplomats or cutting ties is a ``sanction`` (subtype ``diplomatic``) only with a
+  diplomatic word near it ("expels 60 diplomats"), and then no territory change;
 - a seizure of something other than ground ("seized the initiative", "took control of
   Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change.
 """
@@ -44,7 +46,24 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             )
             if trig is not None:
                 out.append(trig)
+    diplomatic = unit.get("sanctions_diplomatic")
+    out = [d for t in out if (d := _diplomatic(t, diplomatic)) is not None]
     return sorted(out, key=lambda t: t.span.start)
+
+
+_DIPLOMATIC_WINDOW = 8
+
+
+def _diplomatic(trig: Trigger, diplomatic: list[SpacySpan]) -> Trigger | None:
+    """Expelling or cutting ties is diplomatic only with a diplomatic word close by ("expels
+    60 Russian diplomats"); "expelled" near one is no territory change but that sanction."""
+    near = any(abs(d.start - trig.span.start) <= _DIPLOMATIC_WINDOW for d in diplomatic)
+    if trig.subtype == "diplomatic":
+        return trig if near else None
+    expel = trig.span.root.lemma_.lower().startswith(("expel", "expuls"))
+    if trig.type == "territory_change" and near and expel:
+        return Trigger(trig.span, "sanction", "diplomatic", True)
+    return trig
 
 
 # What is seized, taken or freed when it is not ground.
