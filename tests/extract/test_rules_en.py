@@ -399,3 +399,14 @@ def test_expelling_diplomats_is_a_diplomatic_sanction_not_a_territory_change(
         "en",
     )
     assert [r.type for r in ex.reports] == ["territory_change"]
+
+
+def test_a_capture_of_a_place_the_gazetteer_lacks_is_still_an_event(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Militants recaptured the coast town of Qandarbey hours after losing it.",
+        MONDAY,
+        "en",
+    )
+    assert [r.type for r in ex.reports] == ["territory_change"]
+    assert run(engine, "The army seized the initiative.", MONDAY, "en").reports == ()

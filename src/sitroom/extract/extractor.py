@@ -36,7 +36,7 @@ from sitroom.extract.reports import (
     headline_towns,
 )
 from sitroom.extract.speech import SpeechAct, speech_acts
-from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers
+from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers, takes_ground
 from sitroom.extract.units import VERB_POS, Unit, build_units, path_length
 from sitroom.extract.where import (
     PLACE_LABELS,
@@ -305,6 +305,7 @@ class Extractor:
             targets=_targets(unit) if anchor.type == "attack" else (),
             attributed_to=_attributions(unit, governing),
             strong=anchor.strong,
+            ground=anchor.type == "territory_change" and takes_ground(anchor.span),
         )
 
 

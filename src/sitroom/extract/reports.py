@@ -60,6 +60,7 @@ class Draft:
     attributed_to: tuple[Attribution, ...]
     strong: bool
     listed: bool = False  # one more place of a list the sentence names (``each_place``)
+    ground: bool = False  # a territory change names what was taken ("seized a village")
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
@@ -72,6 +73,7 @@ class Draft:
             or self.figures.any()
             or self.weapons
             or (self.own_date and self.strong)
+            or (self.ground and self.strong)
             or self.modality in ("denied", "claimed")
         )
 

@@ -88,6 +88,27 @@ def _seizes_no_ground(span: SpacySpan) -> bool:
     return False
 
 
+# What a territory change takes when it names no gazetteer place: "seized a village",
+# "recaptured the coast town of Badhadhe", "a pris le contrôle de deux localités".
+_GROUND = frozenset(
+    {"village", "villages", "town", "towns", "city", "area", "areas", "base", "bases",
+     "positions", "territory", "district", "districts", "localities", "hill", "hills",
+     "airport", "airbase", "camp", "fields", "posts", "localité", "localités", "ville",
+     "bourg", "territoire", "aéroport", "quartier", "quartiers"}
+)  # fmt: skip
+
+
+def takes_ground(span: SpacySpan) -> bool:
+    """Whether a territory-change trigger takes a named place or ground just after it."""
+    doc = span.doc
+    for token in doc[span.end : min(len(doc), span.end + _NOT_GROUND_WINDOW + 2)]:
+        if token.is_punct:
+            return False
+        if token.lower_ in _GROUND or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
+            return True
+    return False
+
+
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
     if trig.type == "territory_change" and _seizes_no_ground(trig.span):
         return None
