@@ -107,7 +107,9 @@ _IN_OBLAST = re.compile(
 # Donbas"): Donbas is Donetsk and Luhansk oblasts, Crimea the republic and Sevastopol.
 REGION_ADMIN1 = {709718: ("UA.05", "UA.14"), 703884: ("UA.11", "UA.20"), 703862: ("UA.11", "UA.20")}
 # What makes a name a river: a river word after it or before it, a bank of it, a crossing.
-_RIVER_AFTER = re.compile(r"(?P<name>[^\W\d_][\w'’ʼ-]*(?:\s+[^\W\d_][\w'’ʼ-]*)?)\s+[Rr]iver\b")
+_RIVER_WORD = re.compile(r"\s+[Rr]iver\b")
+_NAME_BEFORE_RIVER = re.compile(r"(?<![\w'’ʼ-])[^\W\d_][\w'’ʼ-]*(?:\s+[^\W\d_][\w'’ʼ-]*)?$")
+_RIVER_WORDS = ("river", "rivière", "fleuve", "bank", "shore", "cross", "rive", "travers")
 _RIVER_BEFORE = re.compile(
     r"\b(?:rivers?|rivières?|fleuves?|banks?\s+of|shores?\s+of|across|cross(?:ed|es|ing)?"
     r"|rives?(?:\s+(?:gauche|droite|est|ouest))?\s+(?:du|de\s+la)|travers(?:é|ée|er|ant)s?)"
@@ -284,20 +286,27 @@ class PlaceScanner:
 
     def _river_hits(self, text: str) -> Iterator[_Hit]:
         """Rivers the text calls rivers (see (e) in the module docstring)."""
-        for m in _RIVER_AFTER.finditer(text):
-            name = m.group("name")
+        low = text.lower()
+        if not any(word in low for word in _RIVER_WORDS):
+            return  # most texts name no river: skip the patterns
+        for river in _RIVER_WORD.finditer(text) if "river" in low else ():
+            lead = max(0, river.start() - 60)
+            m = _NAME_BEFORE_RIVER.search(text, lead, river.start())
+            if m is None:
+                continue
+            name, start = m.group(0), m.start()
             if (cands := self._rivers(name)) and name[0].isupper():
-                yield _Hit(m.start(), m.end(), cands, cue=True)
+                yield _Hit(start, river.end(), cands, cue=True)
             elif " " in name.strip():
                 last = re.search(r"\S+$", name)
                 assert last is not None
                 if (cands := self._rivers(last.group(0))) and last.group(0)[0].isupper():
-                    yield _Hit(m.start() + last.start(), m.end(), cands, cue=True)
+                    yield _Hit(start + last.start(), river.end(), cands, cue=True)
         for m in _RIVER_BEFORE.finditer(text):
             hit = self._river_named(text, m.end())
             if hit is not None:
                 yield hit
-        for m in _BANK_AFTER.finditer(text):
+        for m in _BANK_AFTER.finditer(text) if "bank" in low else ():
             hit = self._river_named(text, m.start())
             if hit is not None:
                 yield hit
