@@ -410,3 +410,15 @@ def test_a_capture_of_a_place_the_gazetteer_lacks_is_still_an_event(engine: Engi
     )
     assert [r.type for r in ex.reports] == ["territory_change"]
     assert run(engine, "The army seized the initiative.", MONDAY, "en").reports == ()
+
+
+def test_a_phrase_a_speaker_is_quoted_in_is_a_quote_a_lone_word_is_not(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Trump said on Monday that the talks had been “highly productive”.\n"
+        "The minister called the plan a “provocation” on Monday.",
+        MONDAY,
+        "en",
+    )
+    direct = [(q.text, q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
+    assert direct == [("highly productive", "Donald Trump")]

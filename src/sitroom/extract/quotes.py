@@ -1,9 +1,11 @@
 """Quotes: direct ("…," she said / « … », a déclaré M. X) and reported (X said that …).
 
 A direct quote is a quoted stretch of at least ``MIN_WORDS`` words whose sentence (the one
-holding its closing mark, else its opening one) has a speech verb outside the quote.
-Shorter quoted bits are scare quotes or titles and are skipped. A reported quote is the
-clause of a speech verb ("Russia said it had seized …") in a sentence with no direct quote.
+holding its closing mark, else its opening one) has a speech verb outside the quote: a
+phrase a speaker is quoted in ("Trump said the talks were “highly productive”") counts,
+as analysts code it; a single quoted word is a title or a scare quote and is skipped. A
+reported quote is the clause of a speech verb ("Russia said it had seized …") in a sentence
+with no direct quote.
 A quote with no speech verb of its own that follows another right away ("“We have a
 chance,” he said. “These months are decisive.”") continues it: same speaker.
 """
@@ -20,7 +22,10 @@ from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.units import Unit
 from sitroom.types import Actor, Quote, Span
 
-MIN_WORDS = 4
+MIN_WORDS = 2
+# Reported speech needs a clause of this many words, and a sentence with a quote this long
+# is not read for reported speech as well.
+REPORTED_WORDS = 4
 MAX_QUOTE_CHARS = 2000
 # Straight or curly marks, mixed as scraped text mixes them ("…” and “…"), or guillemets.
 _QUOTED = re.compile(r'["“]([^"“”\n]{1,2000})["”]|«\s?([^»\n]{1,2000}?)\s?»')
@@ -71,7 +76,7 @@ def quotes_in_unit(
             out.append(found[0])
             direct = True
     long_quote = any(
-        unit.start <= q.start < unit.end and len(q.text.split()) >= MIN_WORDS for q in quoted
+        unit.start <= q.start < unit.end and len(q.text.split()) >= REPORTED_WORDS for q in quoted
     )
     if not direct and not long_quote:
         out.extend(_reported(article_id, unit, lex, speaker_of))
@@ -157,7 +162,7 @@ def _reported(article_id: str, unit: Unit, lex: LexiconData, speaker_of: Speaker
     for act in speech_acts(unit, lex):
         if act.according or act.clause is None or act.speaker is None:
             continue
-        if len(act.clause) < MIN_WORDS:
+        if len(act.clause) < REPORTED_WORDS:
             continue
         clause = unit.span_of(act.clause)
         speaker = speaker_of(unit, act)
