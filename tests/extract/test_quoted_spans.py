@@ -18,3 +18,9 @@ def test_straight_curly_mixed_and_guillemet_marks() -> None:
 
 def test_a_mark_never_pairs_across_a_line_break() -> None:
     assert quoted_spans('He said "stop\nnow" twice') == []
+
+
+def test_a_quote_opened_after_a_colon_runs_to_the_end_of_its_paragraph() -> None:
+    text = "The director said:\n“*Four weeks of war, and no respite.\n“More came later.”"
+    found = [q.text for q in quoted_spans(text)]
+    assert found == ["Four weeks of war, and no respite.", "More came later."]

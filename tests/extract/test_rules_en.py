@@ -422,3 +422,16 @@ def test_a_phrase_a_speaker_is_quoted_in_is_a_quote_a_lone_word_is_not(engine: E
     )
     direct = [(q.text, q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
     assert direct == [("highly productive", "Donald Trump")]
+
+
+def test_a_speech_tag_that_ends_the_paragraph_before_the_quote(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Olena Hrytsenko, the charity's country director, said:\n"
+        "“Four weeks of strikes have left families with nowhere to go.\n"
+        "“Children need safe shelter now.”",
+        MONDAY,
+        "en",
+    )
+    said = [(q.text[:11], q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
+    assert said == [("Four weeks ", "Olena Hrytsenko"), ("Children ne", "Olena Hrytsenko")]

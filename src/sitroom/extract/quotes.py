@@ -30,6 +30,10 @@ MAX_QUOTE_CHARS = 2000
 # Straight or curly marks, mixed as scraped text mixes them ("…” and “…"), or guillemets.
 _QUOTED = re.compile(r'["“]([^"“”\n]{1,2000})["”]|«\s?([^»\n]{1,2000}?)\s?»')
 
+# A quote opened after a colon that runs to the end of its paragraph, unclosed.
+_OPEN_TO_END = re.compile(r':\s*["“]([^"“”\n]{1,2000})$', re.MULTILINE)
+_EDGES = " \t*_"
+
 SpeakerOf = Callable[[Unit, SpeechAct], Actor | None]
 
 
@@ -41,15 +45,21 @@ class QuotedSpan:
 
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
-    """The quoted stretches of ``text`` (offsets of the words inside the marks)."""
+    """The quoted stretches of ``text`` (offsets of the words inside the marks, without
+    the asterisks and underscores of Markdown emphasis), in text order. A quote opened
+    after a colon and not closed before the paragraph ends runs to the paragraph's end
+    (the next paragraph opens again: "he said: “… ¶ “… ”")."""
+    spans = [m.span(1 if m.group(1) is not None else 2) for m in _QUOTED.finditer(text)]
+    for m in _OPEN_TO_END.finditer(text):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in spans):
+            spans.append(m.span(1))
     out = []
-    for m in _QUOTED.finditer(text):
-        group = 1 if m.group(1) is not None else 2
-        start, end = m.span(group)
+    for start, end in sorted(spans):
         inner = text[start:end]
-        stripped = inner.strip()
-        start += len(inner) - len(inner.lstrip())
-        out.append(QuotedSpan(start, start + len(stripped), stripped))
+        stripped = inner.strip(_EDGES)
+        start += len(inner) - len(inner.lstrip(_EDGES))
+        if stripped:
+            out.append(QuotedSpan(start, start + len(stripped), stripped))
     return out
 
 
@@ -93,6 +103,9 @@ def _direct(
     covering = [u for u in units if u.end > q.start and u.start <= q.end]
     if not covering:
         return None
+    before = [u for u in units if u.end <= covering[0].start]
+    if before and before[-1].text.rstrip(_EDGES + "\n").endswith(":"):
+        covering = [before[-1], *covering]  # "…, said:" ¶ "…": the tag ends the paragraph
     for unit in (covering[-1], covering[0]):
         acts = [a for a in speech_acts(unit, lex) if not _act_inside(unit, a, q)]
         if not acts:
