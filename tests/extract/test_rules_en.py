@@ -435,3 +435,18 @@ def test_a_speech_tag_that_ends_the_paragraph_before_the_quote(engine: Engine) -
     )
     said = [(q.text[:11], q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
     assert said == [("Four weeks ", "Olena Hrytsenko"), ("Children ne", "Olena Hrytsenko")]
+
+
+def test_the_speaker_is_the_subject_next_to_the_verb_and_any_strike_is_no_event(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Briefing reporters in Geneva, UN Spokesperson Stéphane Dujarric said any strike "
+        "against civilians is “unacceptable and unjustifiable.”",
+        MONDAY,
+        "en",
+    )
+    speakers = [q.speaker.name if q.speaker else "" for q in ex.quotes if q.direct]
+    assert len(speakers) == 1 and speakers[0].endswith("Stéphane Dujarric")
+    assert ex.reports == ()

@@ -242,3 +242,15 @@ def test_le_pays_d_une_guerre_n_est_pas_le_lieu_de_la_rencontre(engine: Engine) 
 def test_expulser_des_diplomates_est_une_sanction(engine: Engine) -> None:
     ex = run(engine, "La France expulse dimanche 35 diplomates russes.", SUNDAY, "fr")
     assert [(r.type, r.subtype) for r in ex.reports] == [("sanction", "diplomatic")]
+
+
+def test_un_locuteur_lu_dans_la_citation_n_en_est_pas_un(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Tout ce que nous savons, c'est que les élèves ont été emmenés », a-t-il précisé "
+        "dimanche.",
+        SUNDAY,
+        "fr",
+    )
+    quote = next(q for q in ex.quotes if q.direct)
+    assert quote.speaker is None or "Tout" not in quote.speaker.name

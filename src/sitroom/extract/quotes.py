@@ -111,7 +111,7 @@ def _direct(
         if not acts:
             continue
         act = min(acts, key=lambda a: abs(unit.span_of(a.verb).start - q.end))
-        speaker = speaker_of(unit, act)
+        speaker = None if _speaker_inside(unit, act, q) else speaker_of(unit, act)
         quote = Quote(
             quote_id=_quote_id(article_id, q.start),
             article_id=article_id,
@@ -163,6 +163,15 @@ def continued(
         out.sort(key=lambda p: p.start)
         taken.add(q.start)
     return out
+
+
+def _speaker_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
+    """A speaker the parser found inside the quote itself (« Tout ce que nous savons… »,
+    a déclaré…) is a misreading: the act names no speaker that way."""
+    if act.speaker is None or act.pronoun:
+        return False
+    span = unit.span_of(act.speaker)
+    return q.start <= span.start < q.end
 
 
 def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:

@@ -73,11 +73,11 @@ def _subject(verb: Token) -> SpacySpan | None:
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass", "nsubj:pass"):
-            return _agent(verb)  # "the toll was confirmed by a military source"
-        if child.dep_ in SUBJECT_DEPS:
-            return _noun_phrase(child)
+    if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in verb.children):
+        return _agent(verb)  # "the toll was confirmed by a military source"
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:  # the nearest, when the parser gives two ("Briefing reporters, X said")
+        return _noun_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     return None

@@ -66,6 +66,7 @@ def _diplomatic(trig: Trigger, diplomatic: list[SpacySpan]) -> Trigger | None:
     return trig
 
 
+_ANY = frozenset({"any", "every", "toute", "tout", "aucune", "aucun", "chaque"})
 # What is seized, taken or freed when it is not ground.
 _NOT_GROUND = frozenset(
     {"initiative", "stake", "stakes", "shares", "assets", "asset", "tanker", "tankers",
@@ -110,6 +111,8 @@ def takes_ground(span: SpacySpan) -> bool:
 
 
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
+    if any(c.dep_ == "det" and c.lower_ in _ANY for c in trig.span.root.children):
+        return None  # "any strike against civilians is unacceptable": no event
     if trig.type == "territory_change" and _seizes_no_ground(trig.span):
         return None
     near_weapon = any(path_length(trig.span.root, w.root) <= 3 for w in weapons)
