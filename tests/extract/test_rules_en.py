@@ -450,3 +450,17 @@ def test_the_speaker_is_the_subject_next_to_the_verb_and_any_strike_is_no_event(
     speakers = [q.speaker.name if q.speaker else "" for q in ex.quotes if q.direct]
     assert len(speakers) == 1 and speakers[0].endswith("Stéphane Dujarric")
     assert ex.reports == ()
+
+
+def test_he_is_never_a_photo_credit_and_it_is_a_body(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Volodymyr Zelensky spoke in Munich on Monday. (AA Photo)\n"
+        "“We can stop this war together,” he said.\n"
+        "The International Atomic Energy Agency reported damage on Monday.\n"
+        "“Demining is ongoing near the plant,” it said.",
+        MONDAY,
+        "en",
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    assert speakers == ["Volodymyr Zelensky", "International Atomic Energy Agency"]

@@ -70,6 +70,7 @@ class Parties:
     table: ActorLookup
     metonym: Callable[[str], Actor | None] = lambda _text: None
     last_person: Actor | None = None
+    last_body: Actor | None = None  # the last organisation, state or force: what "it" is
     titles: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)  # "Gnounou": Mohamad Gnounou
 
@@ -102,9 +103,14 @@ class Parties:
         return sorted(found, key=lambda f: f[0].start)
 
     def remember(self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]) -> None:
-        """Learn titles and the last person from a sentence already processed."""
+        """Learn titles, the last person and the last body from a sentence already
+        processed."""
         for tokens, actor in actors:
+            if _credit(tokens):
+                continue  # "(AA Photo)": not who "he said" is
             if actor.kind != "person":
+                if actor.kind in ("org", "state", "force") and tokens.root.pos_ == "PROPN":
+                    self.last_body = actor
                 continue
             self.last_person = actor
             title = _title_before(tokens)
@@ -139,10 +145,12 @@ class Parties:
     def speaker(self, unit: Unit, act: SpeechAct) -> Actor | None:
         """The actor behind a speech act (pronouns take the last person)."""
         if act.pronoun:
-            if self.last_person is None:
+            it = act.speaker is not None and act.speaker.text.lower() == "it"
+            referent = self.last_body if it else self.last_person
+            if referent is None:
                 return None
             span = unit.span_of(act.speaker or act.verb)
-            return replace(self.last_person, text=span.text, start=span.start, end=span.end)
+            return replace(referent, text=span.text, start=span.start, end=span.end)
         if act.speaker is None:
             return None
         actor = self._phrase_actor(unit, act.speaker)
@@ -194,6 +202,18 @@ class Parties:
         return Actor(
             name=speaker_name(phrase), text=span.text, kind="group", start=span.start, end=span.end
         )
+
+
+def _credit(ent: SpacySpan) -> bool:
+    """A photo credit, not somebody in the story: "(AA Photo)", "Photo: Reuters"."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start]]
+    return (
+        ent[-1].lower_ in ("photo", "photos")
+        or after in ("photo", "photos")
+        or before[-2:] in (["photo", ":"], ["photo", "by"], ["photos", ":"])
+    )
 
 
 def closest_actor(
