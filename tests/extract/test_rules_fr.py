@@ -254,3 +254,16 @@ def test_un_locuteur_lu_dans_la_citation_n_en_est_pas_un(engine: Engine) -> None
     )
     quote = next(q for q in ex.quotes if q.direct)
     assert quote.speaker is None or "Tout" not in quote.speaker.name
+
+
+def test_poursuit_et_raconte_rapportent_une_parole(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Le blessé a été évacué par hélicoptère vers Gao », poursuit le communiqué.\n"
+        "« Nous avons tout perdu dimanche », raconte Oksana Melnyk.",
+        SUNDAY,
+        "fr",
+    )
+    said = [(q.text[:10], q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
+    assert [text for text, _ in said] == ["Le blessé ", "Nous avons"]
+    assert said[1][1] == "Oksana Melnyk"
