@@ -76,8 +76,11 @@ def _subject(verb: Token) -> SpacySpan | None:
     if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in verb.children):
         return _agent(verb)  # "the toll was confirmed by a military source"
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:  # the nearest, when the parser gives two ("Briefing reporters, X said")
-        return _noun_phrase(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    # a participle clause the parser took for a second subject ("Briefing reporters in New
+    # York, X said") is not who speaks
+    named = [c for c in subjects if c.left_edge.tag_ != "VBG"] or subjects
+    if named:
+        return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
