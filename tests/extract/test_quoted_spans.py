@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from sitroom.extract.quotes import quoted_spans
+from dataclasses import replace
+
+import pytest
+from spacy.language import Language
+
+from sitroom.extract.quotes import _speaker_inside, quoted_spans
+from sitroom.extract.speech import SpeechAct
+from sitroom.extract.units import build_units
 
 
 def test_straight_curly_mixed_and_guillemet_marks() -> None:
@@ -24,3 +31,17 @@ def test_a_quote_opened_after_a_colon_runs_to_the_end_of_its_paragraph() -> None
     text = "The director said:\n“*Four weeks of war, and no respite.\n“More came later.”"
     found = [q.text for q in quoted_spans(text)]
     assert found == ["Four weeks of war, and no respite.", "More came later."]
+
+
+@pytest.mark.slow
+def test_a_speaker_read_inside_the_quote_is_none(nlp_fr: Language) -> None:
+    text = "« Tout ce que nous savons, c'est cela », a déclaré le maire."
+    doc = nlp_fr(text)
+    unit = build_units([(doc, 0)], [{}])[0]
+    quote = quoted_spans(text)[0]
+    verb = next(t for t in doc if t.text == "déclaré")
+    inside = SpeechAct(doc[verb.i : verb.i + 1], doc[1:3], None, False, False)
+    outside = SpeechAct(doc[verb.i : verb.i + 1], doc[verb.i + 1 : verb.i + 3], None, False, False)
+    assert _speaker_inside(unit, inside, quote)
+    assert not _speaker_inside(unit, outside, quote)
+    assert not _speaker_inside(unit, replace(inside, pronoun=True), quote)

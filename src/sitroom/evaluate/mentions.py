@@ -131,6 +131,7 @@ def score_actors(
             expected = {ref_of(g.actor)}
         else:
             name = g.name or g.text
-            expected = {ref_of_name(name), within_name(name) or ref_of_name(name)}
+            whole = ref_of_name(name)
+            expected = {whole, within_name(name) or whole}
         correct += found and ref in expected
     return Tally(correct, len(gold))

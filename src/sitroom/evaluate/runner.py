@@ -15,7 +15,7 @@ from sitroom.evaluate.score import ArticleScore, EvalResult, Tally, aggregate, s
 from sitroom.ingest import iter_inputs
 from sitroom.pipeline import Pipeline
 from sitroom.resolve.actors import table_ref
-from sitroom.types import Extraction, RawDocument
+from sitroom.types import Actor, Extraction, RawDocument
 
 if TYPE_CHECKING:
     from sitroom.engine import Engine
@@ -95,12 +95,10 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
         return entry.ref
 
     def ref_of_name(name: str) -> str | None:
-        actor = lookups.actors.named(name)
-        return table_ref(actor) if actor else None
+        return _ref(lookups.actors.named(name))
 
     def within_name(name: str) -> str | None:
-        actor = lookups.actors.resolve(name)
-        return table_ref(actor) if actor else None
+        return _ref(lookups.actors.resolve(name))
 
     exact, near = score_places(article.places, ex.mentions, ex.article.text, coords)
     return {
@@ -110,6 +108,10 @@ def resolution_tallies(article: GoldArticle, ex: Extraction, lookups: Lookups) -
             article.actors, ex.mentions, ref_of, ref_of_name, ex.article.text, within_name
         ),
     }
+
+
+def _ref(actor: Actor | None) -> str | None:
+    return table_ref(actor) if actor else None
 
 
 def evaluate_case(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 
@@ -21,6 +20,7 @@ from sitroom.extract.parties import PERSON_NAME, ActorLookup
 from sitroom.extract.units import Unit
 from sitroom.extract.where import Resolve, place_mentions
 from sitroom.resolve.actors import table_ref
+from sitroom.resolve.gazetteer import data_lines
 from sitroom.types import Actor, Mention, MentionKind, Quote
 
 
@@ -167,9 +167,7 @@ def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> li
 @cache
 def given_names() -> frozenset[str]:
     """Given names that start a person's name (``resolve/data/given_names.txt``)."""
-    text = resources.files("sitroom.resolve").joinpath("data", "given_names.txt").read_text("utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(word for line in lines for word in line.split())
+    return frozenset(word for line in data_lines("given_names.txt") for word in line.split())
 
 
 # A given name and one to three capitalised words after it ("Marina Petrova", "Abou Bakr

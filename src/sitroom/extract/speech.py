@@ -78,8 +78,8 @@ def _subject(verb: Token) -> SpacySpan | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     # a participle clause the parser took for a second subject ("Briefing reporters in New
     # York, X said") is not who speaks
-    named = [c for c in subjects if c.left_edge.tag_ != "VBG"] or subjects
-    if named:
+    if subjects:
+        named = [c for c in subjects if c.left_edge.tag_ != "VBG"] or subjects
         return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)

@@ -123,6 +123,12 @@ def _data_bytes(name: str) -> bytes:
     return resources.files("sitroom.resolve").joinpath("data", name).read_bytes()
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of a shipped text list, without blank lines and ``#`` comments."""
+    text = _data_bytes(name).decode("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _data_rows(name: str) -> Iterator[dict[str, str]]:
     """Rows of a shipped TSV (gzip or plain), skipping ``#`` comment lines."""
     raw = _data_bytes(name)

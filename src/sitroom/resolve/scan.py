@@ -36,14 +36,14 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 import ahocorasick
 
-from sitroom.resolve.gazetteer import Candidate, GeoRecord
+from sitroom.resolve.gazetteer import Candidate, GeoRecord, data_lines
 from sitroom.resolve.geocode import (
     ADMIN1_WORDS,
     ADMIN_AFTER,
@@ -138,10 +138,7 @@ STRONG_POPULATION = 1_000_000
 @cache
 def stoplist() -> frozenset[str]:
     """Folded names the scanner finds only after a cue word (``data/stoplist.txt``)."""
-    text = resources.files("sitroom.resolve").joinpath("data", "stoplist.txt").read_text("utf-8")
-    return frozenset(
-        norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(norm(line) for line in data_lines("stoplist.txt"))
 
 
 @cache
@@ -280,12 +277,10 @@ class PlaceScanner:
                 yield _Hit(m.start("name"), m.end("name"), cands, cue=True)
 
     def _rivers(self, name: str) -> tuple[Candidate, ...]:
-        return tuple(
-            c for c in self.gazetteer.candidates(norm(name)) if c.record.feature_code == "STM"
-        )
+        return _rivers_only(self.gazetteer.candidates(norm(name)))
 
     def _river_hits(self, text: str) -> Iterator[_Hit]:
-        """Rivers the text calls rivers (see (e) in the module docstring)."""
+        """Rivers the text calls rivers (see (f) in the module docstring)."""
         low = text.lower()
         if not any(word in low for word in _RIVER_WORDS):
             return  # most texts name no river: skip the patterns
@@ -312,18 +307,7 @@ class PlaceScanner:
                 yield hit
 
     def _river_named(self, text: str, pos: int) -> _Hit | None:
-        m = _NAME.match(text, pos)
-        if m is None or not m.group(0)[0].isupper():
-            return None
-        words = list(re.finditer(r"[^ -]+", m.group(0)))
-        for n in range(min(len(words), 2), 0, -1):
-            end = pos + words[n - 1].end()
-            if text[end - 2 : end] in ("'s", "’s"):
-                end -= 2  # "the Dnipro's left bank"
-            cands = self._rivers(text[pos:end])
-            if cands:
-                return _Hit(pos, end, cands, cue=True)
-        return None
+        return self._longest_at(text, pos, _rivers_only, max_words=2, possessive=True)
 
     def _listed_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
         """Villages named in a list with a Ukrainian town ("near Avdiivka, Tonenke and
@@ -346,15 +330,27 @@ class PlaceScanner:
 
     def _name_at(self, text: str, pos: int, town_only: bool) -> _Hit | None:
         """The longest gazetteer name (of up to four words) starting at ``pos``."""
+        return self._longest_at(text, pos, _towns_first if town_only else _all)
+
+    def _longest_at(
+        self,
+        text: str,
+        pos: int,
+        pick: Callable[[tuple[Candidate, ...]], tuple[Candidate, ...]],
+        max_words: int = 4,
+        possessive: bool = False,
+    ) -> _Hit | None:
+        """A cue hit for the longest name starting at ``pos`` of which ``pick`` keeps some
+        gazetteer candidates; with ``possessive``, "Dnipro's" is read as "Dnipro"."""
         m = _NAME.match(text, pos)
         if m is None or not m.group(0)[0].isupper():
             return None
         words = list(re.finditer(r"[^ -]+", m.group(0)))
-        for n in range(len(words), 0, -1):
+        for n in range(min(len(words), max_words), 0, -1):
             end = pos + words[n - 1].end()
-            cands = self.gazetteer.candidates(norm(text[pos:end]))
-            if town_only and any(c.record.feature_class == "P" for c in cands):
-                cands = tuple(c for c in cands if c.record.feature_class == "P")
+            if possessive and text[end - 2 : end] in ("'s", "’s"):
+                end -= 2
+            cands = pick(self.gazetteer.candidates(norm(text[pos:end])))
             if cands:
                 return _Hit(pos, end, cands, cue=True)
         return None
@@ -495,6 +491,20 @@ class PlaceScanner:
             label = "FAC"
         ref = str(record.geonameid) if record is not None else None
         return Mention("place", hit.start, hit.end, text[hit.start : hit.end], label, ref)
+
+
+def _all(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    return cands
+
+
+def _towns_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Only the populated places, when a name is also one ("the village of X")."""
+    towns = tuple(c for c in cands if c.record.feature_class == "P")
+    return towns or cands
+
+
+def _rivers_only(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    return tuple(c for c in cands if c.record.feature_code == "STM")
 
 
 def _village(record: GeoRecord) -> bool:
