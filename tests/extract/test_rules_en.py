@@ -228,6 +228,20 @@ def test_ground_assaults_are_battles(engine: Engine) -> None:
     assert not [r for r in ex.reports if r.type == "attack"]
 
 
+def test_attacks_by_ground_forces_are_battles_and_strikes_stay_attacks(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russian forces have intensified attacks around Kupiansk on Monday.\n"
+        "Russian troops attacked near Lyman on Monday.\n"
+        "Russian forces attacked Kharkiv with drones on Monday.",
+        MONDAY,
+        "en",
+    )
+    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    assert battles == ["Kupiansk", "Lyman"]
+    assert only(ex, "attack").location.name == "Kharkiv"
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

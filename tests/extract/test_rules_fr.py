@@ -160,6 +160,15 @@ def test_les_assauts_sont_des_combats(engine: Engine) -> None:
     assert only(ex, "battle").location.name == "Bakhmut"
 
 
+def test_une_attaque_de_troupes_au_sol_est_un_combat(engine: Engine) -> None:
+    ex = run(engine, "Dimanche, les troupes russes ont attaqué près de Bakhmout.", SUNDAY, "fr")
+    assert only(ex, "battle").location.name == "Bakhmut"
+    ex = run(
+        engine, "Dimanche, les forces russes ont attaqué Kharkiv avec des drones.", SUNDAY, "fr"
+    )
+    assert only(ex, "attack").location.name == "Kharkiv"
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

@@ -9,6 +9,9 @@ The lexicon proposes trigger words; this module settles what they mean in contex
   a count or a date;
 - expelling diplomats or cutting ties is a ``sanction`` (subtype ``diplomatic``) only with a
   diplomatic word near it ("expels 60 diplomats"), and then no territory change;
+- an attack by ground forces with no strike weapon in the sentence ("Russian forces attacked
+  near Kupiansk", "troops intensified attacks around Avdiivka", "les forces russes ont
+  attaqué") is a ``battle``: an armed clash on the ground, not a strike on a place;
 - a seizure of something other than ground ("seized the initiative", "took control of
   Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change.
 """
@@ -38,12 +41,15 @@ class Trigger:
 def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Trigger]:
     """Typed triggers of the sentence, in text order."""
     weapons = unit.get(*WEAPON_CUES)
+    attackers = lex.words("armed_attackers")
     out = []
     for rule in lex.triggers:
         for span in unit.cues.get(rule.key, ()):
             trig = _settle(
                 Trigger(span, rule.type, rule.subtype, rule.strong), weapons, launched_counts
             )
+            if trig is not None and not weapons and _by_ground_forces(trig, attackers):
+                trig = Trigger(trig.span, "battle", None, trig.strong)
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
@@ -127,6 +133,27 @@ def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Tr
             return Trigger(trig.span, "attack", _weapon_subtype(weapons), True)
         return Trigger(trig.span, "interception", None, True) if near_weapon else None
     return trig
+
+
+def _by_ground_forces(trig: Trigger, attackers: frozenset[str]) -> bool:
+    """Whether an attack word's doer is a ground force: the subject or agent of "attacked",
+    or the subject of the verb that governs "attacks" ("forces intensified attacks"); or
+    attacks "around" a town."""
+    root = trig.span.root
+    if trig.type != "attack" or root.lemma_.lower() not in _ASSAULT_LEMMAS:
+        return False  # "struck", "hit", "pounded" are strikes whoever fires
+    doers = [c for c in root.children if c.dep_ in _SUBJECTS]
+    doers += [g for c in root.children if c.dep_ in _AGENTS for g in (c, *c.children)]
+    if root.dep_ in ("dobj", "obj"):
+        doers += [c for c in root.head.children if c.dep_ in _SUBJECTS]
+    if any(c.dep_ == "prep" and c.lower_ == "around" for c in root.children):
+        return True  # "attacks around Avdiivka": a push on a town, not a strike on it
+    return any(d.lower_ in attackers for d in doers)
+
+
+_ASSAULT_LEMMAS = frozenset({"attack", "attaquer", "attaque"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_AGENTS = frozenset({"agent", "obl:agent"})
 
 
 def is_reflexive(span: SpacySpan) -> bool:
