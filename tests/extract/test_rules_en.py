@@ -242,6 +242,11 @@ def test_attacks_by_ground_forces_are_battles_and_strikes_stay_attacks(engine: E
     assert only(ex, "attack").location.name == "Kharkiv"
 
 
+def test_a_lowercase_name_only_the_model_found_is_no_town(engine: Engine) -> None:
+    ex = run(engine, "Ukrainian forces kept up ground operations on the east bank.", MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place"] in ([], [None])
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

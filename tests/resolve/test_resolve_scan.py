@@ -353,3 +353,11 @@ def test_donbas_makes_its_two_oblasts_the_context(scanner: PlaceScanner) -> None
     record = gazetteer.get(int(ref or 0))
     assert text == "Vodiane" and record is not None
     assert record.admin1_name in ("Donetsk Oblast", "Luhansk Oblast")
+
+
+def test_a_ukrainian_village_after_in_or_at_is_a_place(scanner: PlaceScanner) -> None:
+    assert found(scanner, "Bloggers noted heavy fighting in Krynky this week.") == [
+        ("Krynky", "703861")
+    ]
+    assert found(scanner, "Les combats continuent à Krynky.") == [("Krynky", "703861")]
+    assert found(scanner, "Krynky said nothing.") == []  # no preposition, no village

@@ -192,7 +192,10 @@ def name_of(ent: SpacySpan) -> str:
 
 def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
     """The place an entity names, read with its admin word when that names an area
-    ("Kherson oblasts"), else as written ("the Donbas region" is the region itself)."""
+    ("Kherson oblasts"), else as written ("the Donbas region" is the region itself). A
+    name the model alone found must be capitalised somewhere."""
+    if not ent.kb_id_ and not any(t.text[:1].isupper() for t in ent):
+        return None  # the model's "the east bank" is no town called East Bank
     name = name_of(ent)
     place = resolve(name) if name != ent.text else None
     return place if place is not None else resolve(ent.text, ent.kb_id_)

@@ -73,6 +73,9 @@ _CUE = re.compile(
     r"\s*",
     re.IGNORECASE,
 )
+# Prepositions before a place, for the villages of a text about Ukraine (see
+# ``_locative_hits``).
+_LOCATIVE = re.compile(r"(?<![\w'’])(?:in|at|from|à)\s+(?=[A-ZÀ-Þ])")
 _TOWN_CUES = re.compile(
     r"villag|town|city|cit|settlement|hamlet|localit|ville|commune|bourg"
     r"|hameau",
@@ -228,6 +231,7 @@ class PlaceScanner:
         hits = self._admin_lists(text, [self._with_admin(text, h) for h in hits])
         hits = [h for h in hits if h.level or h.cue or self._plausible(text, h)]
         context = self._context(hits)
+        hits = _select([*hits, *self._locative_hits(text, hits)])
         records = [self._record(h, context) for h in hits]
         records = [self._nearest(text, hits, records, i, context) for i in range(len(hits))]
         out = [self._mention(text, h, r) for h, r in zip(hits, records, strict=True)]
@@ -327,6 +331,23 @@ class PlaceScanner:
                     break
                 yield replace(listed, candidates=ua)
                 end = listed.end
+
+    def _locative_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
+        """Ukrainian villages right after "in", "at", "from" or "à" ("fighting in
+        Krynky"), where no other name starts, if the name means no place outside Ukraine:
+        front-line news names villages so, and the language model may take one for a
+        person."""
+        starts, stop = {h.start for h in hits}, stoplist()
+        for m in _LOCATIVE.finditer(text):
+            if m.end() in starts:
+                continue
+            hit = self._longest_at(text, m.end(), _ua_villages)
+            if (
+                hit is not None
+                and norm(text[hit.start : hit.end]) not in stop
+                and self._plausible(text, hit)
+            ):
+                yield hit
 
     def _name_at(self, text: str, pos: int, town_only: bool) -> _Hit | None:
         """The longest gazetteer name (of up to four words) starting at ``pos``."""
@@ -501,6 +522,13 @@ def _towns_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Only the populated places, when a name is also one ("the village of X")."""
     towns = tuple(c for c in cands if c.record.feature_class == "P")
     return towns or cands
+
+
+def _ua_villages(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Ukrainian populated places, if the name means no place elsewhere."""
+    if any(c.record.country != "UA" for c in cands):
+        return ()
+    return tuple(c for c in cands if c.record.country == "UA" and c.record.feature_class == "P")
 
 
 def _rivers_only(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
