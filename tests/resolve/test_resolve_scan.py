@@ -361,3 +361,34 @@ def test_a_ukrainian_village_after_in_or_at_is_a_place(scanner: PlaceScanner) ->
     ]
     assert found(scanner, "Les combats continuent à Krynky.") == [("Krynky", "703861")]
     assert found(scanner, "Krynky said nothing.") == []  # no preposition, no village
+
+
+def test_front_line_directions_find_villages_and_place_them_from_their_town(
+    scanner: PlaceScanner,
+) -> None:
+    # "toward X" and "north of X" find villages however small
+    assert found(scanner, "Russian forces attacked toward Hirke.") == [("Hirke", "708412")]
+    assert found(scanner, "Russian forces advanced north of Kleban-Byk.") == [
+        ("Kleban-Byk", "705687")
+    ]
+    # the town in brackets after a village says which namesake it is
+    assert found(scanner, "Russian forces advanced north of Zahirne (east of Orikhiv).") == [
+        ("Zahirne", "697310"),
+        ("Orikhiv", "698428"),
+    ]
+    # and villages placed from a town say which namesake the town is: the Oleksandrivka
+    # of the Dnipropetrovsk front, not the largest one
+    text = (
+        "Russian forces attacked east of Oleksandrivka toward Tykhe and southeast of "
+        "Oleksandrivka near Ternove and Kalynivske."
+    )
+    assert found(scanner, text) == [
+        ("Oleksandrivka", "9189092"),
+        ("Tykhe", "9114253"),
+        ("Oleksandrivka", "9189092"),
+        ("Ternove", "699342"),
+        ("Kalynivske", "707164"),
+    ]
+    assert found(scanner, "Les forces russes ont avancé au nord de Bakhmout.") == [
+        ("Bakhmout", "713174")
+    ]

@@ -7,7 +7,8 @@
     centres of any size;
 (c) any gazetteer place, however small ("Hrabovske", 52 people), right after a cue
     word: "the village of", "town of", "city of", "settlement of", "near", "outside",
-    "le village de", "la ville de", "la localité de", "près de" ...;
+    "toward", "north of", "southeast of", "le village de", "la ville de", "la localité
+    de", "près de", "au nord de", "à l'est de" ...;
 (d) any Ukrainian village named in a list with a Ukrainian town ("near Avdiivka, Tonenke
     and Pervomaiske");
 (e) any Ukrainian place followed by its oblast ("Prychepylivka, Luhansk Obl", "Kamianka,
@@ -66,13 +67,25 @@ MIN_ALTERNATE_LETTERS = 5
 _CUE = re.compile(
     r"(?:\b(?:villages?|towns?|city|cities|settlements?|hamlets?|localit(?:y|ies)"
     r"|communit(?:y|ies))\s+of"
-    r"|\bnear(?:by)?|\boutside|\baround"
+    r"|\bnear(?:by)?|\boutside|\baround|\btowards?"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"|\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
     r"|\b(?:villages?|villes?|localités?|communes?|bourgs?|hameaux|hameau|agglomérations?)"
     r"\s+(?:de|du|d['’])"
     r"|\bprès\s+(?:de|du|d['’])|\b(?:non\s+loin|proche|proximité|abords|environs)\s+(?:de|du|d['’]))"
     r"\s*",
     re.IGNORECASE,
 )
+# Front-line reports place villages from a town: "southeast of Borova near Olhivka",
+# "Zahirne (east of Orikhiv)", "au nord de Bakhmout".
+_DIRECTION = (
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"|(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
+)
+_DIRECTION_BEFORE = re.compile(rf"\b(?:{_DIRECTION})\s*$", re.IGNORECASE)
+_BRACKET_DIRECTION = re.compile(rf"\s*\(\s*(?:{_DIRECTION})\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+ANCHOR_CHARS = 400
 # Prepositions before a place, for the villages of a text about Ukraine (see
 # ``_locative_hits``).
 _LOCATIVE = re.compile(r"(?<![\w'’])(?:in|at|from|à)\s+(?=[A-ZÀ-Þ])")
@@ -233,7 +246,11 @@ class PlaceScanner:
         context = self._context(hits)
         hits = _select([*hits, *self._locative_hits(text, hits)])
         records = [self._record(h, context) for h in hits]
-        records = [self._nearest(text, hits, records, i, context) for i in range(len(hits))]
+        anchors = [_direction_anchor(text, hits, i) for i in range(len(hits))]
+        records = self._anchor_towns(text, hits, records, anchors)
+        records = [
+            self._nearest(text, hits, records, i, context, anchors[i]) for i in range(len(hits))
+        ]
         out = [self._mention(text, h, r) for h, r in zip(hits, records, strict=True)]
         return [m for m in out if m is not None]
 
@@ -474,10 +491,13 @@ class PlaceScanner:
         records: list[GeoRecord | None],
         i: int,
         context: GeoContext,
+        anchor: int | None,
     ) -> GeoRecord | None:
         """Hit ``i``'s place again, when it is a village and towns are named within a few
         words of it: a place of that name (however small) within ``NEAR_KM`` of one of
-        them wins ("Lyman, Stavky, and Yampil"; "near Slavyansk: Andriivka")."""
+        them wins ("Lyman, Stavky, and Yampil"; "near Slavyansk: Andriivka"). A town the
+        village is placed from ("southeast of Borova near Olhivka", "Zahirne (east of
+        Orikhiv)") counts however far in the sentence, and even if it is a village too."""
         record, hit = records[i], hits[i]
         if record is None or not _village(record):
             return record
@@ -488,8 +508,11 @@ class PlaceScanner:
             and r is not None
             and (p := point_of(r)) is not None
             and r.feature_class == "P"
-            and min(abs(other.start - hit.end), abs(hit.start - other.end)) <= NEAR_CHARS
-            and not (_village(r) and _far_apart(other.candidates))
+            and (
+                j == anchor
+                or min(abs(other.start - hit.end), abs(hit.start - other.end)) <= NEAR_CHARS
+                and not (_village(r) and _far_apart(other.candidates))
+            )
         )
         if not near:
             return record
@@ -501,6 +524,48 @@ class PlaceScanner:
         if best is None or where is None or all(km_between(where, p) > NEAR_KM for p in near):
             return record
         return best
+
+    def _anchor_towns(
+        self,
+        text: str,
+        hits: list[_Hit],
+        records: list[GeoRecord | None],
+        anchors: list[int | None],
+    ) -> list[GeoRecord | None]:
+        """Towns that villages are placed from, read as the namesake most of those villages
+        lie near: "east of Oleksandrivka toward Tykhe", "southeast of Oleksandrivka near
+        Ternove" make the Oleksandrivka of that front, not the largest one."""
+        dependents: dict[str, list[int]] = {}
+        for i, j in enumerate(anchors):
+            if j is not None:
+                dependents.setdefault(norm(text[hits[j].start : hits[j].end]), []).append(i)
+        if not dependents:
+            return records
+        spots: dict[int, list[tuple[float, float]]] = {}
+
+        def support(record: GeoRecord, villages: list[int]) -> int:
+            p = point_of(record)
+            if p is None:
+                return 0
+            total = 0
+            for i in villages:
+                if i not in spots:
+                    name = text[hits[i].start : hits[i].end]
+                    found = [*hits[i].candidates, *self.gazetteer.lookup(name)]
+                    spots[i] = [q for c in found if (q := point_of(c.record)) is not None]
+                total += any(km_between(p, q) <= NEAR_KM for q in spots[i])
+            return total
+
+        out = list(records)
+        for j, (hit, record) in enumerate(zip(hits, records, strict=True)):
+            villages = dependents.get(norm(text[hit.start : hit.end]))
+            if record is None or hit.area or hit.level or not villages:
+                continue
+            towns = [c.record for c in _towns_first(hit.candidates)]
+            best = max(towns, key=lambda r: (support(r, villages), r == record), default=record)
+            if support(best, villages) > support(record, villages):
+                out[j] = best
+        return out
 
     def _mention(self, text: str, hit: _Hit, record: GeoRecord | None) -> Mention | None:
         if record is None and not hit.level:
@@ -522,6 +587,22 @@ def _towns_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Only the populated places, when a name is also one ("the village of X")."""
     towns = tuple(c for c in cands if c.record.feature_class == "P")
     return towns or cands
+
+
+def _direction_anchor(text: str, hits: list[_Hit], i: int) -> int | None:
+    """The hit a village is placed from, front-line style: the town of a bracket just
+    after it ("Zahirne (east of Orikhiv)"), else the last "<direction> of <town>" before
+    it in the same sentence ("northeast of Borova near Kruhlyakivka, Bohuslavka")."""
+    hit = hits[i]
+    if i + 1 < len(hits) and _BRACKET_DIRECTION.fullmatch(text, hit.end, hits[i + 1].start):
+        return i + 1
+    for j in range(i - 1, -1, -1):
+        between = text[hits[j].end : hit.start]
+        if len(between) > ANCHOR_CHARS or _SENTENCE_END.search(between):
+            return None
+        if _DIRECTION_BEFORE.search(text, max(0, hits[j].start - 30), hits[j].start):
+            return j
+    return None
 
 
 def _ua_villages(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
