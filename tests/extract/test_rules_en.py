@@ -247,6 +247,20 @@ def test_a_lowercase_name_only_the_model_found_is_no_town(engine: Engine) -> Non
     assert [m.ref for m in ex.mentions if m.kind == "place"] in ([], [None])
 
 
+def test_a_front_line_sentence_is_a_battle_at_each_village_not_at_its_reference_towns(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Russian forces attacked northeast of Borova near Kruhlyakivka and Bohuslavka; "
+        "north of Borova toward Novoplatonivka; and south of Borova near Olhivka on Monday.",
+        MONDAY,
+        "en",
+    )
+    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    assert battles == ["Bohuslavka", "Kruhliakivka", "Novoplatonivka", "Olhivka"]  # GeoNames
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sitroom.extract.figures import Casualties
-from sitroom.extract.where import PlaceCandidate, listed_with
+from sitroom.extract.where import PlaceCandidate, front_line_places, listed_with
 from sitroom.types import (
     Actor,
     Attribution,
@@ -359,10 +359,16 @@ def each_place(draft: Draft, candidates: Sequence[PlaceCandidate], text: str) ->
     """One draft per place of a list ("strikes on Kirovohradska, Kyivska and Vinnytska
     oblasts" are three attacks, "talks in Geneva and Abu Dhabi" two meetings). Figures and
     weapons stay with the place the event was read at: the sentence does not say how they
-    are shared."""
+    are shared. A battle of a front-line sentence is fought at each of its towns and
+    villages that are not reference points ("attacked northeast of Borova near
+    Kruhlyakivka; north of Borova toward Novoplatonivka")."""
     if draft.place is None:
         return [draft]
     others = listed_with(draft.place, candidates, text)
+    if draft.type == "battle":
+        seen = {p.start for p in others}
+        others += [p for p in front_line_places(draft.place, candidates) if p.start not in seen]
+        others.sort(key=lambda p: p.start)
     return [
         draft,
         *(replace(draft, place=p, figures=Casualties(), weapons=(), listed=True) for p in others),

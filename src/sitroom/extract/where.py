@@ -299,6 +299,8 @@ def choose_place(
         if attach == "locative_or_modifier" and not (locative or _modifies(cand.tokens, triggers)):
             continue
         score = path + _RANK.get(cand.place.precision, 2.5) - (1.0 if locative else 0.0)
+        if is_reference_point(cand.tokens):
+            score += _REFERENCE_PENALTY  # "northeast of Kharkiv near Vovchansk": Vovchansk
         scored.append((score, cand.tokens.start, cand.place))
     if not scored:
         return None
@@ -373,6 +375,44 @@ def _finer_inside(area: Place, places: Sequence[Place]) -> Place | None:
         if area.precision in ("admin1", "admin2") and area.name in (place.admin1, place.admin2):
             return place
     return None
+
+
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "nord", "sud", "est", "ouest",
+     "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
+)  # fmt: skip
+_REFERENCE_PENALTY = 3.0
+
+
+def is_reference_point(tokens: SpacySpan) -> bool:
+    """Whether a place is named only to locate another: "northeast of Kharkiv City near
+    Vovchansk", "(east of Orikhiv)", "au nord de Bakhmout"."""
+    doc, i = tokens.doc, tokens.start
+    if i < 2 or doc[i - 1].lower_ not in ("of", "de", "du", "d'", "d’"):
+        return False
+    word = doc[i - 2].lower_
+    if word not in _DIRECTIONS:
+        return False
+    return doc[i - 1].lower_ == "of" or (i >= 3 and doc[i - 3].lower_ in ("au", "l'", "l’"))
+
+
+def front_line_places(draft_place: Place, candidates: Sequence[PlaceCandidate]) -> list[Place]:
+    """The other towns and villages of a front-line sentence that places them from a town
+    ("attacked northeast of Borova near Kruhlyakivka and Bohuslavka; north of Borova
+    toward Novoplatonivka"): each is where fighting was reported; the reference towns
+    are not."""
+    if not any(is_reference_point(c.tokens) for c in candidates):
+        return []
+    return [
+        c.place
+        for c in candidates
+        if c.place is not None
+        and c.place.precision == "town"
+        and c.place.start >= 0
+        and c.place.start != draft_place.start
+        and not is_reference_point(c.tokens)
+    ]
 
 
 def _locative_before(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
