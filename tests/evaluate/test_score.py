@@ -252,6 +252,16 @@ def test_an_unresolved_date_is_the_publication_date_it_falls_back_to() -> None:
         assert (fields["date"].correct, fields["date"].total) == expected
 
 
+def test_a_short_range_is_right_when_it_holds_the_gold_day() -> None:
+    def ranged(days: int) -> EventReport:
+        span = DateValue(DAY - dt.timedelta(days=days), "range", "", end_date=DAY)
+        return dataclasses.replace(report(), date=span)
+
+    for pred, expected in [(ranged(1), 1), (ranged(2), 1), (ranged(30), 0)]:
+        fields = dict(score_article(article((gold_event(),)), [pred], ()).fields)
+        assert fields["date"].correct == expected
+
+
 def test_place_names_match_without_accents_or_hyphens() -> None:
     gold = article((gold_event(place="Al-Bab"),))
     score = score_article(gold, [report(place="Al Bāb", gid=None)], ())

@@ -7,8 +7,9 @@ may match when
    are in the strike family (``attack``, ``air_raid``, ``interception``);
 2. their places agree: the same GeoNames id, or the same name (any case, accents and
    hyphens ignored), or one is null;
-3. their dates are at most one day apart (or one is null; an ``unresolved`` predicted
-   date, the publication-date fallback, counts as null).
+3. their dates are at most one day apart, or the predicted date is a range of up to three
+   days that holds the gold day (or one is null; an ``unresolved`` predicted date, the
+   publication-date fallback, counts as null).
 
 Among candidates, a same-type pair beats a fallback, then an exact place beats a null one,
 then an exact date beats a near one. Unmatched predictions are false positives, unmatched
@@ -17,7 +18,8 @@ gold events false negatives.
 Field accuracy is computed over matched pairs where the gold event or the prediction
 states the field (both null is not counted): type, modality, date (same day; an
 ``unresolved`` date is the publication date it falls back to, or null against a gold
-event with no date), place,
+event with no date; a range of up to three days is right when it holds the gold day),
+place,
 killed, injured, children (killed and injured together), weapons launched, weapons
 intercepted (per kind), actor1 (same name, any case; or a state and its own armed forces,
 as the actor table knows them: gold "Ukraine" and a predicted "Armed Forces of Ukraine"
@@ -176,10 +178,29 @@ def _pred_date(p: EventReport) -> dt.date | None:
 def _stated_date(g: GoldEvent, p: EventReport) -> dt.date | None:
     """The day a report gives an event: an unresolved date is the publication date the
     record falls back to, except against a gold event with no date either (both say
-    the text gives none)."""
+    the text gives none); a short range ("on February 25 and 26", "over the weekend")
+    gives the gold day when it holds it."""
     if p.date is not None and p.date.precision == "unresolved" and g.date is not None:
         return p.date.date
+    if g.date is not None and _holds(p, g.date):
+        return g.date
     return _pred_date(p)
+
+
+def _holds(p: EventReport, day: dt.date) -> bool:
+    """Whether the report's date is a short range that holds ``day``."""
+    d = p.date
+    return (
+        d is not None
+        and d.precision == "range"
+        and d.end_date is not None
+        and (d.end_date - d.date).days <= MAX_RANGE_DAYS
+        and d.date <= day <= d.end_date
+    )
+
+
+# The longest date range that states a day (a year's range states no day).
+MAX_RANGE_DAYS = 2
 
 
 def date_agreement(g: GoldEvent, p: EventReport) -> int | None:
@@ -187,6 +208,8 @@ def date_agreement(g: GoldEvent, p: EventReport) -> int | None:
     pd = _pred_date(p)
     if g.date is None or pd is None:
         return 1
+    if _holds(p, g.date):
+        return 2
     gap = abs((g.date - pd).days)
     return 2 if gap == 0 else 1 if gap <= 1 else None
 
