@@ -190,13 +190,9 @@ def _stated_date(g: GoldEvent, p: EventReport) -> dt.date | None:
 def _holds(p: EventReport, day: dt.date) -> bool:
     """Whether the report's date is a short range that holds ``day``."""
     d = p.date
-    return (
-        d is not None
-        and d.precision == "range"
-        and d.end_date is not None
-        and (d.end_date - d.date).days <= MAX_RANGE_DAYS
-        and d.date <= day <= d.end_date
-    )
+    if d is None or d.precision != "range" or d.date is None or d.end_date is None:
+        return False
+    return (d.end_date - d.date).days <= MAX_RANGE_DAYS and d.date <= day <= d.end_date
 
 
 # The longest date range that states a day (a year's range states no day).
