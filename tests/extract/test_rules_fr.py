@@ -169,6 +169,22 @@ def test_une_attaque_de_troupes_au_sol_est_un_combat(engine: Engine) -> None:
     assert only(ex, "attack").location.name == "Kharkiv"
 
 
+def test_la_fonction_nommee_avant_ou_apres_son_titulaire(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Le président ukrainien a dénoncé une « terreur nucléaire » dimanche.\n"
+        "Emmanuel Macron s'est entretenu avec Volodymyr Zelensky.\n"
+        "« Nous serons aux côtés de l'Ukraine », a déclaré le président français.",
+        SUNDAY,
+        "fr",
+    )
+    said = {q.text[:16]: q.speaker.name if q.speaker else None for q in ex.quotes if q.direct}
+    assert said == {
+        "terreur nucléair": "Volodymyr Zelensky",
+        "Nous serons aux ": "Emmanuel Macron",
+    }
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

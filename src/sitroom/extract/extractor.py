@@ -132,6 +132,7 @@ class Extractor:
         """Reports and quotes of ``article`` from its paragraph docs ``(doc, offset)``."""
         run = _ArticleRun(article, lexicon.data, self.places, Parties(self.actors))
         run.parties.metonym = run.metonym
+        run.parties.expect(article.text)
         units = build_units(docs, [lexicon.cues(doc) for doc, _ in docs])
         run.country = self._main_country(run, units)
         run.quoted = quoted_spans(article.text)

@@ -16,6 +16,7 @@ from typing import Protocol
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitroom.extract.offices import holder, office_of
 from sitroom.extract.speech import SpeechAct, speaker_name
 from sitroom.extract.units import Unit, path_length
 from sitroom.types import Actor, ActorKind, Mention
@@ -73,6 +74,14 @@ class Parties:
     last_body: Actor | None = None  # the last organisation, state or force: what "it" is
     titles: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)  # "Gnounou": Mohamad Gnounou
+    officials: list[Actor] = field(default_factory=list)  # people named, with a known role
+    ahead: list[Actor] = field(default_factory=list)  # the article's officials, in order
+
+    def expect(self, text: str) -> None:
+        """Note the officials the whole article names, for an office named before its
+        holder ("le président ukrainien a accusé ... M. Zelensky")."""
+        people = (self.table.resolve(m.text) for m in self.table.scan(text))
+        self.ahead = [p for p in people if p is not None and p.kind == "person" and p.role]
 
     def actor_spans(self, unit: Unit) -> list[tuple[SpacySpan, Actor]]:
         """Actors named in the sentence: table entries, then NER persons and orgs."""
@@ -113,6 +122,8 @@ class Parties:
                     self.last_body = actor
                 continue
             self.last_person = actor
+            if actor.role and actor.wikidata:
+                self.officials.append(actor)
             title = _title_before(tokens)
             if title:
                 self.titles.setdefault(title, actor)
@@ -187,6 +198,12 @@ class Parties:
         covering = next((a for t, a in inside if t.start <= root.i < t.end), None)
         if covering is not None:
             return replace(covering, text=span.text, start=span.start, end=span.end)
+        office = office_of(span.text, self.table.resolve)
+        official = None
+        if office:
+            official = holder(office, self.officials) or holder(office, self.ahead[::-1])
+        if official is not None:  # "le président ukrainien": Zelensky, named before
+            return replace(official, text=span.text, start=span.start, end=span.end)
         if root.ent_type_ in _PLACE_ENTS:
             state = self.metonym(phrase.text)
             if state is not None:

@@ -1,0 +1,83 @@
+"""Offices named instead of their holders: "le président ukrainien", "the French president",
+"the Russian foreign minister", "le chef de la diplomatie russe".
+
+A news story names a leader once and then by office. ``office_of`` reads the office and
+the state of such a phrase; ``holder`` finds, among the people the article has already
+named, the one whose actor-table role is that office of that state. Only people already
+named count: offices change hands, and the actor table does not know since when.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from sitroom.types import Actor
+
+# Office words, longest first, with the office as the actor table's roles write it.
+_OFFICES: tuple[tuple[str, str], ...] = (
+    ("ministre des affaires étrangères", "Foreign Minister"),
+    ("chef de la diplomatie", "Foreign Minister"),
+    ("foreign minister", "Foreign Minister"),
+    ("ministre de la défense", "Defence Minister"),
+    ("defence minister", "Defence Minister"),
+    ("defense minister", "Defence Minister"),
+    ("premier ministre", "Prime Minister"),
+    ("prime minister", "Prime Minister"),
+    ("chef de l'etat", "President"),
+    ("chef de l'état", "President"),
+    ("head of state", "President"),
+    ("chancelière", "Chancellor"),
+    ("chancelier", "Chancellor"),
+    ("chancellor", "Chancellor"),
+    ("présidente", "President"),
+    ("président", "President"),
+    ("president", "President"),
+)
+_OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, _ in _OFFICES) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that make a phrase something other than the office itself ("vice-président",
+# "former president", "l'ancien président", "président de la commission").
+_NOT_THE_OFFICE = re.compile(
+    r"\b(?:vice|former|ex|ancien|ancienne|deputy|adjoint|commission|parlement|parliament"
+    r"|assemblée|sénat|senate|conseil|council|club|fédération|federation|company|société)\b",
+    re.IGNORECASE,
+)
+MAX_WORDS = 8
+
+StateOf = Callable[[str], Actor | None]
+
+
+def office_of(phrase: str, state_of: StateOf) -> tuple[str, str | None] | None:
+    """The office a phrase names and the country code of its state (``None`` when the
+    phrase names none: "le président"), or ``None`` if it names no office."""
+    text = phrase.replace("’", "'")
+    if len(text.split()) > MAX_WORDS or _NOT_THE_OFFICE.search(text):
+        return None
+    m = _OFFICE.search(text)
+    if m is None:
+        return None
+    office = next(o for w, o in _OFFICES if w == m.group(0).lower())
+    rest = text[: m.start()] + " " + text[m.end() :]
+    country = None
+    for word in _WORD.findall(rest):
+        state = state_of(word)
+        if state is not None and state.kind == "state" and state.country:
+            country = state.country
+            break
+    return office, country
+
+
+def holder(office: tuple[str, str | None], seen: Iterable[Actor]) -> Actor | None:
+    """The last person already named whose role is ``office`` (of that state, when the
+    phrase names one)."""
+    name, country = office
+    found = None
+    for person in seen:
+        role = person.role or ""
+        if not role.startswith(f"{name} of"):
+            continue
+        if country is not None and person.country != country:
+            continue
+        found = person
+    return found
