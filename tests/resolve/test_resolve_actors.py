@@ -299,6 +299,23 @@ def test_a_state_adjective_with_a_modifier_names_its_armed_forces(
     assert (written, name) in [(m.text, m.label) for m in table.scan(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Six Ukraine soldiers were killed.", "Ukraine soldiers"),
+        ("Ukraine’s soldiers held the line.", "Ukraine’s soldiers"),
+        ("The military forces of Russia advanced.", "military forces of Russia"),
+    ],
+)
+def test_a_state_name_with_a_force_noun_names_its_armed_forces(
+    table: ActorTable, text: str, written: str
+) -> None:
+    found = [(m.text, m.label) for m in table.scan(text)]
+    assert len(found) == 1 and found[0][0] == written
+    assert found[0][1] in ("Armed Forces of Ukraine", "Russian Armed Forces")
+    assert [m.label for m in table.scan("Ukraine’s President spoke.")] == ["Ukraine"]
+
+
 def test_an_adjective_followed_by_other_words_stays_the_state(table: ActorTable) -> None:
     found = [(m.text, m.label) for m in table.scan("Russian officials said forces moved.")]
     assert found == [("Russian", "Russia")]

@@ -252,15 +252,19 @@ class ActorTable:
         for start, end, alias in sorted(taken, key=lambda h: h[0]):
             entry = self.entries[alias.entry]
             force = self._forces(entry, alias)
+            after = before = None
             if force is not None:
                 after = _FORCE_AFTER.match(text, end)
                 before = _FORCE_BEFORE.search(text, max(0, start - 40), start)
-                if after or before:
-                    start, end = (
-                        (before.start() if before else start),
-                        (after.end() if after else end),
-                    )
-                    entry = force
+            elif entry.kind == "state" and (force := self._main_forces.get(entry.country or "")):
+                after = _STATE_FORCE_AFTER.match(text, end)
+                before = _STATE_FORCE_BEFORE.search(text, max(0, start - 40), start)
+            if force is not None and (after or before):
+                start, end = (
+                    (before.start() if before else start),
+                    (after.end() if after else end),
+                )
+                entry = force
             kind: Literal["person", "actor"] = "person" if entry.kind == "person" else "actor"
             out.append(Mention(kind, start, end, text[start:end], entry.name, entry.ref))
         return out
@@ -302,6 +306,16 @@ _FORCE_AFTER = re.compile(
 _FORCE_BEFORE = re.compile(
     r"\b(?:forces|troupes|soldats|unités)\s+(?:d['’]\s*occupation|spéciales|terrestres"
     r"|régulières|gouvernementales|d['’]\s*invasion|aéroportées)\s+$",
+    re.IGNORECASE,
+)
+# A state's forces named by the state's name: "Ukraine soldiers", "Russia's troops",
+# "military forces of Russia".
+_STATE_FORCE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:armed|military)\s+)?(?:forces|troops|soldiers|servicemen)\b",
+    re.IGNORECASE,
+)
+_STATE_FORCE_BEFORE = re.compile(
+    r"\b(?:(?:armed|military)\s+)?(?:forces|troops|soldiers|servicemen)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _MAIN_FORCE = re.compile(r"^Armed Forces of |^\S+ Armed Forces$")
