@@ -189,3 +189,18 @@ def test_session_gazetteer_lives_in_the_session_temp_dir(
     tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer
 ) -> None:
     assert gaz.path == session_gazetteer_path(tmp_path_factory)
+
+
+@pytest.mark.parametrize(
+    ("written", "geonameid"),
+    [("Tchougouïv", 710374), ("Chostka", 693942), ("Jytomyr", 686967), ("Guirské", 708272)],
+)
+def test_a_french_romanisation_finds_the_place_as_english_spells_it(
+    gaz: Gazetteer, written: str, geonameid: int
+) -> None:
+    assert geonameid in [c.record.geonameid for c in gaz.lookup(written)]
+
+
+def test_a_name_the_gazetteer_knows_is_never_respelled(gaz: Gazetteer) -> None:
+    assert [c.record.name for c in gaz.lookup("Chornobyl")][:1] == ["Chornobyl"]
+    assert gaz.lookup("Tchoutchou") == ()

@@ -26,6 +26,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -511,8 +512,17 @@ class Gazetteer:
         return self._candidates[key]
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Places called ``name`` in any of the spellings the gazetteer knows."""
-        return self.candidates(norm(name))
+        """Places called ``name`` in any of the spellings the gazetteer knows, else in
+        the English romanisation of a French one ("Tchougouïv" is Chuhuiv)."""
+        key = norm(name)
+        found = self.candidates(key)
+        if found or not _FRENCH_SPELLING.search(key):
+            return found
+        for variant in french_to_english(key):
+            found = self.candidates(variant)
+            if found:
+                return found
+        return ()
 
     def country(self, code: str) -> GeoRecord | None:
         """The country with ISO code ``code`` ("UA")."""
@@ -578,3 +588,19 @@ class Gazetteer:
             ):
                 out[row[0]] = GeoRecord(*row)
         return out
+
+
+# French romanises Ukrainian and Russian names its own way: "tch" for ch, "ch" for sh,
+# "ou" for u, "j" for zh, and often "g" or "gu" where Ukrainian has h ("Tchougouïv",
+# "Chostka", "Jytomyr", "Guirské" are Chuhuiv, Shostka, Zhytomyr, Hirske).
+_FRENCH_SPELLING = re.compile(r"tch|ch|ou|j|gu")
+_FRENCH_LETTERS = re.compile(r"tch|ch|ou|j")
+_FRENCH_TO_ENGLISH = {"tch": "ch", "ch": "sh", "ou": "u", "j": "zh"}
+_FRENCH_G = re.compile(r"gu(?=[eiy])|g")
+
+
+def french_to_english(key: str) -> list[str]:
+    """English romanisations of a folded French spelling, the likeliest first."""
+    base = _FRENCH_LETTERS.sub(lambda m: _FRENCH_TO_ENGLISH[m.group(0)], key)
+    with_h = _FRENCH_G.sub("h", base)
+    return [v for v in dict.fromkeys((base, with_h)) if v != key]
