@@ -193,9 +193,15 @@ def test_session_gazetteer_lives_in_the_session_temp_dir(
 
 @pytest.mark.parametrize(
     ("written", "geonameid"),
-    [("Tchougouïv", 710374), ("Chostka", 693942), ("Jytomyr", 686967), ("Guirské", 708272)],
+    [
+        ("Tchougouïv", 710374),
+        ("Chostka", 693942),
+        ("Jytomyr", 686967),
+        ("Guirské", 708272),
+        ("Pervomaisky", 809777),  # a Russian ending, where the Ukrainian name is -skyi
+    ],
 )
-def test_a_french_romanisation_finds_the_place_as_english_spells_it(
+def test_other_romanisations_find_the_place_as_the_gazetteer_spells_it(
     gaz: Gazetteer, written: str, geonameid: int
 ) -> None:
     assert geonameid in [c.record.geonameid for c in gaz.lookup(written)]

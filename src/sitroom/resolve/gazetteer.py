@@ -513,12 +513,12 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places called ``name`` in any of the spellings the gazetteer knows, else in
-        the English romanisation of a French one ("Tchougouïv" is Chuhuiv)."""
+        another romanisation (see ``respellings``)."""
         key = norm(name)
         found = self.candidates(key)
-        if found or not _FRENCH_SPELLING.search(key):
+        if found:
             return found
-        for variant in french_to_english(key):
+        for variant in respellings(key):
             found = self.candidates(variant)
             if found:
                 return found
@@ -596,11 +596,26 @@ class Gazetteer:
 _FRENCH_SPELLING = re.compile(r"tch|ch|ou|j|gu")
 _FRENCH_LETTERS = re.compile(r"tch|ch|ou|j")
 _FRENCH_TO_ENGLISH = {"tch": "ch", "ch": "sh", "ou": "u", "j": "zh"}
-_FRENCH_G = re.compile(r"gu(?=[eiy])|g")
+_FRENCH_GU = re.compile(r"gu(?=[eiy])")
+
+
+# Russian adjectival endings where Ukrainian names end otherwise: "Pervomaisky" is
+# Pervomaiskyi, "Oktyabrskoye" Oktiabrske.
+_RUSSIAN_ENDINGS = re.compile(r"(?P<adj>skiy|skii|sky)\b|(?P<neuter>skoye|skoe)\b")
+
+
+def respellings(key: str) -> list[str]:
+    """Other romanisations of a folded name the gazetteer does not know: the English one
+    of a French spelling, the Ukrainian ending of a Russian one."""
+    out = french_to_english(key) if _FRENCH_SPELLING.search(key) else []
+    ukrainian = _RUSSIAN_ENDINGS.sub(lambda m: "skyi" if m.group("adj") else "ske", key)
+    if ukrainian != key:
+        out.append(ukrainian)
+    return out
 
 
 def french_to_english(key: str) -> list[str]:
     """English romanisations of a folded French spelling, the likeliest first."""
     base = _FRENCH_LETTERS.sub(lambda m: _FRENCH_TO_ENGLISH[m.group(0)], key)
-    with_h = _FRENCH_G.sub("h", base)
-    return [v for v in dict.fromkeys((base, with_h)) if v != key]
+    variants = (base, base.replace("g", "h"), _FRENCH_GU.sub("h", base).replace("g", "h"))
+    return [v for v in dict.fromkeys(variants) if v != key]
