@@ -261,6 +261,32 @@ def test_a_front_line_sentence_is_a_battle_at_each_village_not_at_its_reference_
     assert battles == ["Bohuslavka", "Kruhliakivka", "Novoplatonivka", "Olhivka"]  # GeoNames
 
 
+def test_forces_that_advanced_took_ground_and_talks_that_advanced_did_not(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Footage shows that Russian forces recently advanced north of Kleban-Byk on Monday.\n"
+        "Peace talks advanced in Geneva on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert only(ex, "territory_change").location.name == "Kleban-Byk"
+
+
+def test_forces_attacked_in_is_a_battle_however_the_parser_hangs_it(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russian forces attacked in Sumy Oblast, north of Sumy City near Oleksiivka and "
+        "Kindrativka, on Monday.",
+        MONDAY,
+        "en",
+    )
+    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    assert "Oleksiivka" in battles and "Kindrativka" in battles
+    assert not [r for r in ex.reports if r.type == "attack"]
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

@@ -185,6 +185,13 @@ def test_la_fonction_nommee_avant_ou_apres_son_titulaire(engine: Engine) -> None
     }
 
 
+def test_des_forces_qui_ont_avance_ont_pris_du_terrain(engine: Engine) -> None:
+    ex = run(engine, "Dimanche, les forces russes ont avancé près de Bakhmout.", SUNDAY, "fr")
+    assert only(ex, "territory_change").location.name == "Bakhmut"
+    ex = run(engine, "Dimanche, les négociations ont avancé à Genève.", SUNDAY, "fr")
+    assert not [r for r in ex.reports if r.type == "territory_change"]
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

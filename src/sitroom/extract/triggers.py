@@ -12,6 +12,8 @@ The lexicon proposes trigger words; this module settles what they mean in contex
 - an attack by ground forces with no strike weapon in the sentence ("Russian forces attacked
   near Kupiansk", "troops intensified attacks around Avdiivka", "les forces russes ont
   attaqué") is a ``battle``: an armed clash on the ground, not a strike on a place;
+- ground forces that "advanced" ("avancé", "progressé") took ground: a territory change,
+  only with forces as the subject ("talks advanced" is none);
 - a seizure of something other than ground ("seized the initiative", "took control of
   Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.units import Unit, path_length
@@ -50,6 +53,9 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             )
             if trig is not None and not weapons and _by_ground_forces(trig, attackers):
                 trig = Trigger(trig.span, "battle", None, trig.strong)
+            if trig is not None and trig.subtype == "advance":
+                advancing = _doers(trig.span.root) & attackers
+                trig = Trigger(trig.span, trig.type, None, trig.strong) if advancing else None
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
@@ -142,13 +148,22 @@ def _by_ground_forces(trig: Trigger, attackers: frozenset[str]) -> bool:
     root = trig.span.root
     if trig.type != "attack" or root.lemma_.lower() not in _ASSAULT_LEMMAS:
         return False  # "struck", "hit", "pounded" are strikes whoever fires
+    if any(c.dep_ == "prep" and c.lower_ == "around" for c in root.children):
+        return True  # "attacks around Avdiivka": a push on a town, not a strike on it
+    return bool(_doers(root) & attackers)
+
+
+def _doers(root: Token) -> set[str]:
+    """The words naming who does what ``root`` says: its subject or agent, the subject of
+    the verb that governs it ("forces intensified attacks"), the noun a participle was
+    hung on ("forces attacked in Sumy", parsed as "forces [who] attacked")."""
     doers = [c for c in root.children if c.dep_ in _SUBJECTS]
     doers += [g for c in root.children if c.dep_ in _AGENTS for g in (c, *c.children)]
     if root.dep_ in ("dobj", "obj"):
         doers += [c for c in root.head.children if c.dep_ in _SUBJECTS]
-    if any(c.dep_ == "prep" and c.lower_ == "around" for c in root.children):
-        return True  # "attacks around Avdiivka": a push on a town, not a strike on it
-    return any(d.lower_ in attackers for d in doers)
+    if root.dep_ == "acl" and not any(c.dep_ in _AGENTS for c in root.children):
+        doers.append(root.head)
+    return {d.lower_ for d in doers}
 
 
 _ASSAULT_LEMMAS = frozenset({"attack", "attaquer", "attaque"})
