@@ -120,7 +120,8 @@ class Lexicon:
         return cls(data, matcher, ids)
 
     def cues(self, doc: Doc) -> dict[str, list[Span]]:
-        """All cue matches in ``doc`` by cue name; triggers keep the longest match."""
+        """All cue matches in ``doc`` by cue name; triggers keep the longest match (with
+        every rule that matches those same words)."""
         found: dict[str, list[Span]] = defaultdict(list)
         trigger_spans: list[Span] = []
         for match_id, start, end in self.matcher(doc):
@@ -130,6 +131,8 @@ class Lexicon:
                 trigger_spans.append(span)
             else:
                 found[key].append(span)
-        for span in filter_spans(trigger_spans):
-            found[span.label_].append(span)
+        kept = {(s.start, s.end) for s in filter_spans(trigger_spans)}
+        for span in trigger_spans:  # words two rules share ("expelled") stay with both
+            if (span.start, span.end) in kept:
+                found[span.label_].append(span)
         return dict(found)
