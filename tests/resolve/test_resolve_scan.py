@@ -392,3 +392,18 @@ def test_front_line_directions_find_villages_and_place_them_from_their_town(
     assert found(scanner, "Les forces russes ont avancé au nord de Bakhmout.") == [
         ("Bakhmout", "713174")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Des tirs ont visé la centrale nucléaire de Zaporijjia.", [("Zaporijjia", "11839420")]),
+        ("L'armée a pris la centrale de Tchernobyl.", [("Tchernobyl", "7289548")]),
+        ("Shelling near the Zaporizhzhia NPP.", [("Zaporizhzhia NPP", "11839420")]),
+        ("Shelling hit Zaporizhzhia overnight.", [("Zaporizhzhia", "687700")]),  # the city
+    ],
+)
+def test_a_power_plant_named_after_its_town_is_the_plant(
+    scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(scanner, text) == expected

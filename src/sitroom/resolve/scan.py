@@ -16,6 +16,8 @@
 (f) a river, where the text says it is one: "the Dnipro River", "the river Oskil", "le
     fleuve Dniepr", "the east bank of the Dnipro", "the Dnipro's left bank", "across the
     Dnipro". A bare "Dnipro" is the city.
+(g) a power plant named after its town: "la centrale nucléaire de Zaporijjia", "the
+    Zaporizhzhia nuclear plant", "Chernobyl NPP" are the plant, not the town.
 
 Matches are whole words, longest first, never overlapping, and must be capitalised in
 the text (short abbreviations such as "US" must match exactly). Names that are also
@@ -44,7 +46,7 @@ from importlib import resources
 
 import ahocorasick
 
-from sitroom.resolve.gazetteer import Candidate, GeoRecord, data_lines
+from sitroom.resolve.gazetteer import Candidate, GeoRecord, data_lines, respellings
 from sitroom.resolve.geocode import (
     ADMIN1_WORDS,
     ADMIN_AFTER,
@@ -86,6 +88,14 @@ _DIRECTION_BEFORE = re.compile(rf"\b(?:{_DIRECTION})\s*$", re.IGNORECASE)
 _BRACKET_DIRECTION = re.compile(rf"\s*\(\s*(?:{_DIRECTION})\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 ANCHOR_CHARS = 400
+# A plant named after its town: "la centrale nucléaire de Zaporijjia", "the Zaporizhzhia
+# nuclear power plant", "Zaporizhzhia NPP".
+_PLANT = re.compile(
+    r"\bcentrales?\s+(?:nucléaires?\s+|atomiques?\s+)?(?:de\s+|d['’]\s*)"
+    r"(?P<fr>[A-ZÀ-Þ][\w'’-]+)"
+    r"|(?P<en>[A-ZÀ-Þ][\w'’-]+)(?=['’]?s?\s+(?:(?:nuclear|atomic)\s+(?:power\s+)?"
+    r"(?:plant|station)|NPP)\b)"
+)
 # Prepositions before a place, for the villages of a text about Ukraine (see
 # ``_locative_hits``).
 _LOCATIVE = re.compile(r"(?<![\w'’])(?:in|at|from|à)\s+(?=[A-ZÀ-Þ])")
@@ -238,6 +248,7 @@ class PlaceScanner:
                 *self._cue_hits(text),
                 *self._river_hits(text),
                 *self._oblast_hits(text),
+                *self._plant_hits(text),
             ]
         )
         hits = _select([*hits, *self._listed_hits(text, hits)])
@@ -296,6 +307,29 @@ class PlaceScanner:
             )
             if cands:
                 yield _Hit(m.start("name"), m.end("name"), cands, cue=True)
+
+    def _plant_hits(self, text: str) -> Iterator[_Hit]:
+        """A power plant named after its town ("la centrale nucléaire de Zaporijjia", "the
+        Zaporizhzhia nuclear plant"): the name is the plant, not the town."""
+        low = text.lower()
+        if "centrale" not in low and "plant" not in low and "npp" not in low:
+            return
+        for m in _PLANT.finditer(text):
+            name = m.group("fr") or m.group("en")
+            start = m.start("fr") if m.group("fr") else m.start("en")
+            cands = self._plants(name)
+            if cands:
+                yield _Hit(start, start + len(name), cands, cue=True)
+
+    def _plants(self, name: str) -> tuple[Candidate, ...]:
+        key = norm(name)
+        for variant in (key, *respellings(key)):
+            for suffix in (" nuclear power plant", " npp"):
+                found = self.gazetteer.candidates(variant + suffix)
+                plants = tuple(c for c in found if c.record.feature_code == "PS")
+                if plants:
+                    return plants
+        return ()
 
     def _rivers(self, name: str) -> tuple[Candidate, ...]:
         return _rivers_only(self.gazetteer.candidates(norm(name)))
