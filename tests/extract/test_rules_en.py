@@ -287,6 +287,19 @@ def test_forces_attacked_in_is_a_battle_however_the_parser_hangs_it(engine: Engi
     assert not [r for r in ex.reports if r.type == "attack"]
 
 
+def test_a_quote_opening_the_sentence_after_a_named_speaker_is_theirs(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Putin, Zelensky told me, has already started a world war. “I believe that he "
+        "started it long ago,” and the only answer is pressure.\n\n"
+        "The war goes on in the east. “Nobody knows how this ends or when it will end.”",
+        MONDAY,
+        "en",
+    )
+    said = {q.text[:9]: q.speaker.name if q.speaker else None for q in ex.quotes if q.direct}
+    assert said == {"I believe": "Volodymyr Zelensky"}
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

@@ -7,7 +7,9 @@ as analysts code it; a single quoted word is a title or a scare quote and is ski
 reported quote is the clause of a speech verb ("Russia said it had seized …") in a sentence
 with no direct quote.
 A quote with no speech verb of its own that follows another right away ("“We have a
-chance,” he said. “These months are decisive.”") continues it: same speaker.
+chance,” he said. “These months are decisive.”") continues it: same speaker. One that
+opens the sentence after one in which a named person speaks ("Putin, Zelensky told me,
+has started it." "I believe that…") is that person's.
 """
 
 from __future__ import annotations
@@ -124,7 +126,43 @@ def _direct(
             evidence=Span(covering[0].start, covering[-1].end, _join(covering)),
         )
         return quote, {u.index for u in covering}
-    return None
+    return _after_speech(article_id, q, before, covering, lex, speaker_of)
+
+
+def _after_speech(
+    article_id: str,
+    q: QuotedSpan,
+    before: Sequence[Unit],
+    covering: Sequence[Unit],
+    lex: LexiconData,
+    speaker_of: SpeakerOf,
+) -> tuple[Quote, set[int]] | None:
+    """A quote that opens its sentence right after a sentence in which a person speaks
+    ("Putin, Zelensky told me, has already started it." ¶ "I believe that …"): theirs."""
+    if not before or len(q.text.split()) < REPORTED_WORDS:
+        return None
+    prev = before[-1]
+    if covering[0].index != prev.index + 1 or q.start - covering[0].start > 1:
+        return None
+    acts = [a for a in speech_acts(prev, lex) if a.speaker is not None and not a.pronoun]
+    if not acts:
+        return None
+    act = acts[-1]
+    speaker = speaker_of(prev, act)
+    if speaker is None or speaker.kind != "person":
+        return None
+    quote = Quote(
+        quote_id=_quote_id(article_id, q.start),
+        article_id=article_id,
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        speaker=speaker,
+        verb=act.verb.text,
+        direct=True,
+        evidence=Span(prev.start, covering[-1].end, _join([prev, *covering])),
+    )
+    return quote, {prev.index, *(u.index for u in covering)}
 
 
 # What may stand between a quote and the one that continues it: the closing mark, a short
