@@ -58,6 +58,14 @@ def test_salvo_with_interceptions(engine: Engine) -> None:
     assert not [r for r in ex.reports if r.type == "interception"]
 
 
+def test_a_part_of_a_whole_and_all_but_a_few(engine: Engine) -> None:
+    ex = run(engine, "Air defence shot down 29 of 38 drones overnight.", MONDAY, "en")
+    weapons = {w.kind: w for w in only(ex, "air_raid").weapons}
+    assert (weapons["drone"].launched, weapons["drone"].intercepted) == (38, 29)
+    ex = run(engine, "Air defence downed all but 26 drones overnight.", MONDAY, "en")
+    assert all(w.intercepted != 26 for r in ex.reports for w in r.weapons)  # 26 got through
+
+
 @pytest.mark.parametrize(
     "text",
     [

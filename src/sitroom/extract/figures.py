@@ -286,9 +286,28 @@ def _of_which(count: SpacySpan) -> bool:
     return before[-1:] == ["dont"] or before[-2:] in (["of", "which"], ["of", "them"])
 
 
+def _all_but(count: SpacySpan) -> bool:
+    """ "downed all but 26 drones": 26 got through; the count says nothing downed."""
+    doc, i = count.doc, count.start
+    before = " ".join(doc[j].lower_ for j in range(max(0, i - 2), i))
+    return before in ("all but", "all except", "tous sauf", "toutes sauf")
+
+
+def _whole_of_a_part(count: SpacySpan) -> bool:
+    """The whole after a part: 38 in "shot down 29 of 38 drones", "16 sur 18 drones"."""
+    doc, i = count.doc, count.start
+    if i >= 2 and doc[i - 1].lower_ in ("of", "sur") and doc[i - 2].like_num:
+        return True
+    return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["out", "of"] and doc[i - 3].like_num
+
+
 def _weapon_role(
     item: Located, launch: list[SpacySpan], intercept: list[SpacySpan], default: str
-) -> str:
+) -> str | None:
+    if _all_but(item.count):
+        return None
+    if _whole_of_a_part(item.count):
+        return "launched"
     if _of_which(item.count) and any(c.start > item.count.end for c in intercept):
         return "intercepted"  # "…, dont 94 drones … ont été abattus": a part of the salvo
     best: tuple[int, int, str] | None = None

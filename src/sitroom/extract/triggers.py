@@ -137,6 +137,8 @@ def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Tr
     if trig.type == "interception":
         if is_reflexive(trig.span):  # "deux missiles se sont abattus": they fell, they hit
             return Trigger(trig.span, "attack", _weapon_subtype(weapons), True)
+        if near_weapon and launched_counts:  # "shot down 29 of 38 drones": the salvo
+            return Trigger(trig.span, "air_raid", None, True)
         return Trigger(trig.span, "interception", None, True) if near_weapon else None
     return trig
 
