@@ -4,6 +4,7 @@ speakers and people named after their role that the NER missed, and short names.
 from __future__ import annotations
 
 from sitroom.extract.mentions import (
+    named_bodies,
     named_people,
     short_forms,
     speakers_in,
@@ -145,3 +146,23 @@ def test_a_given_name_starts_a_person_the_model_missed_or_took_for_a_place() -> 
         ("place", "Abu Dhabi"),
         ("person", "Jean-Yves Le Drian"),
     ]
+
+
+def test_bodies_named_by_what_they_are_become_organisation_mentions() -> None:
+    text = (
+        "The Rubikon Center for Advanced Unmanned Technologies and the Moscow Military "
+        "District said so. L'Université de Sheffield. The Ministry said. Kyiv was calm."
+    )
+    moscow = Mention("place", text.index("Moscow"), text.index("Moscow") + 6, "Moscow")
+    found = named_bodies(text, [moscow])
+    assert moscow in found  # a place inside the name stays a place mention too
+    orgs = [m.text for m in found if m.kind == "org"]
+    assert orgs == [
+        "Rubikon Center for Advanced Unmanned Technologies",
+        "Moscow Military District",
+        "Université de Sheffield",
+    ]
+    assert all(m.ref is None for m in found if m.kind == "org")
+    # a person or actor mention over the words keeps them
+    table_hit = Mention("actor", 4, 10, "Rubikon", label="Rubikon", ref="Q1")
+    assert "Rubikon" not in " ".join(m.text for m in named_bodies(text, [table_hit])[1:])

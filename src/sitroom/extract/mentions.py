@@ -66,6 +66,7 @@ def completed(
     out = [*mentions, *speakers_in(quotes, text, mentions)]
     out.extend(titled_people(text, out, table))
     out = named_people(text, out, table)
+    out = named_bodies(text, out)
     out.extend(unnamed_groups(text, out))
     return short_forms(sorted(out, key=lambda m: (m.start, m.end)))
 
@@ -235,6 +236,49 @@ _GROUP_NOUNS = re.compile(
     r"|\b\d{1,3}(?:e|ème)\s+(?:brigade|régiment|bataillon|division|armée)\b",
     re.IGNORECASE,
 )
+
+
+# Bodies named by a capitalised name ending in what they are: "Rubikon Center for
+# Advanced Unmanned Technologies", "Gaza Board of Peace", "Moscow Military District",
+# "Western Grouping of Forces", "Université de Sheffield".
+_BODY_HEADS = (
+    "Institute|Center|Centre|Agency|Council|Committee|Office|Service|Mission|Fund|Bank"
+    "|Company|Corporation|Brigade|Regiment|Battalion|Detachment|Fleet|District|Command"
+    "|Directorate|University|Party|Foundation|Commission|Board|Grouping|Group|Network"
+)
+_BODIES_FR = (
+    "Université|Ministère|Conseil|Commission|Agence|Institut|Comité|Office|Fonds|Banque"
+    "|Parti|Fondation|Brigade|Régiment|Bataillon|Flotte|Commandement|Direction"
+)
+_WORD = r"[A-ZÀ-Þ][\w'’-]*"
+_NAMED_BODY = re.compile(
+    rf"\b(?:{_WORD}\s+){{1,4}}(?:{_BODY_HEADS})"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})?\b"
+    rf"|\b(?:{_BODIES_FR})\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])"
+    rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+)
+_NOT_A_NAME_START = frozenset({"The", "A", "An", "This", "That", "Its", "His", "Her", "Their"})
+
+
+def named_bodies(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """``known`` with the organisations named by a capitalised name that ends in what they
+    are and that no person or actor mention overlaps; a place inside such a name stays a
+    place mention too ("Moscow" in "Moscow Military District", "Sheffield" in "Université
+    de Sheffield"), as annotators list both."""
+    people = [(m.start, m.end) for m in known if m.kind != "place"]
+    found: list[Mention] = []
+    for m in _NAMED_BODY.finditer(text):
+        words = [w for w in re.finditer(r"\S+", m.group(0))]
+        while words and words[0].group(0) in _NOT_A_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        start = m.start() + words[0].start()
+        if any(s < m.end() and start < e for s, e in people):
+            continue
+        name = text[start : m.end()]
+        found.append(Mention("org", start, m.end(), name, label=name, ref=None))
+    return [*known, *found]
 
 
 def unnamed_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
