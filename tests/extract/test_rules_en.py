@@ -308,6 +308,11 @@ def test_a_quote_opening_the_sentence_after_a_named_speaker_is_theirs(engine: En
     assert said == {"I believe": "Volodymyr Zelensky"}
 
 
+def test_who_condemns_a_strike_did_not_strike(engine: Engine) -> None:
+    ex = run(engine, "Germany condemned the strikes that hit Kyiv on Monday.", MONDAY, "en")
+    assert only(ex, "attack").actor1 is None
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

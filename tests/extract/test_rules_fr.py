@@ -192,6 +192,11 @@ def test_des_forces_qui_ont_avance_ont_pris_du_terrain(engine: Engine) -> None:
     assert not [r for r in ex.reports if r.type == "territory_change"]
 
 
+def test_qui_condamne_une_frappe_ne_l_a_pas_menee(engine: Engine) -> None:
+    ex = run(engine, "Washington a condamné les frappes qui ont touché Kiev mardi.", SUNDAY, "fr")
+    assert only(ex, "attack").actor1 is None
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

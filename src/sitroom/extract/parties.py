@@ -459,9 +459,12 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
     """A demonym or state name that describes a place or the victims is not the attacker:
     "la capitale ukrainienne", "deux morts polonais", "en Ukraine"; nor are forces counted
     among the dead or wounded ("49 Ukrainian troops killed", "50 soldats ukrainiens ont
-    été tués"), nor the side of those counted ("six French tourists killed", "seven members
-    of the Afghan forces were killed")."""
+    été tués"), nor one that condemns or reports what happened ("Germany condemned the
+    strikes"), nor the side of those counted ("six French tourists killed", "seven
+    members of the Afghan forces were killed")."""
     root = tokens.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REACTIONS:
+        return True  # "Germany condemned the strikes"
     if root.head.lower_ in _PLACE_NOUNS or root.head.lower_ in _VICTIM_NOUNS:
         return root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss")
     if _counted_casualties(root):
@@ -514,8 +517,19 @@ def subject_of(token: Token) -> Token | None:
                 return child
         if current.dep_ not in ("xcomp", "acl", "ccomp", "obl:arg", "obl", "dobj", "obj"):
             return None
+        if current.head.lemma_.lower() in _REACTIONS:
+            return None  # "Washington condemned the strikes": not who struck
         current = current.head
     return None
+
+
+# Verbs of reacting to what others did: their subject is not the doer of their object.
+_REACTIONS = frozenset(
+    {"condemn", "denounce", "deplore", "criticize", "criticise", "blame", "decry", "slam",
+     "welcome", "mourn", "investigate", "report", "document", "confirm", "deny",
+     "condamner", "dénoncer", "déplorer", "critiquer", "fustiger", "saluer", "regretter",
+     "enquêter", "confirmer", "démentir", "nier"}
+)  # fmt: skip
 
 
 def _in_subject(
