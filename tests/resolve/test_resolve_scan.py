@@ -407,3 +407,12 @@ def test_a_power_plant_named_after_its_town_is_the_plant(
     scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(scanner, text) == expected
+
+
+def test_a_village_placed_from_a_town_is_its_namesake_nearest_that_town(
+    scanner: PlaceScanner,
+) -> None:
+    text = "A milblogger claimed that Russian forces advanced near Pokrovka (southeast of Sumy)."
+    assert found(scanner, text)[0] == ("Pokrovka", "696729")  # 43 km from Sumy
+    text = "Russian forces attacked southeast of Oleksandrivka near Ternove and toward Vyshneve."
+    assert found(scanner, text)[-1] == ("Vyshneve", "689983")  # not the larger one near Kyiv

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -88,6 +88,8 @@ _DIRECTION_BEFORE = re.compile(rf"\b(?:{_DIRECTION})\s*$", re.IGNORECASE)
 _BRACKET_DIRECTION = re.compile(rf"\s*\(\s*(?:{_DIRECTION})\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 ANCHOR_CHARS = 400
+# How far from the town it is placed from a front-line village may lie.
+ANCHOR_KM = 60.0
 # A plant named after its town: "la centrale nucléaire de Zaporijjia", "the Zaporizhzhia
 # nuclear power plant", "Zaporizhzhia NPP".
 _PLANT = re.compile(
@@ -533,6 +535,11 @@ class PlaceScanner:
         village is placed from ("southeast of Borova near Olhivka", "Zahirne (east of
         Orikhiv)") counts however far in the sentence, and even if it is a village too."""
         record, hit = records[i], hits[i]
+        if record is not None and anchor is not None and record.feature_class == "P":
+            found = [*hit.candidates, *self.gazetteer.lookup(text[hit.start : hit.end])]
+            placed = _closest_to(records[anchor], found)
+            if placed is not None:  # the town a village is placed from says which it is
+                return placed
         if record is None or not _village(record):
             return record
         near = tuple(
@@ -595,7 +602,10 @@ class PlaceScanner:
             villages = dependents.get(norm(text[hit.start : hit.end]))
             if record is None or hit.area or hit.level or not villages:
                 continue
-            towns = [c.record for c in _towns_first(hit.candidates)]
+            found = [*hit.candidates, *self.gazetteer.lookup(text[hit.start : hit.end])]
+            towns = list(
+                {c.record.geonameid: c.record for c in _towns_first(tuple(found))}.values()
+            )
             best = max(towns, key=lambda r: (support(r, villages), r == record), default=record)
             if support(best, villages) > support(record, villages):
                 out[j] = best
@@ -621,6 +631,20 @@ def _towns_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Only the populated places, when a name is also one ("the village of X")."""
     towns = tuple(c for c in cands if c.record.feature_class == "P")
     return towns or cands
+
+
+def _closest_to(anchor: GeoRecord | None, cands: Iterable[Candidate]) -> GeoRecord | None:
+    """The namesake nearest the town a village is placed from, if it lies within
+    ``ANCHOR_KM`` of it ("southeast of Sumy City near Pokrovka": the Pokrovka 43 km away)."""
+    at = point_of(anchor) if anchor is not None else None
+    if at is None:
+        return None
+    ranked = sorted(
+        (km_between(at, p), c.record.geonameid, c.record)
+        for c in cands
+        if c.record.feature_class == "P" and (p := point_of(c.record)) is not None
+    )
+    return ranked[0][2] if ranked and ranked[0][0] <= ANCHOR_KM else None
 
 
 def _direction_anchor(text: str, hits: list[_Hit], i: int) -> int | None:
