@@ -95,6 +95,17 @@ def test_a_short_name_repeats_the_full_name_given_before() -> None:
     assert short_forms(mentions[2:]) == mentions[2:]
 
 
+def test_initials_repeat_the_full_name_given_before() -> None:
+    text = "The UK Ministry of Defence said so. The MoD added that the MD was wrong."
+    name = "Ministry of Defence of the United Kingdom"
+    mentions = [
+        Mention("actor", 4, 26, "UK Ministry of Defence", name, name),
+        Mention("org", 40, 43, "MoD", "MoD", None),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert short_forms(mentions)[1].ref == name
+
+
 def test_armed_groups_named_by_what_they_are() -> None:
     text = "Rebels shelled the town; les séparatistes et les jihadistes ont nié."
     found = [(m.kind, m.text, m.ref) for m in unnamed_groups(text, [])]

@@ -313,6 +313,18 @@ def test_who_condemns_a_strike_did_not_strike(engine: Engine) -> None:
     assert only(ex, "attack").actor1 is None
 
 
+def test_the_ministry_is_the_ministry_named_before(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russia is attempting to encircle Avdiivka, Britain's Ministry of Defence said. "
+        "“Russian forces have continued attacks towards outlying villages,” the ministry said.",
+        MONDAY,
+        "en",
+    )
+    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    assert said == ["Ministry of Defence of the United Kingdom"]
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

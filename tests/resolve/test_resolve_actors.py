@@ -358,3 +358,17 @@ def test_named_is_the_whole_name_and_resolve_also_what_it_contains(table: ActorT
     assert table.named("Agence France-Presse") is None
     inside = table.resolve("Agence France-Presse")
     assert inside is not None and inside.name == "France"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("ISW", "Institute for the Study of War"),
+        ("Britain's Ministry of Defense", "Ministry of Defence of the United Kingdom"),
+        ("the OSCE SMM", "OSCE Special Monitoring Mission to Ukraine"),
+        ("Energoatom", "Energoatom"),
+    ],
+)
+def test_sources_the_war_news_quotes_every_day(table: ActorTable, written: str, name: str) -> None:
+    found = table.resolve(written)
+    assert found is not None and found.name == name

@@ -93,8 +93,9 @@ def speakers_in(quotes: Sequence[Quote], text: str, known: Sequence[Mention]) ->
 
 def short_forms(mentions: Sequence[Mention]) -> list[Mention]:
     """Actor mentions the table left unresolved that repeat, in short, a resolved name the
-    article gave before: a person's single name ("Kim" after "Kim Jong Un") or an
-    organisation's head noun ("the Commission" after "the European Commission"). The
+    article gave before: a person's single name ("Kim" after "Kim Jong Un"), an
+    organisation's head noun ("the Commission" after "the European Commission") or its
+    initials ("MoD" after "the UK Ministry of Defence"). The
     nearest such name before wins; ``mentions`` are in text order."""
     out: list[Mention] = []
     named: list[Mention] = []
@@ -116,13 +117,20 @@ def _shortened(text: str, named: Sequence[Mention]) -> Mention | None:
     word = text.removeprefix("the ").removeprefix("The ").strip()
     if " " in word or not word[:1].isupper() or len(word) < 3:
         return None
+    capitals = "".join(c for c in word if c.isupper())
     for full in reversed(named):
         words = full.text.split()
         if (full.kind == "person" and word in words) or (
             full.kind != "person" and words[-1] == word
         ):
             return full
+        if full.kind != "person" and len(capitals) >= 2 and _initials(full.text).endswith(capitals):
+            return full  # "MoD" after "the UK Ministry of Defence", "SMM" after "the OSCE SMM"
     return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 # A role word and the name after it: "UN Spokesperson Stéphane Dujarric", "Minister of

@@ -168,7 +168,20 @@ class Parties:
         if actor.kind == "person":
             actor = self._full_name(actor)
             self.last_person = actor
+        elif actor.kind == "group" and self._names_last_body(act.speaker):
+            assert self.last_body is not None
+            span = unit.span_of(act.speaker)
+            actor = replace(self.last_body, text=span.text, start=span.start, end=span.end)
         return actor
+
+    def _names_last_body(self, phrase: SpacySpan) -> bool:
+        """ "the ministry said", "selon le ministère": the body named before by a name
+        with that word ("Britain's Ministry of Defence")."""
+        words = [t for t in phrase if t.lower_ not in ("the", "le", "la", "l'", "l’")]
+        if self.last_body is None or len(words) != 1 or words[0].pos_ != "NOUN":
+            return False
+        head = words[0].lower_
+        return len(head) > 3 and head in self.last_body.name.lower().split()
 
     def _full_name(self, actor: Actor) -> Actor:
         """A person named by surname alone ("M. Gnounou") is the one named in full before."""
