@@ -197,6 +197,18 @@ def test_qui_condamne_une_frappe_ne_l_a_pas_menee(engine: Engine) -> None:
     assert only(ex, "attack").actor1 is None
 
 
+def test_m_et_le_nom_de_famille_est_la_personne_nommee_avant(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Le dirigeant Sergueï Aksionov est arrivé jeudi. Dimanche, M. Aksionov a rencontré "
+        "des responsables à Kherson.",
+        SUNDAY,
+        "fr",
+    )
+    actor = only(ex, "meeting").actor1
+    assert actor is not None and actor.name == "Sergueï Aksionov"
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

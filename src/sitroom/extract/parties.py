@@ -99,7 +99,10 @@ class Parties:
                 range(ent.start, ent.end)
             ):
                 kind: ActorKind = "person" if ent.label_ in PERSON_LABELS else "org"
-                found.append((ent, _at(Actor(name=ent.text, text=ent.text, kind=kind), unit, ent)))
+                actor = Actor(name=ent.text, text=ent.text, kind=kind)
+                if kind == "person":  # "M. Aksionov": Sergueï Aksionov, named in full before
+                    actor = self._full_name(actor)
+                found.append((ent, _at(actor, unit, ent)))
         titled = self._titles_in(unit, found)
         if titled:
             found = [
