@@ -75,13 +75,21 @@ class Parties:
     titles: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)  # "Gnounou": Mohamad Gnounou
     officials: list[Actor] = field(default_factory=list)  # people named, with a known role
-    ahead: list[Actor] = field(default_factory=list)  # the article's officials, in order
+    article_text: str = ""
+    _ahead: list[Actor] | None = None
 
     def expect(self, text: str) -> None:
-        """Note the officials the whole article names, for an office named before its
-        holder ("le président ukrainien a accusé ... M. Zelensky")."""
-        people = (self.table.resolve(m.text) for m in self.table.scan(text))
-        self.ahead = [p for p in people if p is not None and p.kind == "person" and p.role]
+        """Note the article's text: an office named before its holder ("le président
+        ukrainien a accusé ... M. Zelensky") is looked up in all of it, once, when one is."""
+        self.article_text, self._ahead = text, None
+
+    @property
+    def ahead(self) -> list[Actor]:
+        """The officials the whole article names, in text order (read on first use)."""
+        if self._ahead is None:
+            found = (self.table.resolve(m.text) for m in self.table.scan(self.article_text))
+            self._ahead = [p for p in found if p is not None and p.kind == "person" and p.role]
+        return self._ahead
 
     def actor_spans(self, unit: Unit) -> list[tuple[SpacySpan, Actor]]:
         """Actors named in the sentence: table entries, then NER persons and orgs."""

@@ -584,8 +584,8 @@ class PlaceScanner:
             return records
         spots: dict[int, list[tuple[float, float]]] = {}
 
-        def support(record: GeoRecord, villages: list[int]) -> int:
-            p = point_of(record)
+        def support(record: GeoRecord | None, villages: list[int]) -> int:
+            p = point_of(record) if record is not None else None
             if p is None:
                 return 0
             total = 0
@@ -594,22 +594,39 @@ class PlaceScanner:
                     name = text[hits[i].start : hits[i].end]
                     found = [*hits[i].candidates, *self.gazetteer.lookup(name)]
                     spots[i] = [q for c in found if (q := point_of(c.record)) is not None]
-                total += any(km_between(p, q) <= NEAR_KM for q in spots[i])
+                total += any(_within_km(p, q, NEAR_KM) for q in spots[i])
             return total
 
+        chosen: dict[str, GeoRecord | None] = {}
         out = list(records)
         for j, (hit, record) in enumerate(zip(hits, records, strict=True)):
-            villages = dependents.get(norm(text[hit.start : hit.end]))
+            key = norm(text[hit.start : hit.end])
+            villages = dependents.get(key)
             if record is None or hit.area or hit.level or not villages:
                 continue
-            found = [*hit.candidates, *self.gazetteer.lookup(text[hit.start : hit.end])]
-            towns = list(
-                {c.record.geonameid: c.record for c in _towns_first(tuple(found))}.values()
-            )
-            best = max(towns, key=lambda r: (support(r, villages), r == record), default=record)
-            if support(best, villages) > support(record, villages):
-                out[j] = best
+            if key not in chosen:
+                chosen[key] = self._best_anchor(text, hit, record, villages, support)
+            out[j] = chosen[key] or record
         return out
+
+    def _best_anchor(
+        self,
+        text: str,
+        hit: _Hit,
+        record: GeoRecord,
+        villages: list[int],
+        support: Callable[[GeoRecord | None, list[int]], int],
+    ) -> GeoRecord | None:
+        """The namesake of an anchor town most of its villages lie near, when it beats
+        ``record`` (``None`` otherwise)."""
+        current = support(record, villages)
+        if current == len(villages):
+            return None
+        found = [*hit.candidates, *self.gazetteer.lookup(text[hit.start : hit.end])]
+        towns = {c.record.geonameid: c.record for c in _towns_first(tuple(found))}
+        scored = [(support(r, villages), r.population, -r.geonameid, r) for r in towns.values()]
+        best = max(scored, key=lambda t: t[:3], default=None)
+        return best[3] if best is not None and best[0] > current else None
 
     def _mention(self, text: str, hit: _Hit, record: GeoRecord | None) -> Mention | None:
         if record is None and not hit.level:
@@ -631,6 +648,13 @@ def _towns_first(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Only the populated places, when a name is also one ("the village of X")."""
     towns = tuple(c for c in cands if c.record.feature_class == "P")
     return towns or cands
+
+
+def _within_km(a: tuple[float, float], b: tuple[float, float], km: float) -> bool:
+    """``km_between(a, b) <= km``, with a cheap latitude test first (1° is 111 km)."""
+    if abs(a[0] - b[0]) * 111.0 > km:
+        return False
+    return km_between(a, b) <= km
 
 
 def _closest_to(anchor: GeoRecord | None, cands: Iterable[Candidate]) -> GeoRecord | None:
