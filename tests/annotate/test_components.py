@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 
 from sitroom.annotate.components import register_components, set_sentence_starts
+from sitroom.annotate.models import _split_glued_lists
 
 
 def _sents(text: str) -> list[str]:
@@ -28,6 +29,17 @@ def test_sentence_not_split_after_abbreviation_or_initial() -> None:
 def test_sentence_split_after_quote_that_ends_a_sentence() -> None:
     text = '"One person died." A man was killed, she said.'
     assert _sents(text) == ['"One person died."', "A man was killed, she said."]
+
+
+def test_headlines_joined_by_a_bare_semicolon_are_sentences() -> None:
+    nlp = spacy.blank("en")
+    _split_glued_lists(nlp)  # as the pipeline does: "fighting;Two" is three tokens
+    text = "Five killed in eastern fighting;Two civilians die in a mine blast; others fled."
+    sents = [s.text for s in set_sentence_starts(nlp(text)).sents]
+    assert sents == [
+        "Five killed in eastern fighting;",
+        "Two civilians die in a mine blast; others fled.",
+    ]
 
 
 def test_register_components_is_idempotent() -> None:

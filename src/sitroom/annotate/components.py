@@ -99,6 +99,8 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     token, prev = doc[i], doc[i - 1]
     if "\n" in prev.text or (prev.is_space and "\n" in prev.whitespace_ + prev.text):
         return True
+    if prev.text == ";" and not prev.whitespace_ and token.text[:1].isupper():
+        return True  # headlines joined by a bare semicolon ("…fighting;Two civilians die…")
     if prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _SENTENCE_END:
         prev = doc[i - 2]
     elif prev.text not in _SENTENCE_END and not _ends_with_period(prev.text):
