@@ -325,6 +325,13 @@ def test_the_ministry_is_the_ministry_named_before(engine: Engine) -> None:
     assert said == ["Ministry of Defence of the United Kingdom"]
 
 
+def test_a_named_person_killed_counts_one(engine: Engine) -> None:
+    ex = run(
+        engine, "Oleksiy Kulenko was killed in enemy shelling of Kupiansk on Monday.", MONDAY, "en"
+    )
+    assert fig(only(ex, "attack").killed) == (1, 1, "exact")
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

@@ -209,6 +209,17 @@ def test_m_et_le_nom_de_famille_est_la_personne_nommee_avant(engine: Engine) -> 
     assert actor is not None and actor.name == "Sergueï Aksionov"
 
 
+def test_une_personne_nommee_tuee_compte_pour_une(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Le journaliste Nabil al-Quaety a été tué dimanche par des hommes armés à Aden.",
+        SUNDAY,
+        "fr",
+    )
+    killed = only(ex, "attack").killed
+    assert killed is not None and (killed.min, killed.max) == (1, 1)
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

@@ -143,7 +143,8 @@ def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
 
 
 def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:
-    """ "A woman died", "a child was wounded", "un homme a été tué": one person."""
+    """ "A woman died", "a child was wounded", "un homme a été tué", "Oleksiy Kulenko
+    killed in shelling": one person."""
     persons = lex.words("persons")
     taken = {item.noun.root.i for item in found}
     out = []
@@ -157,7 +158,33 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         where = unit.span_of(span)
         quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
         out.append(Located(quantity, span[-1:], span))
+    for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
+        root = ent.root
+        if ent.label_ not in _PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):
+            continue
+        where = unit.span_of(ent)
+        quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
+        out.append(Located(quantity, ent[-1:], ent, bare=True))
     return out
+
+
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
+_CASUALTY_VERBS = frozenset(
+    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "décéder", "périr"}
+)
+
+
+def _hit_by_casualty(root: Token) -> bool:
+    """Whether a named person is the one a casualty verb says was killed or wounded: its
+    subject ("X died", "X a été tué") or the noun it describes ("X killed in shelling")."""
+    if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
+        root = root.head  # "le journaliste Nabil al-Quaety a été tué"
+    if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+        return root.head.lemma_.lower() in _CASUALTY_VERBS
+    return any(
+        c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in _CASUALTY_VERBS
+        for c in root.children
+    )
 
 
 _ONE = frozenset({"a", "an", "un", "une"})
