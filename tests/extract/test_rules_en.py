@@ -332,6 +332,17 @@ def test_a_named_person_killed_counts_one(engine: Engine) -> None:
     assert fig(only(ex, "attack").killed) == (1, 1, "exact")
 
 
+def test_an_updated_toll_replaces_the_first_one(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A girl died in a rocket attack on Kharkiv on Monday. "
+        "The death toll from the attack on Kharkiv rose to four.",
+        MONDAY,
+        "en",
+    )
+    assert fig(only(ex, "attack").killed) == (4, 4, "exact")
+
+
 def test_soldiers_by_other_names_are_counted(engine: Engine) -> None:
     ex = run(
         engine,

@@ -152,12 +152,26 @@ def _merge(a: Draft, b: Draft) -> Draft:
         actor1=a.actor1 or b.actor1,
         actor2=a.actor2 or b.actor2,
         participants=_unique_actors(a.participants + b.participants),
-        figures=a.figures.fill(b.figures),
+        figures=b.figures.fill(a.figures) if _updates(b) else a.figures.fill(b.figures),
         weapons=a.weapons or b.weapons,
         targets=_unique_targets(a.targets + b.targets),
         attributed_to=a.attributed_to or b.attributed_to,
         strong=a.strong or b.strong,
     )
+
+
+# A toll that replaces an earlier one: "the death toll rose to 31", "le bilan s'est
+# alourdi à 12", "the number of victims increased to four".
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|increased|climbed|grew|jumped)\s+to\b|\bnow\s+stands\s+at\b"
+    r"|\b(?:alourdi|grimpé|passé|augmenté)\s+à\b|\bs['’]élève\s+désormais\b",
+    re.IGNORECASE,
+)
+
+
+def _updates(d: Draft) -> bool:
+    """Whether a draft's figures update those told before (an updated toll wins)."""
+    return d.figures.any() and any(_UPDATE.search(e.text) for e in d.evidence)
 
 
 def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
