@@ -220,6 +220,18 @@ def test_une_personne_nommee_tuee_compte_pour_une(engine: Engine) -> None:
     assert killed is not None and (killed.min, killed.max) == (1, 1)
 
 
+def test_un_communique_parle_pour_qui_l_a_publie(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Benjamin Netanyahu a réuni son cabinet dimanche.\n"
+        "« Israël frappera quiconque nous attaque », selon un communiqué de son bureau.",
+        SUNDAY,
+        "fr",
+    )
+    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    assert said == ["Benjamin Netanyahu"]
+
+
 def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     ex = run(
         engine,

@@ -183,7 +183,20 @@ class Parties:
             assert self.last_body is not None
             span = unit.span_of(act.speaker)
             actor = replace(self.last_body, text=span.text, start=span.start, end=span.end)
+        elif actor.kind == "group" and (issuer := self._issuer(act.speaker)) is not None:
+            span = unit.span_of(act.speaker)
+            actor = replace(issuer, text=span.text, start=span.start, end=span.end)
         return actor
+
+    def _issuer(self, phrase: SpacySpan) -> Actor | None:
+        """Who a statement named as the speaker comes from: "selon un communiqué de son
+        bureau", "his statement" -> the person named before; "indique le communiqué" ->
+        the body named before."""
+        root = phrase.root
+        if root.lemma_.lower() not in _DOCUMENTS:
+            return None
+        owned = any(t.lower_ in _HIS_OR_HER for t in phrase.subtree)
+        return self.last_person if owned else self.last_body
 
     def _names_last_body(self, phrase: SpacySpan) -> bool:
         """ "the ministry said", "selon le ministère": the body named before by a name
@@ -299,6 +312,9 @@ def _title_before(tokens: SpacySpan) -> str | None:
     return " ".join(words)
 
 
+# A statement named as the speaker: its issuer speaks (see ``Parties._issuer``).
+_DOCUMENTS = frozenset({"communiqué", "statement", "déclaration", "release"})
+_HIS_OR_HER = frozenset({"son", "sa", "ses", "his", "her"})
 _HONORIFICS = frozenset(
     {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mme.", "dr", "dr.", "mm.", "mlle"}
 )
