@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from sitroom.annotate.numbers import Counted, find_counted, find_counts
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.triggers import is_reflexive
-from sitroom.extract.units import Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 from sitroom.types import Quantity, WeaponCount
 
 # A casualty word further than this (dependency arcs) from the count does not own it.
@@ -160,18 +160,12 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         out.append(Located(quantity, span[-1:], span))
     for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
         root = ent.root
-        if ent.label_ not in _PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):
+        if ent.label_ not in PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):
             continue
         where = unit.span_of(ent)
         quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
         out.append(Located(quantity, ent[-1:], ent, bare=True))
     return out
-
-
-_PERSON_LABELS = frozenset({"PERSON", "PER"})
-_CASUALTY_VERBS = frozenset(
-    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "décéder", "périr"}
-)
 
 
 def _hit_by_casualty(root: Token) -> bool:
@@ -180,9 +174,9 @@ def _hit_by_casualty(root: Token) -> bool:
     if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
         root = root.head  # "le journaliste Nabil al-Quaety a été tué"
     if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
-        return root.head.lemma_.lower() in _CASUALTY_VERBS
+        return root.head.lemma_.lower() in CASUALTY_LEMMAS
     return any(
-        c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in _CASUALTY_VERBS
+        c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in CASUALTY_LEMMAS
         for c in root.children
     )
 

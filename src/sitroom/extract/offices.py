@@ -15,26 +15,26 @@ from collections.abc import Callable, Iterable
 from sitroom.types import Actor
 
 # Office words, longest first, with the office as the actor table's roles write it.
-_OFFICES: tuple[tuple[str, str], ...] = (
-    ("ministre des affaires étrangères", "Foreign Minister"),
-    ("chef de la diplomatie", "Foreign Minister"),
-    ("foreign minister", "Foreign Minister"),
-    ("ministre de la défense", "Defence Minister"),
-    ("defence minister", "Defence Minister"),
-    ("defense minister", "Defence Minister"),
-    ("premier ministre", "Prime Minister"),
-    ("prime minister", "Prime Minister"),
-    ("chef de l'etat", "President"),
-    ("chef de l'état", "President"),
-    ("head of state", "President"),
-    ("chancelière", "Chancellor"),
-    ("chancelier", "Chancellor"),
-    ("chancellor", "Chancellor"),
-    ("présidente", "President"),
-    ("président", "President"),
-    ("president", "President"),
-)
-_OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, _ in _OFFICES) + r")\b", re.IGNORECASE)
+_OFFICES: dict[str, str] = {
+    "ministre des affaires étrangères": "Foreign Minister",
+    "chef de la diplomatie": "Foreign Minister",
+    "foreign minister": "Foreign Minister",
+    "ministre de la défense": "Defence Minister",
+    "defence minister": "Defence Minister",
+    "defense minister": "Defence Minister",
+    "premier ministre": "Prime Minister",
+    "prime minister": "Prime Minister",
+    "chef de l'etat": "President",
+    "chef de l'état": "President",
+    "head of state": "President",
+    "chancelière": "Chancellor",
+    "chancelier": "Chancellor",
+    "chancellor": "Chancellor",
+    "présidente": "President",
+    "président": "President",
+    "president": "President",
+}
+_OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _OFFICES) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words that make a phrase something other than the office itself ("vice-président",
 # "former president", "l'ancien président", "président de la commission").
@@ -57,7 +57,7 @@ def office_of(phrase: str, state_of: StateOf) -> tuple[str, str | None] | None:
     m = _OFFICE.search(text)
     if m is None:
         return None
-    office = next(o for w, o in _OFFICES if w == m.group(0).lower())
+    office = _OFFICES[m.group(0).lower()]
     rest = text[: m.start()] + " " + text[m.end() :]
     country = None
     for word in _WORD.findall(rest):

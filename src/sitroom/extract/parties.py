@@ -18,10 +18,9 @@ from spacy.tokens import Token
 
 from sitroom.extract.offices import holder, office_of
 from sitroom.extract.speech import SpeechAct, speaker_name
-from sitroom.extract.units import Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 from sitroom.types import Actor, ActorKind, Mention
 
-PERSON_LABELS = frozenset({"PERSON", "PER"})
 ORG_LABELS = frozenset({"ORG"})
 MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
@@ -533,18 +532,13 @@ def _acting(token: Token) -> bool:
     return token.dep_ in ("pobj", "obl", "nmod") and token.head.lower_ in ("by", "from", "par")
 
 
-_CASUALTY_LEMMAS = frozenset(
-    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "décéder", "périr"}
-)
-
-
 def _counted_casualties(root: Token) -> bool:
     """A counted group of people that is killed or wounded: the subject of a casualty verb
     or described by one ("troops killed", "soldats … tués")."""
     if not any(c.dep_ == "nummod" or c.like_num for c in root.children):
         return False
     verbs = [root.head, *(c for c in root.children if c.dep_ in ("acl", "amod", "acl:relcl"))]
-    return any(v.lemma_.lower() in _CASUALTY_LEMMAS for v in verbs)
+    return any(v.lemma_.lower() in CASUALTY_LEMMAS for v in verbs)
 
 
 def subject_of(token: Token) -> Token | None:

@@ -85,7 +85,7 @@ def quotes_in_unit(
             continue
         found = _direct(article_id, q, units, lex, speaker_of)
         if found is not None:
-            out.append(found[0])
+            out.append(found)
             direct = True
     long_quote = any(
         unit.start <= q.start < unit.end and len(q.text.split()) >= REPORTED_WORDS for q in quoted
@@ -101,7 +101,7 @@ def _direct(
     units: Sequence[Unit],
     lex: LexiconData,
     speaker_of: SpeakerOf,
-) -> tuple[Quote, set[int]] | None:
+) -> Quote | None:
     covering = [u for u in units if u.end > q.start and u.start <= q.end]
     if not covering:
         return None
@@ -114,18 +114,7 @@ def _direct(
             continue
         act = min(acts, key=lambda a: abs(unit.span_of(a.verb).start - q.end))
         speaker = None if _speaker_inside(unit, act, q) else speaker_of(unit, act)
-        quote = Quote(
-            quote_id=_quote_id(article_id, q.start),
-            article_id=article_id,
-            text=q.text,
-            start=q.start,
-            end=q.end,
-            speaker=speaker,
-            verb=act.verb.text,
-            direct=True,
-            evidence=Span(covering[0].start, covering[-1].end, _join(covering)),
-        )
-        return quote, {u.index for u in covering}
+        return _quote(article_id, q, speaker, act, covering)
     return _after_speech(article_id, q, before, covering, lex, speaker_of)
 
 
@@ -136,7 +125,7 @@ def _after_speech(
     covering: Sequence[Unit],
     lex: LexiconData,
     speaker_of: SpeakerOf,
-) -> tuple[Quote, set[int]] | None:
+) -> Quote | None:
     """A quote that opens its sentence right after a sentence in which a person speaks
     ("Putin, Zelensky told me, has already started it." ¶ "I believe that …"): theirs."""
     if not before or len(q.text.split()) < REPORTED_WORDS:
@@ -151,7 +140,14 @@ def _after_speech(
     speaker = speaker_of(prev, act)
     if speaker is None or speaker.kind != "person":
         return None
-    quote = Quote(
+    return _quote(article_id, q, speaker, act, [prev, *covering])
+
+
+def _quote(
+    article_id: str, q: QuotedSpan, speaker: Actor | None, act: SpeechAct, told: Sequence[Unit]
+) -> Quote:
+    """The direct quote ``q`` of ``speaker``, with the sentences that tell it as evidence."""
+    return Quote(
         quote_id=_quote_id(article_id, q.start),
         article_id=article_id,
         text=q.text,
@@ -160,9 +156,8 @@ def _after_speech(
         speaker=speaker,
         verb=act.verb.text,
         direct=True,
-        evidence=Span(prev.start, covering[-1].end, _join([prev, *covering])),
+        evidence=Span(told[0].start, told[-1].end, _join(told)),
     )
-    return quote, {prev.index, *(u.index for u in covering)}
 
 
 # What may stand between a quote and the one that continues it: the closing mark, a short

@@ -16,6 +16,12 @@ from spacy.tokens import Span as SpacySpan
 from sitroom.types import Span
 
 VERB_POS = frozenset({"VERB", "AUX"})
+# People as the English and French models label them.
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+# The verbs that say someone was killed or wounded.
+CASUALTY_LEMMAS = frozenset(
+    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "décéder", "périr"}
+)
 
 
 @dataclass(frozen=True)

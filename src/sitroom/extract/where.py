@@ -402,16 +402,17 @@ def front_line_places(draft_place: Place, candidates: Sequence[PlaceCandidate]) 
     ("attacked northeast of Borova near Kruhlyakivka and Bohuslavka; north of Borova
     toward Novoplatonivka"): each is where fighting was reported; the reference towns
     are not."""
-    if not any(is_reference_point(c.tokens) for c in candidates):
+    references = [is_reference_point(c.tokens) for c in candidates]
+    if not any(references):
         return []
     return [
         c.place
-        for c in candidates
+        for c, reference in zip(candidates, references, strict=True)
         if c.place is not None
+        and not reference
         and c.place.precision == "town"
         and c.place.start >= 0
         and c.place.start != draft_place.start
-        and not is_reference_point(c.tokens)
     ]
 
 

@@ -66,12 +66,15 @@ MIN_LETTERS = 3
 NEAR_CHARS = 150
 VILLAGE_POPULATION = 20_000
 MIN_ALTERNATE_LETTERS = 5
+# "north of", "southeast of", "nord de", "sud-est de": the words that place one name from
+# another, in cues ("north of X") and front-line anchors (see ``_direction_anchor``).
+_DIRECTION_EN = r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+_DIRECTION_FR = r"(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
 _CUE = re.compile(
     r"(?:\b(?:villages?|towns?|city|cities|settlements?|hamlets?|localit(?:y|ies)"
     r"|communit(?:y|ies))\s+of"
     r"|\bnear(?:by)?|\boutside|\baround|\btowards?"
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
-    r"|\b(?:au|à\s+l['’])\s*(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
+    rf"|\b{_DIRECTION_EN}|\b(?:au|à\s+l['’])\s*{_DIRECTION_FR}"
     r"|\b(?:villages?|villes?|localités?|communes?|bourgs?|hameaux|hameau|agglomérations?)"
     r"\s+(?:de|du|d['’])"
     r"|\bprès\s+(?:de|du|d['’])|\b(?:non\s+loin|proche|proximité|abords|environs)\s+(?:de|du|d['’]))"
@@ -80,10 +83,7 @@ _CUE = re.compile(
 )
 # Front-line reports place villages from a town: "southeast of Borova near Olhivka",
 # "Zahirne (east of Orikhiv)", "au nord de Bakhmout".
-_DIRECTION = (
-    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
-    r"|(?:nord|sud|est|ouest)(?:-(?:est|ouest))?\s+(?:de|du|d['’])"
-)
+_DIRECTION = rf"{_DIRECTION_EN}|{_DIRECTION_FR}"
 _DIRECTION_BEFORE = re.compile(rf"\b(?:{_DIRECTION})\s*$", re.IGNORECASE)
 _BRACKET_DIRECTION = re.compile(rf"\s*\(\s*(?:{_DIRECTION})\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -536,8 +536,7 @@ class PlaceScanner:
         Orikhiv)") counts however far in the sentence, and even if it is a village too."""
         record, hit = records[i], hits[i]
         if record is not None and anchor is not None and record.feature_class == "P":
-            found = [*hit.candidates, *self.gazetteer.lookup(text[hit.start : hit.end])]
-            placed = _closest_to(records[anchor], found)
+            placed = _closest_to(records[anchor], self._namesakes(text, hit))
             if placed is not None:  # the town a village is placed from says which it is
                 return placed
         if record is None or not _village(record):
@@ -557,14 +556,19 @@ class PlaceScanner:
         )
         if not near:
             return record
-        cands = {c.record.geonameid: c for c in hit.candidates}
-        for c in self.gazetteer.lookup(text[hit.start : hit.end]):
-            cands.setdefault(c.record.geonameid, c)
-        best = self.geocoder.best(list(cands.values()), context, near)
+        best = self.geocoder.best(self._namesakes(text, hit), context, near)
         where = point_of(best) if best else None
         if best is None or where is None or all(km_between(where, p) > NEAR_KM for p in near):
             return record
         return best
+
+    def _namesakes(self, text: str, hit: _Hit) -> tuple[Candidate, ...]:
+        """Every place the hit's name may mean: its candidates and, however small or
+        spelled, the gazetteer's other places of that name (each once)."""
+        found = {c.record.geonameid: c for c in hit.candidates}
+        for c in self.gazetteer.lookup(text[hit.start : hit.end]):
+            found.setdefault(c.record.geonameid, c)
+        return tuple(found.values())
 
     def _anchor_towns(
         self,
@@ -591,8 +595,7 @@ class PlaceScanner:
             total = 0
             for i in villages:
                 if i not in spots:
-                    name = text[hits[i].start : hits[i].end]
-                    found = [*hits[i].candidates, *self.gazetteer.lookup(name)]
+                    found = self._namesakes(text, hits[i])
                     spots[i] = [q for c in found if (q := point_of(c.record)) is not None]
                 total += any(_within_km(p, q, NEAR_KM) for q in spots[i])
             return total
@@ -622,8 +625,7 @@ class PlaceScanner:
         current = support(record, villages)
         if current == len(villages):
             return None
-        found = [*hit.candidates, *self.gazetteer.lookup(text[hit.start : hit.end])]
-        towns = {c.record.geonameid: c.record for c in _towns_first(tuple(found))}
+        towns = {c.record.geonameid: c.record for c in _towns_first(self._namesakes(text, hit))}
         scored = [(support(r, villages), r.population, -r.geonameid, r) for r in towns.values()]
         best = max(scored, key=lambda t: t[:3], default=None)
         return best[3] if best is not None and best[0] > current else None
