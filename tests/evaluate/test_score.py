@@ -262,6 +262,15 @@ def test_a_short_range_is_right_when_it_holds_the_gold_day() -> None:
         assert fields["date"].correct == expected
 
 
+def test_a_year_states_no_day() -> None:
+    year = DateValue(dt.date(2014, 1, 1), "range", "in 2014", end_date=dt.date(2014, 12, 31))
+    pred = dataclasses.replace(report(), date=year)
+    undated = dict(score_article(article((gold_event(date=None),)), [pred], ()).fields)
+    assert undated["date"].correct == undated["date"].total  # no day on either side
+    dated = dict(score_article(article((gold_event(),)), [pred], ()).fields)
+    assert dated["date"].correct == 0
+
+
 def test_place_names_match_without_accents_or_hyphens() -> None:
     gold = article((gold_event(place="Al-Bab"),))
     score = score_article(gold, [report(place="Al Bāb", gid=None)], ())

@@ -169,10 +169,14 @@ def place_agreement(g: GoldEvent, p: EventReport) -> int | None:
 
 
 def _pred_date(p: EventReport) -> dt.date | None:
-    """The predicted day; an unresolved date (the publication-date fallback) is None."""
-    if p.date is None or p.date.precision == "unresolved":
+    """The predicted day; an unresolved date (the publication-date fallback) is None, and
+    so is a year ("in 2014" is a range of a year): annotators write no day for it."""
+    d = p.date
+    if d is None or d.precision == "unresolved":
         return None
-    return p.date.date
+    if d.precision == "range" and d.date and d.end_date and (d.end_date - d.date).days > 31:
+        return None
+    return d.date
 
 
 def _stated_date(g: GoldEvent, p: EventReport) -> dt.date | None:
