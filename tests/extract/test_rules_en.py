@@ -579,3 +579,34 @@ def test_he_is_never_a_photo_credit_and_it_is_a_body(engine: Engine) -> None:
     )
     speakers = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
     assert speakers == ["Volodymyr Zelensky", "International Atomic Energy Agency"]
+
+
+def test_headline_deaths_in_fighting_are_the_battle_and_counted(engine: Engine) -> None:
+    ex = run(engine, "Six killed in eastern Ukraine fighting near Marinka", MONDAY, "en")
+    r = only(ex, "battle")
+    assert fig(r.killed) == (6, 6, "exact")
+    assert not [x for x in ex.reports if x.type == "attack"]
+    assert r.actor1 is None  # "in eastern Ukraine" says where, not who
+
+
+def test_a_headline_soldier_killed_counts_one(engine: Engine) -> None:
+    ex = run(engine, "Soldier killed, two wounded in shelling of Horlivka", MONDAY, "en")
+    r = only(ex, "attack")
+    assert fig(r.killed) == (1, 1, "exact") and fig(r.injured) == (2, 2, "exact")
+
+
+def test_schoolboys_are_children(engine: Engine) -> None:
+    ex = run(engine, "Two schoolboys killed by a mine near Toretsk on Sunday", MONDAY, "en")
+    r = only(ex, "attack")
+    assert fig(r.killed) == (2, 2, "exact") and fig(r.children_killed) == (2, 2, "exact")
+
+
+def test_an_annexation_is_a_territory_change_the_annexed_land_is_not(engine: Engine) -> None:
+    ex = run(engine, "Russia annexed Crimea in 2014.", MONDAY, "en")
+    r = only(ex, "territory_change")
+    assert r.modality == "historical"
+    assert r.actor1 is not None and r.actor1.name == "Russia"
+    described = run(
+        engine, "Rockets were fired near Sevastopol in Russian-annexed Crimea.", MONDAY, "en"
+    )
+    assert not [x for x in described.reports if x.type == "territory_change"]

@@ -339,3 +339,29 @@ def test_poursuit_et_raconte_rapportent_une_parole(engine: Engine) -> None:
     said = [(q.text[:10], q.speaker.name if q.speaker else None) for q in ex.quotes if q.direct]
     assert [text for text, _ in said] == ["Le blessé ", "Nous avons"]
     assert said[1][1] == "Oksana Melnyk"
+
+
+def test_des_morts_lors_d_affrontements_sont_ceux_du_combat(engine: Engine) -> None:
+    ex = run(
+        engine, "Trois soldats ont été tués dans des affrontements près de Gao lundi.", SUNDAY, "fr"
+    )
+    r = only(ex, "battle")
+    assert fig(r.killed) == (3, 3, "exact")
+    assert not [x for x in ex.reports if x.type == "attack"]
+
+
+def test_l_annexion_de_la_crimee_est_un_changement_de_territoire(engine: Engine) -> None:
+    ex = run(engine, "La Russie avait déjà annexé la Crimée en 2014.", SUNDAY, "fr")
+    r = only(ex, "territory_change")
+    assert r.modality == "historical"
+    assert r.actor1 is not None and r.actor1.name == "Russia"
+
+
+def test_des_dirigeants_attendus_a_un_sommet_est_une_rencontre_prevue(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Plusieurs chefs d'Etat, dont Emmanuel Macron, sont attendus à Madrid pour un sommet.",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "meeting").modality == "planned"

@@ -440,6 +440,8 @@ def _place_as_actor(run: _ArticleRun, s: _Sentence, spans: list[SpacySpan]) -> A
         if subject is None:
             continue
         for token in subject.subtree:
+            if _where_not_who(token):
+                continue  # "Five killed in eastern Ukraine fighting": where, not who
             if token.ent_type_ in PLACE_LABELS and token.ent_iob_ == "B":
                 ent = next((e for e in token.sent.ents if e.start == token.i), None)
                 actor = run.metonym(ent.text) if ent is not None else None
@@ -447,6 +449,16 @@ def _place_as_actor(run: _ArticleRun, s: _Sentence, spans: list[SpacySpan]) -> A
                     span = s.unit.span_of(ent)
                     return replace(actor, text=span.text, start=span.start, end=span.end)
     return None
+
+
+_IN = frozenset({"in", "at", "near", "inside", "en", "à", "dans", "près"})
+
+
+def _where_not_who(token: Token) -> bool:
+    """A place named with "in", "at", "près de" says where, not who."""
+    if token.dep_ == "pobj" and token.head.lower_ in _IN:
+        return True
+    return any(c.dep_ == "case" and c.lower_ in _IN for c in token.children)
 
 
 def _last_town(run: _ArticleRun, unit: Unit) -> Place | None:

@@ -114,11 +114,22 @@ def _bare_people(unit: Unit, bare: list[Quantity], lex: LexiconData) -> list[Loc
             continue
         root = tokens.root
         quantity = replace(q, start=unit.start + q.start, end=unit.start + q.end)
-        if root.dep_ in _CASUALTY_ARGS and root.head.lower_ in words:
+        argument = root.dep_ in _CASUALTY_ARGS and root.head.lower_ in words
+        if argument or _headline_toll(root, words):
             out.append(Located(quantity, tokens, tokens, bare=True))
         elif (noun := _toll_noun(root, words)) is not None:
             out.append(Located(quantity, noun, tokens))
     return out
+
+
+def _headline_toll(root: Token, words: frozenset[str]) -> bool:
+    """A headline's bare count with the casualty word right after it ("Five killed in
+    eastern Ukraine fighting", "Two dead, three wounded"), whatever the parser hung it on."""
+    doc = root.doc
+    after = root.i + 1
+    if after >= len(doc) or doc[after].lower_ not in words:
+        return False
+    return doc[after].head.i == root.i or root.head.i == after or root.dep_ == "nsubj"
 
 
 # "Death toll rises to 3, injured to 11": a bare count a toll rises to.
@@ -144,7 +155,7 @@ def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
 
 def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:
     """ "A woman died", "a child was wounded", "un homme a été tué", "Oleksiy Kulenko
-    killed in shelling": one person."""
+    killed in shelling", a headline's "Soldier killed": one person."""
     persons = lex.words("persons")
     taken = {item.noun.root.i for item in found}
     out = []
@@ -158,6 +169,17 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         where = unit.span_of(span)
         quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
         out.append(Located(quantity, span[-1:], span))
+    first = unit.sent[0]
+    if (  # a headline's bare noun: "Soldier killed, four wounded in fighting flare-up"
+        first.lower_ in persons
+        and first.i not in taken
+        and "Sing" in first.morph.get("Number", [])
+        and not any(c.dep_ in ("det", "nummod") for c in first.children)
+        and _hit_by_casualty(first)
+    ):
+        where = unit.span_of(unit.sent[:1])
+        quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
+        out.append(Located(quantity, unit.sent[:1], unit.sent[:1], bare=True))
     for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
         root = ent.root
         if ent.label_ not in PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):

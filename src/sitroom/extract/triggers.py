@@ -12,6 +12,10 @@ The lexicon proposes trigger words; this module settles what they mean in contex
 - an attack by ground forces with no strike weapon in the sentence ("Russian forces attacked
   near Kupiansk", "troops intensified attacks around Avdiivka", "les forces russes ont
   attaqué") is a ``battle``: an armed clash on the ground, not a strike on a place;
+- a casualty word hung on a battle word ("killed in fighting", "tués dans des combats")
+  is that battle;
+- a state that annexes land is a territory change; the land described as annexed
+  ("Russian-annexed Crimea", "la Crimée annexée") is none;
 - ground forces that "advanced" ("avancé", "progressé") took ground: a territory change,
   only with forces as the subject ("talks advanced" is none);
 - a seizure of something other than ground ("seized the initiative", "took control of
@@ -26,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
-from sitroom.extract.units import Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, Unit, path_length
 
 WEAPON_CUES = ("weapon:drone", "weapon:missile", "weapon:rocket", "weapon:bomb", "weapon:shell")
 
@@ -53,6 +57,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             )
             if trig is not None and not weapons and _by_ground_forces(trig, attackers):
                 trig = Trigger(trig.span, "battle", None, trig.strong)
+            if trig is not None and trig.subtype == "annexation":
+                trig = None if _describes_land(trig.span.root) else trig
             if trig is not None and trig.subtype == "advance":
                 advancing = _doers(trig.span.root) & attackers
                 trig = Trigger(trig.span, trig.type, None, trig.strong) if advancing else None
@@ -60,7 +66,33 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
     out = [d for t in out if (d := _diplomatic(t, diplomatic)) is not None]
+    out = [_killed_in_fighting(t, out) for t in out]
     return sorted(out, key=lambda t: t.span.start)
+
+
+def _describes_land(root: Token) -> bool:
+    """ "Russian-annexed Crimea", "the annexed regions", "la Crimée annexée en 2014": the
+    word describes the land (an adjective, or a participle hung on it with no doer)."""
+    if root.dep_ in ("amod", "compound") or root.pos_ == "ADJ":
+        return True
+    if root.dep_ in ("acl", "acl:relcl") and not any(c.dep_ in _AGENTS for c in root.children):
+        return not any(c.dep_ in _SUBJECTS for c in root.children)
+    return root.i > 0 and root.doc[root.i - 1].text == "-"  # "Russia-annexed"
+
+
+def _killed_in_fighting(trig: Trigger, triggers: list[Trigger]) -> Trigger:
+    """A casualty word hung on a battle word ("five killed in fighting", "tués lors
+    d'affrontements") tells the battle's dead: it is that battle, not an attack."""
+    root = trig.span.root
+    if trig.type != "attack" or trig.strong or root.lemma_.lower() not in CASUALTY_LEMMAS:
+        return trig
+    battles = [t for t in triggers if t.type == "battle"]
+    if any(path_length(root, b.span.root) <= _FIGHTING_PATH for b in battles):
+        return Trigger(trig.span, "battle", None, trig.strong)
+    return trig
+
+
+_FIGHTING_PATH = 3
 
 
 _DIPLOMATIC_WINDOW = 8
