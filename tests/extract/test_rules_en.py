@@ -610,3 +610,14 @@ def test_an_annexation_is_a_territory_change_the_annexed_land_is_not(engine: Eng
         engine, "Rockets were fired near Sevastopol in Russian-annexed Crimea.", MONDAY, "en"
     )
     assert not [x for x in described.reports if x.type == "territory_change"]
+
+
+def test_an_attack_blamed_on_a_group_is_that_group_s(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Seven soldiers were killed on Thursday in a bombing in Kunduz blamed on the Taliban.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.actor1 is not None and r.actor1.name == "Taliban"

@@ -365,3 +365,35 @@ def test_des_dirigeants_attendus_a_un_sommet_est_une_rencontre_prevue(engine: En
         "fr",
     )
     assert only(ex, "meeting").modality == "planned"
+
+
+def test_une_attaque_imputee_aux_talibans_est_la_leur(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Sept membres des forces de sécurité afghanes ont été tués jeudi dans une attaque "
+        "imputée aux talibans près de Kaboul.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.actor1 is not None and r.actor1.name == "Taliban"
+
+
+def test_liberer_des_prisonniers_ne_prend_aucun_territoire(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les autorités afghanes ont libéré lundi et mardi un millier de prisonniers talibans.",
+        SUNDAY,
+        "fr",
+    )
+    assert not [r for r in ex.reports if r.type == "territory_change"]
+
+
+def test_selon_nomme_la_source_jusqu_a_la_virgule(engine: Engine) -> None:
+    ex = run(
+        engine,
+        'Selon le communiqué, 63 terroristes ont été tués et 25 personnes "côté amis" sont mortes.',
+        SUNDAY,
+        "fr",
+    )
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["communiqué"]

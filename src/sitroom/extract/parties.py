@@ -52,6 +52,7 @@ _VICTIM_NOUNS = frozenset(
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs"})
 _DOER_KINDS = frozenset({"state", "force", "group"})
 _RELATIVES = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
+_NAMING_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
 
@@ -172,8 +173,8 @@ class Parties:
                 return None
             span = unit.span_of(act.speaker or act.verb)
             return replace(referent, text=span.text, start=span.start, end=span.end)
-        if act.speaker is None:
-            return None
+        if act.speaker is None or not any(t.pos_ in _NAMING_POS for t in act.speaker):
+            return None  # a misread phrase ('"Le', "a été") names nobody
         actor = self._phrase_actor(unit, act.speaker)
         if actor.kind == "person":
             actor = self._full_name(actor)
@@ -416,7 +417,10 @@ def event_actors(
         for t, a in actors
         if (a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)) and not _not_a_doer(t)
     ]
-    actor1 = voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
+    blamed = _blamed(triggers, [(t, a) for t, a in actors if a.kind in _DOER_KINDS])
+    actor1 = (
+        blamed or voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
+    )
     if event_type == "interception":
         actor1 = _weapons_owner(actors) or actor1
     if event_type == "territory_change" and actor1 is None:
@@ -437,6 +441,31 @@ _WEAPON_NOUNS = frozenset(
         "helicopters",
     }
 )  # fmt: skip
+
+
+# Verbs that lay an act at someone's door: "an attack blamed on the Taliban",
+# "attributed to IS", "une attaque imputée aux talibans", "attribuée à l'EI".
+_BLAME = frozenset({"blame", "attribute", "impute", "attribuer", "imputer"})
+_BLAME_PATH = 2
+
+
+def _blamed(
+    triggers: Sequence[SpacySpan], actors: Sequence[tuple[SpacySpan, Actor]]
+) -> Actor | None:
+    """The side an event is blamed on: whom the blame verb next to the trigger names."""
+    for trig in triggers:
+        sent = trig.root.sent
+        for verb in sent:
+            if verb.lemma_.lower() not in _BLAME or path_length(trig.root, verb) > _BLAME_PATH:
+                continue
+            for arg in verb.children:
+                if arg.dep_ not in ("prep", "obl:arg", "obl", "obl:mod"):
+                    continue
+                inside = range(arg.left_edge.i, arg.right_edge.i + 1)
+                found = next((a for t, a in actors if t.root.i in inside), None)
+                if found is not None:
+                    return found
+    return None
 
 
 def _weapons_owner(actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:

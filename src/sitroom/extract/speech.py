@@ -129,8 +129,12 @@ def _quoted(token: Token) -> bool:
 
 
 def _object_after(cue: SpacySpan) -> SpacySpan | None:
+    """Who "according to", "selon" names: the phrase after it, up to the next comma
+    ("Selon le communiqué, 63 terroristes…" is the statement, not the terrorists)."""
     doc = cue.doc
-    sent_end = cue.sent.end
+    sent_end = next(
+        (t.i for t in doc[cue.end : cue.sent.end] if t.text in (",", ";", ":")), cue.sent.end
+    )
     for token in doc[cue.end : sent_end]:
         if token.is_punct:
             continue
@@ -139,7 +143,8 @@ def _object_after(cue: SpacySpan) -> SpacySpan | None:
             if head.head.pos_ in ("VERB", "AUX"):
                 break
             head = head.head
-        return _noun_phrase(head)
+        phrase = _noun_phrase(head)
+        return doc[max(phrase.start, cue.end) : min(phrase.end, sent_end)]
     return None
 
 
@@ -150,12 +155,22 @@ def _noun_phrase(token: Token) -> SpacySpan:
     for child in token.rights:
         if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl"):
             end = min(end, child.left_edge.i)
+    for t in doc[start:end]:  # a phrase stops at a quotation mark: '"Le…' is the quote's
+        if t.text in _QUOTE_MARKS:
+            if t.i < token.i:
+                start = t.i + 1
+            elif t.i > token.i:
+                end = t.i
+                break
     span = doc[start:end]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = doc[span.start : span.end - 1]
     while len(span) > 1 and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
     return span
+
+
+_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 
 
 def _clause(verb: Token) -> SpacySpan | None:

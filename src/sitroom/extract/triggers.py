@@ -123,6 +123,11 @@ _NOT_GROUND_WINDOW = 5
 
 
 def _seizes_no_ground(span: SpacySpan) -> bool:
+    """What the trigger takes is no ground: a word of ``_NOT_GROUND`` just after it, or in
+    its object ("ont libéré lundi et mardi un millier de prisonniers")."""
+    for obj in span.root.children:
+        if obj.dep_ in ("obj", "dobj") and any(t.lower_ in _NOT_GROUND for t in obj.subtree):
+            return True
     doc = span.doc
     after = doc[span.end : min(len(doc), span.end + _NOT_GROUND_WINDOW)]
     for token in after:
