@@ -210,3 +210,8 @@ def test_other_romanisations_find_the_place_as_the_gazetteer_spells_it(
 def test_a_name_the_gazetteer_knows_is_never_respelled(gaz: Gazetteer) -> None:
     assert [c.record.name for c in gaz.lookup("Chornobyl")][:1] == ["Chornobyl"]
     assert gaz.lookup("Tchoutchou") == ()
+
+
+def test_a_respelling_finds_only_places_named_from_cyrillic(gaz: Gazetteer) -> None:
+    assert "JP" in {c.record.country for c in gaz.lookup("Kure")}
+    assert "JP" not in {c.record.country for c in gaz.lookup("Kouré")}  # a town of Niger

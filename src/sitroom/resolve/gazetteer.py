@@ -519,7 +519,7 @@ class Gazetteer:
         if found:
             return found
         for variant in respellings(key):
-            found = self.candidates(variant)
+            found = tuple(c for c in self.candidates(variant) if c.record.country in _CYRILLIC)
             if found:
                 return found
         return ()
@@ -602,6 +602,11 @@ _FRENCH_GU = re.compile(r"gu(?=[eiy])")
 # Russian adjectival endings where Ukrainian names end otherwise: "Pervomaisky" is
 # Pervomaiskyi, "Oktyabrskoye" Oktiabrske.
 _RUSSIAN_ENDINGS = re.compile(r"(?P<adj>skiy|skii|sky)\b|(?P<neuter>skoye|skoe)\b")
+
+
+# Where the respellings apply: names romanised from Cyrillic. "Kouré" in Niger is not
+# "Kure" in Japan.
+_CYRILLIC = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 
 
 def respellings(key: str) -> list[str]:
