@@ -621,3 +621,16 @@ def test_an_attack_blamed_on_a_group_is_that_group_s(engine: Engine) -> None:
     )
     r = only(ex, "attack")
     assert r.actor1 is not None and r.actor1.name == "Taliban"
+
+
+def test_counts_joined_by_and_under_one_fate_add_up(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Two soldiers and three civilians were killed in shelling of Kherson on Sunday.",
+        MONDAY,
+        "en",
+    )
+    assert fig(only(ex, "attack").killed) == (5, 5, "exact")
+    apart = run(engine, "Two people were killed and three were injured in Kherson.", MONDAY, "en")
+    r = only(apart, "attack")
+    assert fig(r.killed) == (2, 2, "exact") and fig(r.injured) == (3, 3, "exact")

@@ -397,3 +397,14 @@ def test_selon_nomme_la_source_jusqu_a_la_virgule(engine: Engine) -> None:
         "fr",
     )
     assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["communiqué"]
+
+
+def test_des_touristes_francais_tues_ne_sont_pas_les_attaquants(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Niger : six touristes français et deux guides tués par des hommes armés",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.actor1 is None or r.actor1.name != "France"

@@ -222,6 +222,7 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
     killed_cues = unit.get("killed")
     injured_cues = unit.get("injured")
     result: dict[str, Quantity] = {}
+    nouns: dict[str, Token] = {}
     for item in located:
         word = item.noun.text.lower()
         category = _category(item, word, killed_cues, injured_cues, lex)
@@ -229,7 +230,12 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
             continue
         is_child = word in lex.words("children")
         key = f"children_{category}" if is_child else category
-        result.setdefault(key, item.quantity)
+        if key in result and _conjoined(nouns[key], item.noun.root):
+            result[key] = _sum(unit, result[key], item.quantity)
+            continue
+        if key not in result:
+            result[key] = item.quantity
+            nouns[key] = item.noun.root
     for m in _NONE_HURT.finditer(unit.text):
         start, end = unit.start + m.start(), unit.start + m.end()
         zero = Quantity(0, 0, "exact", m.group(0), start, end)
@@ -243,6 +249,23 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         result.get("injured") or result.get("children_injured"),
         result.get("children_killed"),
         result.get("children_injured"),
+    )
+
+
+def _conjoined(first: Token, second: Token) -> bool:
+    """ "six touristes français et deux Nigériens tués", "two soldiers and three civilians
+    were killed": counted groups joined by "and" share one fate."""
+    return second.dep_ == "conj" and second.head.i == first.i
+
+
+def _sum(unit: Unit, a: Quantity, b: Quantity) -> Quantity:
+    """Two counts of one fate added up ("six … et deux" is eight)."""
+    exact = a.qualifier == b.qualifier == "exact"
+    low = None if a.min is None or b.min is None else a.min + b.min
+    high = None if a.max is None or b.max is None else a.max + b.max
+    text = unit.text[a.start - unit.start : b.end - unit.start]
+    return Quantity(
+        low, high if exact else None, "exact" if exact else "at_least", text, a.start, b.end
     )
 
 

@@ -566,7 +566,11 @@ def _counted_casualties(root: Token) -> bool:
     or described by one ("troops killed", "soldats … tués")."""
     if not any(c.dep_ == "nummod" or c.like_num for c in root.children):
         return False
-    verbs = [root.head, *(c for c in root.children if c.dep_ in ("acl", "amod", "acl:relcl"))]
+    # "six touristes français et deux Nigériens tués": the participle of the last conjunct
+    # describes them all
+    nouns = [root, *(c for c in root.children if c.dep_ == "conj")]
+    verbs = [root.head]
+    verbs += [c for n in nouns for c in n.children if c.dep_ in ("acl", "amod", "acl:relcl")]
     return any(v.lemma_.lower() in CASUALTY_LEMMAS for v in verbs)
 
 
