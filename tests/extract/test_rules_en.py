@@ -634,3 +634,15 @@ def test_counts_joined_by_and_under_one_fate_add_up(engine: Engine) -> None:
     apart = run(engine, "Two people were killed and three were injured in Kherson.", MONDAY, "en")
     r = only(apart, "attack")
     assert fig(r.killed) == (2, 2, "exact") and fig(r.injured) == (3, 3, "exact")
+
+
+def test_forces_attacking_around_towns_fight_a_battle_at_each(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Zelenskiy said on Tuesday that Russian forces were attacking around Kupiansk and "
+        "Avdiivka.",
+        MONDAY,
+        "en",
+    )
+    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    assert battles == ["Avdiivka", "Kupiansk"]
