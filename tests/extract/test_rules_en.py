@@ -646,3 +646,21 @@ def test_forces_attacking_around_towns_fight_a_battle_at_each(engine: Engine) ->
     )
     battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
     assert battles == ["Avdiivka", "Kupiansk"]
+
+
+def test_a_stated_day_beats_last_week_and_this_year_is_no_history(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Just last week on 5 March, seven people were killed in a missile strike on Chernihiv.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 5)
+    talks = run(
+        engine,
+        "The United States has been mediating talks this year in Geneva between the sides.",
+        MONDAY,
+        "en",
+    )
+    assert [m.modality for m in talks.reports if m.type == "meeting"] == ["reported"]

@@ -484,11 +484,16 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
 def _date_for(
     triggers: list[SpacySpan], dates: list[tuple[SpacySpan, DateValue]]
 ) -> DateValue | None:
+    """The date nearest the trigger in the parse; a day is worth one arc more than a
+    week, a month or a range ("just last week on 19 August" is the 19th)."""
     best: tuple[int, DateValue] | None = None
     for tokens, value in dates:
         path = min(path_length(trig.root, t) for t in tokens for trig in triggers)
-        if path <= MAX_DATE_PATH and (best is None or path < best[0]):
-            best = (path, value)
+        if path > MAX_DATE_PATH:
+            continue
+        rank = path - (1 if value.precision == "day" else 0)
+        if best is None or rank < best[0]:
+            best = (rank, value)
     return best[1] if best else None
 
 

@@ -40,7 +40,8 @@ def modality(
     if date is not None and date.date is not None and published is not None:
         if date.date > published and date.precision != "unresolved":
             return "planned"
-        if (published - date.date).days > HISTORICAL_DAYS and date.precision != "unresolved":
+        last = date.end_date or date.date  # "this year" has not ended: not history
+        if (published - last).days > HISTORICAL_DAYS and date.precision != "unresolved":
             return "historical"
     if _cue_near(unit, trigger, "historical"):
         return "historical"
