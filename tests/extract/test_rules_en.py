@@ -664,3 +664,17 @@ def test_a_stated_day_beats_last_week_and_this_year_is_no_history(engine: Engine
         "en",
     )
     assert [m.modality for m in talks.reports if m.type == "meeting"] == ["reported"]
+
+
+def test_a_foothold_won_is_ground_taken_on_the_bank_not_in_the_river(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukrainian forces have secured a foothold on the east bank of the Dnipro River, "
+        "Zelenskiy's chief of staff said on Monday.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "territory_change")
+    assert r.location is None or r.location.name != "Dnieper"
+    held = run(engine, "Russia still holds footholds on the frontlines.", MONDAY, "en")
+    assert not [x for x in held.reports if x.type == "territory_change"]

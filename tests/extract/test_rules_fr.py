@@ -408,3 +408,13 @@ def test_des_touristes_francais_tues_ne_sont_pas_les_attaquants(engine: Engine) 
     )
     r = only(ex, "attack")
     assert r.actor1 is None or r.actor1.name != "France"
+
+
+def test_une_tete_de_pont_etablie_est_un_gain_de_terrain(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les forces ukrainiennes ont établi lundi une tête de pont sur la rive gauche du Dniepr.",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "territory_change").actor1 is not None

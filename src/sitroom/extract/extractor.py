@@ -46,6 +46,7 @@ from sitroom.extract.where import (
     place_candidates,
     trigger_distance,
 )
+from sitroom.resolve.build import RIVERS
 from sitroom.types import (
     Actor,
     Article,
@@ -273,6 +274,8 @@ class Extractor:
             run.lex.words("locative"),
             attach=_ATTACH.get(anchor.type, "any"),
         )
+        if anchor.type == "territory_change" and place is not None and place.geonames_id in RIVERS:
+            place = None  # "a foothold on the east bank of the Dnipro": land, not the river
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
         weapons: tuple[WeaponCount, ...] = ()
         raid = any(t.type == "air_raid" for t in s.triggers)

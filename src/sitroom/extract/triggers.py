@@ -57,6 +57,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             )
             if trig is not None and not weapons and _by_ground_forces(trig, attackers):
                 trig = Trigger(trig.span, "battle", None, trig.strong)
+            if trig is not None and trig.subtype == "foothold":
+                trig = trig if _gained(trig.span.root) else None
             if trig is not None and trig.subtype == "annexation":
                 trig = None if _describes_land(trig.span.root) else trig
             if trig is not None and trig.subtype == "advance":
@@ -68,6 +70,22 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
     out = [d for t in out if (d := _diplomatic(t, diplomatic)) is not None]
     out = [_killed_in_fighting(t, out) for t in out]
     return sorted(out, key=lambda t: t.span.start)
+
+
+# Verbs of winning ground: a foothold "established", "gained", "secured", "établie".
+_GAIN = frozenset(
+    {"establish", "gain", "secure", "win", "build", "expand", "widen", "set", "seize",
+     "établir", "gagner", "sécuriser", "consolider", "élargir", "conquérir"}
+)  # fmt: skip
+
+
+def _gained(root: Token) -> bool:
+    """A foothold or bridgehead a side won ("Ukraine established a foothold"), not one
+    it holds or lost ("Russia still holds footholds")."""
+    head = root.head
+    if head.lemma_.lower() in _GAIN:
+        return True
+    return head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in _GAIN
 
 
 def _describes_land(root: Token) -> bool:
@@ -144,7 +162,7 @@ _GROUND = frozenset(
     {"village", "villages", "town", "towns", "city", "area", "areas", "base", "bases",
      "positions", "territory", "district", "districts", "localities", "hill", "hills",
      "airport", "airbase", "camp", "fields", "posts", "localité", "localités", "ville",
-     "bourg", "territoire", "aéroport", "quartier", "quartiers"}
+     "bourg", "territoire", "aéroport", "quartier", "quartiers", "bank", "rive"}
 )  # fmt: skip
 
 
