@@ -418,3 +418,15 @@ def test_une_tete_de_pont_etablie_est_un_gain_de_terrain(engine: Engine) -> None
         "fr",
     )
     assert only(ex, "territory_change").actor1 is not None
+
+
+def test_detaille_et_rappelle_rapportent_une_parole(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Le bus se dirigeait à vive allure vers le convoi », détaille le ministère.\n"
+        "« Nous restons prêts à négocier », rappelle Dmytro Kouleba.",
+        SUNDAY,
+        "fr",
+    )
+    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    assert len(said) == 2 and said[1] == "Dmytro Kouleba"
