@@ -678,3 +678,16 @@ def test_a_foothold_won_is_ground_taken_on_the_bank_not_in_the_river(engine: Eng
     assert r.location is None or r.location.name != "Dnieper"
     held = run(engine, "Russia still holds footholds on the frontlines.", MONDAY, "en")
     assert not [x for x in held.reports if x.type == "territory_change"]
+
+
+def test_a_capital_s_forces_and_regime_are_its_state_s(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Kyiv’s forces pushed on while Moscow’s troops dug in, the Kyiv regime said.",
+        MONDAY,
+        "en",
+    )
+    actors = {m.text: m.label for m in ex.mentions if m.kind == "actor"}
+    assert actors["Kyiv’s forces"] == "Armed Forces of Ukraine"
+    assert actors["Moscow’s troops"] == "Russian Armed Forces"
+    assert actors["Kyiv regime"] == "Ukraine"

@@ -430,3 +430,10 @@ def test_detaille_et_rappelle_rapportent_une_parole(engine: Engine) -> None:
     )
     said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
     assert len(said) == 2 and said[1] == "Dmytro Kouleba"
+
+
+def test_les_forces_de_kiev_sont_l_armee_ukrainienne(engine: Engine) -> None:
+    ex = run(engine, "Les forces de Kiev avancent, selon les autorités de Moscou.", SUNDAY, "fr")
+    actors = {m.text: m.label for m in ex.mentions if m.kind == "actor"}
+    assert actors["forces de Kiev"] == "Armed Forces of Ukraine"
+    assert actors["autorités de Moscou"] == "Russia"

@@ -53,6 +53,12 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "son", "sa", "ses", "leu
 _DOER_KINDS = frozenset({"state", "force", "group"})
 _RELATIVES = frozenset({"who", "which", "that", "qui", "que", "lequel", "laquelle"})
 _NAMING_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_FORCE_NOUNS = frozenset(
+    {"forces", "troops", "army", "military", "soldiers", "troupes", "armée", "soldats"}
+)
+_SIDE_NOUNS = _FORCE_NOUNS | {
+    "regime", "government", "authorities", "leadership", "régime", "gouvernement", "autorités"
+}  # fmt: skip
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
 
@@ -111,6 +117,9 @@ class Parties:
                 if kind == "person":  # "M. Aksionov": Sergueï Aksionov, named in full before
                     actor = self._full_name(actor)
                 found.append((ent, _at(actor, unit, ent)))
+        found.extend(
+            self._capital_sides(unit, taken | {i for t, _ in found for i in range(t.start, t.end)})
+        )
         titled = self._titles_in(unit, found)
         if titled:
             found = [
@@ -121,6 +130,34 @@ class Parties:
             ]
             found.extend(titled)
         return sorted(found, key=lambda f: f[0].start)
+
+    def _capital_sides(self, unit: Unit, taken: set[int]) -> list[tuple[SpacySpan, Actor]]:
+        """A capital's forces or regime stand for its state's: "Kyiv's forces" are the
+        Armed Forces of Ukraine, "the Kyiv regime" Ukraine."""
+        out = []
+        doc = unit.sent.doc
+        for ent in unit.sent.ents:
+            if ent.label_ not in _PLACE_ENTS or taken & set(range(ent.start, ent.end)):
+                continue
+            after = doc[ent.end : min(ent.end + 2, unit.sent.end)]
+            if after and after[0].lower_ in ("'s", "’s"):
+                after = after[1:]
+            before = doc[max(ent.start - 2, unit.sent.start) : ent.start]
+            if after and after[0].lower_ in _SIDE_NOUNS:  # "Kyiv's forces"
+                noun, tokens = after[0], doc[ent.start : after[0].i + 1]
+            elif len(before) == 2 and before[1].lower_ in ("de", "d'", "d’"):
+                noun, tokens = before[0], doc[before[0].i : ent.end]  # "les forces de Kiev"
+            else:
+                continue
+            if noun.lower_ not in _SIDE_NOUNS:
+                continue
+            state = self.metonym(ent.text)
+            if state is None or state.kind != "state":
+                continue
+            if noun.lower_ in _FORCE_NOUNS:
+                state = self.table.resolve(f"{state.name}'s forces") or state
+            out.append((tokens, _at(state, unit, tokens)))
+        return out
 
     def remember(self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]) -> None:
         """Learn titles, the last person and the last body from a sentence already
