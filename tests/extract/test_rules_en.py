@@ -691,3 +691,14 @@ def test_a_capital_s_forces_and_regime_are_its_state_s(engine: Engine) -> None:
     assert actors["Kyiv’s forces"] == "Armed Forces of Ukraine"
     assert actors["Moscow’s troops"] == "Russian Armed Forces"
     assert actors["Kyiv regime"] == "Ukraine"
+
+
+def test_who_says_the_drones_were_destroyed_did_not_destroy_them(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "On Saturday, Ukrainian officials said all drones heading towards Kyiv were destroyed.",
+        MONDAY,
+        "en",
+    )
+    assert all(r.actor1 is None or r.actor1.name != "Ukrainian officials" for r in ex.reports)
+    assert ex.reports

@@ -623,6 +623,8 @@ def subject_of(token: Token) -> Token | None:
             return None
         if current.head.lemma_.lower() in _REACTIONS:
             return None  # "Washington condemned the strikes": not who struck
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SAYING:
+            return None  # "officials said all drones were destroyed": who speaks, not who did
         current = current.head
     return None
 
@@ -633,6 +635,14 @@ _REACTIONS = frozenset(
      "welcome", "mourn", "investigate", "report", "document", "confirm", "deny",
      "condamner", "dénoncer", "déplorer", "critiquer", "fustiger", "saluer", "regretter",
      "enquêter", "confirmer", "démentir", "nier"}
+)  # fmt: skip
+
+
+# Verbs whose subject tells of a clause ("officials said the drones were destroyed").
+_SAYING = frozenset(
+    {"say", "tell", "state", "announce", "add", "write", "declare", "explain", "note",
+     "dire", "déclarer", "annoncer", "indiquer", "préciser", "ajouter", "expliquer",
+     "écrire", "souligner"}
 )  # fmt: skip
 
 
