@@ -696,7 +696,8 @@ def test_a_capital_s_forces_and_regime_are_its_state_s(engine: Engine) -> None:
 def test_who_says_the_drones_were_destroyed_did_not_destroy_them(engine: Engine) -> None:
     ex = run(
         engine,
-        "On Saturday, Ukrainian officials said all drones heading towards Kyiv were destroyed.",
+        "On Saturday, Ukrainian officials said all drones heading towards Kyiv were destroyed, "
+        "but debris damaged a building.",
         MONDAY,
         "en",
     )
