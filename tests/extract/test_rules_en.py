@@ -703,3 +703,22 @@ def test_who_says_the_drones_were_destroyed_did_not_destroy_them(engine: Engine)
     )
     assert all(r.actor1 is None or r.actor1.name != "Ukrainian officials" for r in ex.reports)
     assert ex.reports
+
+
+def test_who_shoots_the_drones_down_is_not_who_launched_them(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukraine's air force said it shot down 40 of 50 Shahed drones launched by Russia.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "air_raid")
+    assert r.actor1 is not None and r.actor1.name == "Russia"
+    told = run(
+        engine,
+        "Ukrainian officials said on Saturday that its armed forces shot down 29 of 38 drones "
+        "in an overnight attack.",
+        MONDAY,
+        "en",
+    )
+    assert only(told, "air_raid").actor1 is None  # the text names no attacker

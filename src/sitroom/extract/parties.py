@@ -455,6 +455,12 @@ def event_actors(
         if (a.kind in _DOER_KINDS or (a.kind == "org" and a.wikidata)) and not _not_a_doer(t)
     ]
     blamed = _blamed(triggers, [(t, a) for t, a in actors if a.kind in _DOER_KINDS])
+    if event_type in ("interception", "air_raid") and _defending(triggers):
+        # "its forces shot down 29 of 38 drones": who shoots down is the defender; the
+        # attacker is whose weapons they were, or the agent of their launch
+        defenders = {id(t) for t, _ in doers if _in_subject(triggers, [(t, _)]) is not None}
+        rest = [(t, a) for t, a in doers if id(t) not in defenders]
+        return EventActors(blamed or _weapons_owner(actors) or _launcher(rest))
     actor1 = (
         blamed or voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
     )
@@ -502,6 +508,28 @@ def _blamed(
                 found = next((a for t, a in actors if t.root.i in inside), None)
                 if found is not None:
                     return found
+    return None
+
+
+_DEFENDING = frozenset(
+    {"shoot", "down", "intercept", "destroy", "neutralise", "neutralize", "repel", "repulse",
+     "abattre", "intercepter", "détruire", "neutraliser", "repousser"}
+)  # fmt: skip
+
+
+def _defending(triggers: Sequence[SpacySpan]) -> bool:
+    """Whether the event is named by what the defence did ("shot down", "abattu")."""
+    return any(t.root.lemma_.lower() in _DEFENDING for t in triggers)
+
+
+def _launcher(actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:
+    """The agent of a launch: "drones launched by Russia", "tirés par la Russie"."""
+    for tokens, actor in actors:
+        root = tokens.root
+        if root.dep_ in ("pobj", "obl:agent") and root.head.lower_ in ("by", "par"):
+            return actor
+        if root.dep_ == "obl:agent":
+            return actor
     return None
 
 
