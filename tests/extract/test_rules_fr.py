@@ -437,3 +437,14 @@ def test_les_forces_de_kiev_sont_l_armee_ukrainienne(engine: Engine) -> None:
     actors = {m.text: m.label for m in ex.mentions if m.kind == "actor"}
     assert actors["forces de Kiev"] == "Armed Forces of Ukraine"
     assert actors["autorités de Moscou"] == "Russia"
+
+
+def test_des_soldats_tues_ne_sont_pas_les_attaquants(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Au moins 50 soldats ukrainiens ont été tués lors de l’attaque d’une caserne à Mykolaïv.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.actor1 is None or r.actor1.country != "UA"
