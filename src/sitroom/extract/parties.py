@@ -598,9 +598,9 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
     root = tokens.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REACTIONS:
         return True  # "Germany condemned the strikes"
-    if root.head.lower_ in _PLACE_NOUNS or root.head.lower_ in _VICTIM_NOUNS:
-        if root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss"):
-            return True
+    described = root.head.lower_ in _PLACE_NOUNS or root.head.lower_ in _VICTIM_NOUNS
+    if described and root.dep_ in ("amod", "nmod", "compound", "poss", "nmod:poss"):
+        return True
     if _counted_casualties(root):
         return True
     head = root.head
