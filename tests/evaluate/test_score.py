@@ -290,3 +290,13 @@ def test_place_names_match_without_accents_or_hyphens() -> None:
 )
 def test_speakers_are_the_same_person_however_spelt(gold: str, pred: str, same: bool) -> None:
     assert same_speaker(gold, pred) is same
+
+
+def test_actor1_names_the_table_reads_as_one_actor_agree() -> None:
+    gold = gold_event(actor1="GNA")
+    fields = dict(
+        score_article(article((gold,)), [report(actor="Government of National Accord")], ()).fields
+    )
+    assert (fields["actor1"].correct, fields["actor1"].total) == (1, 1)
+    other = dict(score_article(article((gold,)), [report(actor="Libya")], ()).fields)
+    assert other["actor1"].correct == 0

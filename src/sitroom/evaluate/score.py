@@ -23,7 +23,8 @@ place,
 killed, injured, children (killed and injured together), weapons launched, weapons
 intercepted (per kind), actor1 (same name, any case; or a state and its own armed forces,
 as the actor table knows them: gold "Ukraine" and a predicted "Armed Forces of Ukraine"
-are one side). A metric with nothing to count is ``None``.
+are one side; or two names the table reads as one actor, "GNA" and "Government of
+National Accord", as for speakers). A metric with nothing to count is ``None``.
 
 Quotes: a predicted quote matches a gold quote when its text starts with the gold prefix
 (any case, spacing and quote marks ignored); speaker accuracy is over matched quotes. A
@@ -296,9 +297,18 @@ GETTERS: Mapping[str, FieldGetter] = {
 def _actor1(g: GoldEvent, p: EventReport) -> tuple[Value, Value]:
     gold = _norm(g.actor1) or None
     pred = _norm(p.actor1.name) if p.actor1 else None
-    if gold is not None and p.actor1 is not None and gold != pred and _one_side(g.actor1, p):
+    if gold is None or p.actor1 is None or gold == pred:
+        return gold, pred
+    if _one_side(g.actor1, p) or _one_actor(g.actor1, p.actor1.name):
         return gold, gold
     return gold, pred
+
+
+def _one_actor(gold_name: str | None, pred_name: str) -> bool:
+    """Two names the actor table reads as one actor ("GNA", "Government of National
+    Accord"), as for speakers."""
+    gold = ActorTable.load().resolve(gold_name or "")
+    return gold is not None and _norm(gold.name) == _norm(pred_name)
 
 
 def _one_side(gold_name: str | None, p: EventReport) -> bool:
