@@ -448,3 +448,18 @@ def test_des_soldats_tues_ne_sont_pas_les_attaquants(engine: Engine) -> None:
     )
     r = only(ex, "attack")
     assert r.actor1 is None or r.actor1.country != "UA"
+
+
+def test_les_forces_du_gouvernement_d_union_nationale_reprennent_l_aeroport(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Les forces du Gouvernement libyen d'union nationale (GNA) ont annoncé mercredi avoir "
+        "repris le contrôle de l'aéroport de Tripoli.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "territory_change")
+    assert r.actor1 is not None and r.actor1.name == "Government of National Accord"
+    assert r.modality == "claimed"

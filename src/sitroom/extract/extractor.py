@@ -438,11 +438,14 @@ def _attributions(
 def _place_as_actor(run: _ArticleRun, s: _Sentence, spans: list[SpacySpan]) -> Actor | None:
     """A capital in the subject of the trigger stands for its state ("Kyiv had launched
     a drone" -> Ukraine; "les troupes de Kiev ont réussi à chasser…" -> Ukraine)."""
+    named = {i for tokens, _ in s.actors for i in range(tokens.start, tokens.end)}
     for trig in spans:
         subject = subject_of(trig.root)
         if subject is None:
             continue
         for token in subject.subtree:
+            if token.i in named or (token.i != subject.i and token.head.i != subject.i):
+                continue  # an actor already, or deeper ("le contrôle de l'aéroport de Tripoli")
             if _where_not_who(token):
                 continue  # "Five killed in eastern Ukraine fighting": where, not who
             if token.ent_type_ in PLACE_LABELS and token.ent_iob_ == "B":

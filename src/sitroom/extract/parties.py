@@ -278,6 +278,9 @@ class Parties:
             official = holder(office, self.officials) or holder(office, self.ahead[::-1])
         if official is not None:  # "le président ukrainien": Zelensky, named before
             return replace(official, text=span.text, start=span.start, end=span.end)
+        body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
+        if body is not None:  # "les forces du Gouvernement d'union nationale (GNA)"
+            return replace(body, text=span.text, start=span.start, end=span.end)
         if root.ent_type_ in _PLACE_ENTS:
             state = self.metonym(phrase.text)
             if state is not None:
