@@ -722,3 +722,13 @@ def test_who_shoots_the_drones_down_is_not_who_launched_them(engine: Engine) -> 
         "en",
     )
     assert only(told, "air_raid").actor1 is None  # the text names no attacker
+
+
+def test_a_headline_toll_reads_each_count_by_the_word_after_it(engine: Engine) -> None:
+    ex = run(
+        engine, "About 20 killed, 110 wounded as a result of army fire in Donetsk", MONDAY, "en"
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (20, 20, "approx") and fig(r.injured) == (110, 110, "exact")
+    lives = run(engine, "An ambush near Kramatorsk on Sunday claimed six lives.", MONDAY, "en")
+    assert fig(only(lives, "attack").killed) == (6, 6, "exact")

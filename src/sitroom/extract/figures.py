@@ -282,6 +282,12 @@ def _category(
         return "injured"
     if word not in lex.words("persons") and not item.bare:
         return None
+    doc = item.count.doc
+    after = item.count.end
+    if item.bare and after < len(doc):  # "About 20 killed, 110 wounded": the word after it
+        for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
+            if any(cue.start <= after < cue.end for cue in cues):
+                return category
     head = item.noun.root.head
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         if any(cue.start <= head.i < cue.end for cue in cues) and head.i != item.noun.root.i:
