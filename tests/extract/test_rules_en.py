@@ -732,3 +732,9 @@ def test_a_headline_toll_reads_each_count_by_the_word_after_it(engine: Engine) -
     assert fig(r.killed) == (20, 20, "approx") and fig(r.injured) == (110, 110, "exact")
     lives = run(engine, "An ambush near Kramatorsk on Sunday claimed six lives.", MONDAY, "en")
     assert fig(only(lives, "attack").killed) == (6, 6, "exact")
+
+
+def test_counted_soldiers_of_a_state_named_by_its_name_are_the_dead(engine: Engine) -> None:
+    ex = run(engine, "Four Ukraine soldiers killed in shelling near Avdiivka", MONDAY, "en")
+    r = only(ex, "attack")
+    assert r.actor1 is None or r.actor1.country != "UA"

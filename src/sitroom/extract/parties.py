@@ -633,8 +633,9 @@ def _acting(token: Token) -> bool:
 def _counted_casualties(root: Token) -> bool:
     """A counted group of people that is killed or wounded: the subject of a casualty verb
     or described by one ("troops killed", "soldats … tués")."""
-    if not any(c.dep_ == "nummod" or c.like_num for c in root.children):
-        return False
+    counted = any(c.dep_ == "nummod" or c.like_num for c in root.children)
+    if not counted and not any(t.like_num for t in root.subtree if t.i < root.i):
+        return False  # "Four Ukraine soldiers": the count may hang on the state's name
     # "six touristes français et deux Nigériens tués": the participle of the last conjunct
     # describes them all
     nouns = [root, *(c for c in root.children if c.dep_ == "conj")]
