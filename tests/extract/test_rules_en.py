@@ -738,3 +738,14 @@ def test_counted_soldiers_of_a_state_named_by_its_name_are_the_dead(engine: Engi
     ex = run(engine, "Four Ukraine soldiers killed in shelling near Avdiivka", MONDAY, "en")
     r = only(ex, "attack")
     assert r.actor1 is None or r.actor1.country != "UA"
+
+
+def test_this_strike_is_the_one_told_before(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A missile hit a hospital in Kherson on Sunday, killing two people.\n"
+        "This strike came a day after talks in Geneva, officials in Kyiv said.",
+        MONDAY,
+        "en",
+    )
+    assert len([r for r in ex.reports if r.type == "attack"]) == 1

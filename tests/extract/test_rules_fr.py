@@ -463,3 +463,19 @@ def test_les_forces_du_gouvernement_d_union_nationale_reprennent_l_aeroport(
     r = only(ex, "territory_change")
     assert r.actor1 is not None and r.actor1.name == "Government of National Accord"
     assert r.modality == "claimed"
+
+
+def test_cet_attentat_est_l_attaque_deja_racontee(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Une attaque contre un convoi a blessé trois soldats jeudi près de Ménaka.\n"
+        "Cet attentat intervient à la date anniversaire de l'opération Serval, le 11 janvier "
+        "2013.\n"
+        "Selon un décompte de l'AFP, 18 militaires ont été tués au Mali depuis l'opération "
+        "Serval.",
+        SUNDAY,
+        "fr",
+    )
+    violent = [r for r in ex.reports if r.type in ("attack", "battle")]
+    assert len(violent) == 1
+    assert fig(violent[0].injured) == (3, 3, "exact")

@@ -310,6 +310,7 @@ class Extractor:
             attributed_to=_attributions(unit, governing),
             strong=anchor.strong,
             ground=anchor.type == "territory_change" and takes_ground(anchor.span),
+            anaphoric=all(_points_back(t) for t in spans),
         )
 
 
@@ -455,6 +456,17 @@ def _place_as_actor(run: _ArticleRun, s: _Sentence, spans: list[SpacySpan]) -> A
                     span = s.unit.span_of(ent)
                     return replace(actor, text=span.text, start=span.start, end=span.end)
     return None
+
+
+_DEMONSTRATIVES = frozenset(
+    {"this", "that", "these", "those", "ce", "cet", "cette", "ces", "ledit", "ladite"}
+)
+
+
+def _points_back(span: SpacySpan) -> bool:
+    """A trigger noun named with a demonstrative ("cette attaque", "this strike"): the
+    event told before, not a new one."""
+    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in span.root.children)
 
 
 _IN = frozenset({"in", "at", "near", "inside", "en", "à", "dans", "près"})

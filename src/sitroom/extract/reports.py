@@ -61,6 +61,7 @@ class Draft:
     strong: bool
     listed: bool = False  # one more place of a list the sentence names (``each_place``)
     ground: bool = False  # a territory change names what was taken ("seized a village")
+    anaphoric: bool = False  # named as one told before: "cette attaque", "this strike"
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
@@ -91,6 +92,8 @@ def coalesce(drafts: Sequence[Draft]) -> list[Draft]:
 
 
 def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
+    if draft.anaphoric:
+        return _referent(done, draft)
     for i in range(len(done) - 1, -1, -1):
         prev = done[i]
         if prev.type != draft.type or not _modalities_agree(prev, draft):
@@ -108,6 +111,28 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
         if draft.place is not None and prev.place is None and draft.unit - prev.unit <= 1:
             return i
     return None
+
+
+# Kinds of violence one demonstrative may point back across: "une attaque contre un
+# convoi" (an armed clash) is then "cet attentat".
+_VIOLENCE = frozenset({"attack", "battle", "air_raid"})
+
+
+def _referent(done: Sequence[Draft], draft: Draft) -> int | None:
+    """The event "cette attaque", "this strike" points back to: the latest draft of its
+    type (or of violence, for violence) told a few sentences before; the place or date
+    its own sentence adds are that event's, not a new one's."""
+    for i in range(len(done) - 1, -1, -1):
+        prev = done[i]
+        if draft.unit - prev.unit > ANAPHORA_WINDOW:
+            return None
+        same = prev.type == draft.type or {prev.type, draft.type} <= _VIOLENCE
+        if same and prev.modality in (draft.modality, "reported", "claimed"):
+            return i
+    return None
+
+
+ANAPHORA_WINDOW = 4
 
 
 def _modalities_agree(a: Draft, b: Draft) -> bool:
@@ -207,8 +232,9 @@ _WAR_TALLY = re.compile(
     r"\s+(?:\w+\s+)?years|(?:two|three|four|five|\d+)\s+years\s+(?:of|later|into))\b"
     r"|\b(?:the|this)\s+(?:war|conflict|invasion)(?:\s*,\s*which)?\s+(?:has|have|had)\s+"
     r"(?:\w+\s+){0,3}(?:killed|claimed|left|devastated)"
+    r"|\bsince\s+(?:the\s+)?(?:launch|start)\s+of\s+(?:the\s+)?operation"
     r"|\bdepuis\s+(?:le\s+d[ée]but|l['’]invasion|le\s+24\s+f[ée]vrier|f[ée]vrier\s+20\d\d"
-    r"|20\d\d)|\bau\s+total\b|\bla\s+guerre\s+(?:a|qui\s+a)\s+(?:\w+\s+){0,2}(?:fait|tué)",
+    r"|20\d\d|l['’]op[ée]ration|le\s+lancement|le\s+d[ée]clenchement)|\bau\s+total\b|\bla\s+guerre\s+(?:a|qui\s+a)\s+(?:\w+\s+){0,2}(?:fait|tué)",
     re.IGNORECASE,
 )
 _TALLY_SIZE = 1000
