@@ -479,3 +479,14 @@ def test_cet_attentat_est_l_attaque_deja_racontee(engine: Engine) -> None:
     violent = [r for r in ex.reports if r.type in ("attack", "battle")]
     assert len(violent) == 1
     assert fig(violent[0].injured) == (3, 3, "exact")
+
+
+def test_lire_aussi_annonce_un_autre_article(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Lire aussi sur BBC Afrique : Le président américain a exhorté Moscou à cesser ses "
+        "frappes sur Kharkiv lundi.",
+        SUNDAY,
+        "fr",
+    )
+    assert ex.reports == ()
