@@ -749,3 +749,15 @@ def test_this_strike_is_the_one_told_before(engine: Engine) -> None:
         "en",
     )
     assert len([r for r in ex.reports if r.type == "attack"]) == 1
+
+
+def test_a_person_of_the_story_goes_by_first_name(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "When Anastasia Leonova moved from Moscow to Kyiv in 2015, her friends worried.\n"
+        '"My blood is part Ukrainian," Anastasia says.',
+        MONDAY,
+        "en",
+    )
+    said = [q.speaker.name for q in ex.quotes if q.direct and q.speaker]
+    assert said == ["Anastasia Leonova"]

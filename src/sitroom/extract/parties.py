@@ -80,6 +80,7 @@ class Parties:
     last_body: Actor | None = None  # the last organisation, state or force: what "it" is
     titles: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)  # "Gnounou": Mohamad Gnounou
+    given: dict[str, Actor] = field(default_factory=dict)  # "Anastasia": Anastasia Leonova
     officials: list[Actor] = field(default_factory=list)  # people named, with a known role
     article_text: str = ""
     _ahead: list[Actor] | None = None
@@ -178,6 +179,8 @@ class Parties:
             words = actor.name.split()
             if len(words) > 1:
                 self.surnames.setdefault(words[-1], actor)
+                if not actor.wikidata:  # people of the story go by their first name
+                    self.given.setdefault(words[0], actor)
 
     def _titles_in(
         self, unit: Unit, found: Sequence[tuple[SpacySpan, Actor]]
@@ -245,9 +248,12 @@ class Parties:
         return len(head) > 3 and head in self.last_body.name.lower().split()
 
     def _full_name(self, actor: Actor) -> Actor:
-        """A person named by surname alone ("M. Gnounou") is the one named in full before."""
+        """A person named by surname alone ("M. Gnounou") is the one named in full before;
+        so is one named by first name alone ("Anastasia says"), as features name people of
+        the story."""
         words = [w for w in actor.name.split() if w.lower() not in _HONORIFICS]
-        known = self.surnames.get(words[0]) if len(words) == 1 else None
+        one = words[0] if len(words) == 1 else None
+        known = (self.surnames.get(one) or self.given.get(one)) if one else None
         if known is None or actor.wikidata:
             return actor
         return replace(known, text=actor.text, start=actor.start, end=actor.end)
