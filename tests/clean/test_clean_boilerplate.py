@@ -124,3 +124,31 @@ def test_repeat_index_ignores_long_paragraphs_and_is_bounded() -> None:
     assert len(index) == 2
     assert index.count("W", "x" * 50) == 0 and index.count("W", "three") == 0
     assert index.count("Other", "one") == 0
+
+
+def test_a_more_news_heading_after_the_article_ends_it() -> None:
+    story = (
+        "A man from Buryatia was sentenced to five years in prison after he tried to avoid "
+        "returning to the war with a false death certificate, the court said on Tuesday."
+    )
+    paragraphs = [
+        "News",
+        story,
+        "His son showed the officials a certificate that turned out to be fake, investigators "
+        "said, and the man was arrested at home a week later, according to court records.",
+        "More News",
+        "1 Dead, 4 Wounded In Strike On Kherson Train Station",
+        "A strike on a train station in Kherson has killed at least one person.",
+    ]
+    reasons = lexicon_reasons(paragraphs)
+    assert reasons[:3] == [None, None, None]
+    assert reasons[3:] == ["lexicon:more-stories"] * 3
+
+
+def test_a_more_news_link_in_a_menu_before_the_article_ends_nothing() -> None:
+    paragraphs = [
+        "Home", "World", "More News", "Video",
+        "A man from Buryatia was sentenced to five years in prison after he tried to avoid "
+        "returning to the war with a false death certificate, the court said on Tuesday.",
+    ]  # fmt: skip
+    assert lexicon_reasons(paragraphs)[-1] is None

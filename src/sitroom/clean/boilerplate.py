@@ -20,6 +20,8 @@ from sitroom.clean.lexicon import (
     APPEAL_MAX_GAP,
     DONATION,
     LINE_RULES,
+    MORE_STORIES,
+    MORE_STORIES_AFTER_CHARS,
     PhraseRule,
 )
 from sitroom.clean.normalize import text_hash
@@ -118,9 +120,40 @@ def appeal_blocks(paragraphs: Sequence[str]) -> set[int]:
 
 
 def lexicon_reasons(paragraphs: Sequence[str]) -> list[str | None]:
-    """For each paragraph, why it is boilerplate by the lexicon, or ``None``."""
+    """For each paragraph, why it is boilerplate by the lexicon, or ``None``; a "More
+    News" heading after the article's text ends the article (see ``more_stories_from``)."""
     in_appeal = appeal_blocks(paragraphs)
-    return [DONATION.reason if i in in_appeal else line_reason(p) for i, p in enumerate(paragraphs)]
+    reasons = [
+        DONATION.reason if i in in_appeal else line_reason(p) for i, p in enumerate(paragraphs)
+    ]
+    tail = more_stories_from(paragraphs, reasons)
+    if tail is not None:
+        reasons[tail:] = [MORE_STORIES.reason] * (len(paragraphs) - tail)
+    return reasons
+
+
+def more_stories_from(paragraphs: Sequence[str], reasons: Sequence[str | None]) -> int | None:
+    """The index of a heading such as "More News" that follows at least
+    ``MORE_STORIES_AFTER_CHARS`` of article text: what comes after it is other stories."""
+    said = 0
+    for i, paragraph in enumerate(paragraphs):
+        if said >= MORE_STORIES_AFTER_CHARS and match_form(paragraph) in _MORE_STORIES:
+            return i
+        if reasons[i] is None and _prose(paragraph):
+            said += len(paragraph)
+    return None
+
+
+def _prose(paragraph: str) -> bool:
+    """A paragraph of running text (a sentence that ends), not a menu line or a title."""
+    text = paragraph.strip()
+    return len(text) >= _PROSE_CHARS and text[-1:] in ".!?\"»”'"
+
+
+_PROSE_CHARS = 100
+
+
+_MORE_STORIES = frozenset(MORE_STORIES.exact)
 
 
 class RepeatIndex:

@@ -100,6 +100,20 @@ RELATED = PhraseRule(
     ends=("read more",),
 )  # fmt: skip
 
+# Headings after which a page lists other stories, never more of this one: the article
+# ends there ("More News" on RFE/RL pages, followed by a stream of unrelated stories).
+MORE_STORIES = PhraseRule(
+    reason="lexicon:more-stories",
+    max_chars=40,
+    exact=(
+        "more news", "more stories", "latest news", "latest stories", "most read",
+        "most popular", "more from this section", "top stories", "plus d'actualités",
+        "les plus lus", "dans la même rubrique", "à la une", "dernières actualités",
+    ),
+)  # fmt: skip
+# Article text that must come before such a heading for it to end the article.
+MORE_STORIES_AFTER_CHARS = 300
+
 SHARE = PhraseRule(
     reason="lexicon:share",
     max_chars=200,
