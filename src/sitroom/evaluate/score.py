@@ -299,16 +299,9 @@ def _actor1(g: GoldEvent, p: EventReport) -> tuple[Value, Value]:
     pred = _norm(p.actor1.name) if p.actor1 else None
     if gold is None or p.actor1 is None or gold == pred:
         return gold, pred
-    if _one_side(g.actor1, p) or _one_actor(g.actor1, p.actor1.name):
-        return gold, gold
+    if _one_side(g.actor1, p) or _same_table_actor(g.actor1 or "", p.actor1.name):
+        return gold, gold  # "GNA" and "Government of National Accord", as for speakers
     return gold, pred
-
-
-def _one_actor(gold_name: str | None, pred_name: str) -> bool:
-    """Two names the actor table reads as one actor ("GNA", "Government of National
-    Accord"), as for speakers."""
-    gold = ActorTable.load().resolve(gold_name or "")
-    return gold is not None and _norm(gold.name) == _norm(pred_name)
 
 
 def _one_side(gold_name: str | None, p: EventReport) -> bool:

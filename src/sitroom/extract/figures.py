@@ -166,9 +166,7 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         if noun.lower_ not in persons or noun.i < token.i:
             continue
         span = unit.sent.doc[token.i : noun.i + 1]
-        where = unit.span_of(span)
-        quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
-        out.append(Located(quantity, span[-1:], span))
+        out.append(_one_person(unit, span, span[-1:], bare=False))
     first = unit.sent[0]
     if (  # a headline's bare noun: "Soldier killed, four wounded in fighting flare-up"
         first.lower_ in persons
@@ -177,17 +175,20 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         and not any(c.dep_ in ("det", "nummod") for c in first.children)
         and _hit_by_casualty(first)
     ):
-        where = unit.span_of(unit.sent[:1])
-        quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
-        out.append(Located(quantity, unit.sent[:1], unit.sent[:1], bare=True))
+        out.append(_one_person(unit, unit.sent[:1], unit.sent[:1], bare=True))
     for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
         root = ent.root
         if ent.label_ not in PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):
             continue
-        where = unit.span_of(ent)
-        quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
-        out.append(Located(quantity, ent[-1:], ent, bare=True))
+        out.append(_one_person(unit, ent, ent[-1:], bare=True))
     return out
+
+
+def _one_person(unit: Unit, count: SpacySpan, noun: SpacySpan, bare: bool) -> Located:
+    """One person, counted by the words ``count`` ("a woman", "Oleksiy Kulenko")."""
+    where = unit.span_of(count)
+    quantity = Quantity(1, 1, "exact", where.text, where.start, where.end)
+    return Located(quantity, noun, count, bare=bare)
 
 
 def _hit_by_casualty(root: Token) -> bool:

@@ -273,16 +273,16 @@ def named_bodies(text: str, known: Sequence[Mention]) -> list[Mention]:
     are and that no person or actor mention overlaps; a place inside such a name stays a
     place mention too ("Moscow" in "Moscow Military District", "Sheffield" in "Université
     de Sheffield"), as annotators list both."""
-    people = [(m.start, m.end) for m in known if m.kind != "place"]
+    named = [(m.start, m.end) for m in known if m.kind != "place"]
     found: list[Mention] = []
     for m in _NAMED_BODY.finditer(text):
-        words = [w for w in re.finditer(r"\S+", m.group(0))]
+        words = list(re.finditer(r"\S+", m.group(0)))
         while words and words[0].group(0) in _NOT_A_NAME_START:
             words = words[1:]
         if len(words) < 2:
             continue
         start = m.start() + words[0].start()
-        if any(s < m.end() and start < e for s, e in people):
+        if any(s < m.end() and start < e for s, e in named):
             continue
         name = text[start : m.end()]
         found.append(Mention("org", start, m.end(), name, label=name, ref=None))

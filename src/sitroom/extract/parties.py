@@ -467,8 +467,8 @@ def event_actors(
     if event_type in ("interception", "air_raid") and _defending(triggers):
         # "its forces shot down 29 of 38 drones": who shoots down is the defender; the
         # attacker is whose weapons they were, or the agent of their launch
-        defenders = {id(t) for t, _ in doers if _in_subject(triggers, [(t, _)]) is not None}
-        rest = [(t, a) for t, a in doers if id(t) not in defenders]
+        inside = _subject_tokens(triggers)
+        rest = [(t, a) for t, a in doers if t.root.i not in inside]
         return EventActors(blamed or _weapons_owner(actors) or _launcher(rest))
     actor1 = (
         blamed or voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
@@ -535,9 +535,7 @@ def _launcher(actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:
     """The agent of a launch: "drones launched by Russia", "tirés par la Russie"."""
     for tokens, actor in actors:
         root = tokens.root
-        if root.dep_ in ("pobj", "obl:agent") and root.head.lower_ in ("by", "par"):
-            return actor
-        if root.dep_ == "obl:agent":
+        if root.dep_ == "obl:agent" or (root.dep_ == "pobj" and root.head.lower_ in ("by", "par")):
             return actor
     return None
 
@@ -691,14 +689,21 @@ def _in_subject(
     """An actor named inside the subject of the trigger's verb ("Ukrainian troops
     recaptured…")."""
     for trig in triggers:
-        subject = subject_of(trig.root)
-        if subject is None or subject.pos_ == "PRON":
-            continue
-        inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+        inside = _subject_tokens([trig])
         for tokens, actor in actors:
             if tokens.root.i in inside:
                 return actor
     return None
+
+
+def _subject_tokens(triggers: Sequence[SpacySpan]) -> set[int]:
+    """The token indexes of the triggers' subjects (a pronoun subject names nobody)."""
+    out: set[int] = set()
+    for trig in triggers:
+        subject = subject_of(trig.root)
+        if subject is not None and subject.pos_ != "PRON":
+            out.update(range(subject.left_edge.i, subject.right_edge.i + 1))
+    return out
 
 
 def _their_own(token: Token) -> bool:

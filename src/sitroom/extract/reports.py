@@ -234,7 +234,8 @@ _WAR_TALLY = re.compile(
     r"(?:\w+\s+){0,3}(?:killed|claimed|left|devastated)"
     r"|\bsince\s+(?:the\s+)?(?:launch|start)\s+of\s+(?:the\s+)?operation"
     r"|\bdepuis\s+(?:le\s+d[ée]but|l['’]invasion|le\s+24\s+f[ée]vrier|f[ée]vrier\s+20\d\d"
-    r"|20\d\d|l['’]op[ée]ration|le\s+lancement|le\s+d[ée]clenchement)|\bau\s+total\b|\bla\s+guerre\s+(?:a|qui\s+a)\s+(?:\w+\s+){0,2}(?:fait|tué)",
+    r"|20\d\d|l['’]op[ée]ration|le\s+lancement|le\s+d[ée]clenchement)"
+    r"|\bau\s+total\b|\bla\s+guerre\s+(?:a|qui\s+a)\s+(?:\w+\s+){0,2}(?:fait|tué)",
     re.IGNORECASE,
 )
 _TALLY_SIZE = 1000

@@ -57,19 +57,29 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             )
             if trig is not None and not weapons and _by_ground_forces(trig, attackers):
                 trig = Trigger(trig.span, "battle", None, trig.strong)
-            if trig is not None and trig.subtype == "foothold":
-                trig = trig if _gained(trig.span.root) else None
-            if trig is not None and trig.subtype == "annexation":
-                trig = None if _describes_land(trig.span.root) else trig
-            if trig is not None and trig.subtype == "advance":
-                advancing = _doers(trig.span.root) & attackers
-                trig = Trigger(trig.span, trig.type, None, trig.strong) if advancing else None
+            if trig is not None:
+                trig = _territory_subtype(trig, attackers)
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
     out = [d for t in out if (d := _diplomatic(t, diplomatic)) is not None]
     out = [_killed_in_fighting(t, out) for t in out]
     return sorted(out, key=lambda t: t.span.start)
+
+
+def _territory_subtype(trig: Trigger, attackers: frozenset[str]) -> Trigger | None:
+    """A territory change whose lexicon subtype needs the context: a foothold only when
+    won, an annexation only as a state's act, an advance only by ground forces (which
+    then is a plain territory change)."""
+    root = trig.span.root
+    if trig.subtype == "foothold":
+        return trig if _gained(root) else None
+    if trig.subtype == "annexation":
+        return None if _describes_land(root) else trig
+    if trig.subtype == "advance":
+        advancing = _doers(root) & attackers
+        return Trigger(trig.span, trig.type, None, trig.strong) if advancing else None
+    return trig
 
 
 # Verbs of winning ground: a foothold "established", "gained", "secured", "établie".
