@@ -292,6 +292,25 @@ def test_speakers_are_the_same_person_however_spelt(gold: str, pred: str, same: 
     assert same_speaker(gold, pred) is same
 
 
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        (None, "one senior US intelligence official", True),
+        ("source sécuritaire", None, True),
+        ("un responsable d'Aden", "source locale de sécurité à Aden", True),
+        (None, "official from British defence intelligence", True),
+        (None, "Ukraine’s defence minister Rustem Umerov", False),  # named
+        (None, "le ministre Lavrov", False),  # a person the table knows
+        (None, "the ministry", False),  # a body, not an unnamed person
+        ("Ukrainian police", "a police officer", False),
+    ],
+)
+def test_a_person_the_article_does_not_name_is_no_speaker(
+    gold: str | None, pred: str | None, same: bool
+) -> None:
+    assert same_speaker(gold, pred) is same
+
+
 def test_actor1_names_the_table_reads_as_one_actor_agree() -> None:
     gold = gold_event(actor1="GNA")
     fields = dict(
