@@ -191,6 +191,17 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
     assert direct[0].speaker is not None and direct[0].speaker.role == "the mayor of Kharkiv"
 
 
+def test_he_is_the_person_in_the_subject_not_the_one_after_a_preposition(
+    engine: Engine,
+) -> None:
+    text = (
+        "Emmanuel Macron flew to Madrid on Monday after talks with Vladimir Putin.\n"
+        '"We must stand together," he said.'
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Emmanuel Macron"]
+
+
 def test_the_village_of_a_report_is_the_one_next_to_the_towns_named_with_it(
     engine: Engine,
 ) -> None:

@@ -247,6 +247,20 @@ def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
     assert speakers == ["Mohamad Gnounou", "Mohamad Gnounou", "Jonathan Conricus"]
 
 
+def test_a_t_il_renvoie_a_l_orateur_pas_a_la_personne_citee_apres_lui(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« La Russie ne doit pas gagner la guerre », a insisté en Bavière le chef de l'État "
+        "Emmanuel Macron, oubliant sa fenêtre de dialogue avec Vladimir Poutine. « Nous "
+        "devons être unis à Madrid », a-t-il insisté alors que les dirigeants du G7 ont "
+        "décidé de frapper l'économie russe.",
+        SUNDAY,
+        "fr",
+    )
+    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    assert said == ["Emmanuel Macron", "Emmanuel Macron"]
+
+
 def test_les_drones_abattus_sont_ceux_de_l_attaquant(engine: Engine) -> None:
     ex = run(
         engine,

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitroom.extract.offices import holder, office_of
-from sitroom.extract.speech import SpeechAct, speaker_name
+from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 from sitroom.types import Actor, ActorKind, Mention
 
@@ -84,6 +84,7 @@ class Parties:
     officials: list[Actor] = field(default_factory=list)  # people named, with a known role
     article_text: str = ""
     _ahead: list[Actor] | None = None
+    _spoke: tuple[int, Actor] | None = None  # the last person speaker, with its sentence
 
     def expect(self, text: str) -> None:
         """Note the article's text: an office named before its holder ("le président
@@ -162,7 +163,10 @@ class Parties:
 
     def remember(self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]) -> None:
         """Learn titles, the last person and the last body from a sentence already
-        processed."""
+        processed. The person "he" or "a-t-il" means next is the sentence's speaker, else
+        its last person in the place of a subject, else its last person: in "X a insisté,
+        oubliant sa fenêtre de dialogue avec Poutine", X."""
+        people: list[tuple[SpacySpan, Actor]] = []
         for tokens, actor in actors:
             if _credit(tokens):
                 continue  # "(AA Photo)": not who "he said" is
@@ -170,7 +174,7 @@ class Parties:
                 if actor.kind in ("org", "state", "force") and tokens.root.pos_ == "PROPN":
                     self.last_body = actor
                 continue
-            self.last_person = actor
+            people.append((tokens, actor))
             if actor.role and actor.wikidata:
                 self.officials.append(actor)
             title = _title_before(tokens)
@@ -181,6 +185,11 @@ class Parties:
                 self.surnames.setdefault(words[-1], actor)
                 if not actor.wikidata:  # people of the story go by their first name
                     self.given.setdefault(words[0], actor)
+        if self._spoke is not None and self._spoke[0] == unit.index:
+            self.last_person = self._spoke[1]
+        elif people:
+            subjects = [a for t, a in people if _subject_name(t)]
+            self.last_person = subjects[-1] if subjects else people[-1][1]
 
     def _titles_in(
         self, unit: Unit, found: Sequence[tuple[SpacySpan, Actor]]
@@ -219,6 +228,7 @@ class Parties:
         if actor.kind == "person":
             actor = self._full_name(actor)
             self.last_person = actor
+            self._spoke = (unit.index, actor)
         elif actor.kind == "group" and self._names_last_body(act.speaker):
             assert self.last_body is not None
             span = unit.span_of(act.speaker)
@@ -302,6 +312,22 @@ class Parties:
         return Actor(
             name=speaker_name(phrase), text=span.text, kind="group", start=span.start, end=span.end
         )
+
+
+def _subject_name(tokens: SpacySpan) -> bool:
+    """True if the name stands in a subject (or a phrase in apposition to one): not in an
+    object or after a preposition."""
+    token = tokens.root
+    for _ in range(4):
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        if (
+            token.dep_ not in ("appos", "flat", "flat:name", "compound", "conj")
+            or token.head is token
+        ):
+            return False
+        token = token.head
+    return False
 
 
 def _credit(ent: SpacySpan) -> bool:

@@ -60,9 +60,9 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
             continue
         verb = cue.root
         speaker = _subject(verb)
-        is_pronoun = speaker is not None and speaker.text.lower().lstrip("-t") in {
-            p.lstrip("-t") for p in pronouns
-        }
+        bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
+        # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
+        is_pronoun = bare is not None and (bare == "" or bare in {p.lstrip("-t") for p in pronouns})
         if cue.text.lower().startswith("a-t-"):
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
