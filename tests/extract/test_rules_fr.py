@@ -261,6 +261,18 @@ def test_a_t_il_renvoie_a_l_orateur_pas_a_la_personne_citee_apres_lui(engine: En
     assert said == ["Emmanuel Macron", "Emmanuel Macron"]
 
 
+def test_affirme_t_il_apres_un_organe_est_cet_organe(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Un bus se dirigeait à vive allure vers le convoi », détaille l'état-major. Mais "
+        "« ces mesures n'ont pas fait ralentir le bus », affirme-t-il.",
+        SUNDAY,
+        "fr",
+    )
+    said = [(q.speaker.text, q.speaker.name) if q.speaker else None for q in ex.quotes]
+    assert said == [("l'état-major", "état-major"), ("-t-il", "état-major")]
+
+
 def test_les_drones_abattus_sont_ceux_de_l_attaquant(engine: Engine) -> None:
     ex = run(
         engine,

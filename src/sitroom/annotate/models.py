@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -54,6 +55,7 @@ class Models:
                 f"or set [models] {lang} in the config to an installed model ({exc})"
             ) from None
         _split_glued_lists(nlp)
+        _keep_compounds(nlp, _COMPOUNDS.get(lang, ()))
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("sitroom_sentences", before="parser")
         person, place = _LABELS.get(lang, ("PERSON", "GPE"))
@@ -87,6 +89,22 @@ class Models:
 _GLUED_SEMICOLON = r"(?<=[^\W\d]);(?=[^\W\d])"
 _GLUED_DASH_PREFIX = r"^--+"
 _GLUED_DASH_SUFFIX = r"--+$"
+
+
+# Hyphenated nouns a model's tokenizer splits, whose halves the parser then misreads:
+# "détaille l'état-major" came out as "l'état" said it, with "-major" a sentence of its
+# own.
+_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "fr": tuple(f"{e}tat{s}-major{s}" for e in ("é", "É", "E", "e") for s in ("", "s")),
+}
+
+
+def _keep_compounds(nlp: Language, words: Iterable[str]) -> None:
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    for word in words:
+        tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def _split_glued_lists(nlp: Language) -> None:

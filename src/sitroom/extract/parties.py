@@ -85,6 +85,7 @@ class Parties:
     article_text: str = ""
     _ahead: list[Actor] | None = None
     _spoke: tuple[int, Actor] | None = None  # the last person speaker, with its sentence
+    _voice: tuple[int, Actor] | None = None  # the last named speaker of any kind
 
     def expect(self, text: str) -> None:
         """Note the article's text: an office named before its holder ("le président
@@ -214,10 +215,16 @@ class Parties:
         return out
 
     def speaker(self, unit: Unit, act: SpeechAct) -> Actor | None:
-        """The actor behind a speech act (pronouns take the last person)."""
+        """The actor behind a speech act (pronouns take the last person; "it" the last
+        body; a French "il"/"elle" the speaker of this sentence or the one before, body or
+        person: '"…", détaille l'état-major. Mais "…", affirme-t-il')."""
         if act.pronoun:
-            it = act.speaker is not None and act.speaker.text.lower() == "it"
+            word = act.speaker.text.lower() if act.speaker is not None else ""
+            it = word == "it"
             referent = self.last_body if it else self.last_person
+            english = word in ("he", "she", "it", "they")
+            if self._voice is not None and unit.index - self._voice[0] <= 1 and not english:
+                referent = self._voice[1]
             if referent is None:
                 return None
             span = unit.span_of(act.speaker or act.verb)
@@ -236,6 +243,7 @@ class Parties:
         elif actor.kind == "group" and (issuer := self._issuer(act.speaker)) is not None:
             span = unit.span_of(act.speaker)
             actor = replace(issuer, text=span.text, start=span.start, end=span.end)
+        self._voice = (unit.index, actor)
         return actor
 
     def _issuer(self, phrase: SpacySpan) -> Actor | None:

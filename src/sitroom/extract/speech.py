@@ -59,7 +59,7 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
             acts.append(SpeechAct(cue, speaker, None, True, False))
             continue
         verb = cue.root
-        speaker = _subject(verb)
+        speaker = _inverted_pronoun(verb) or _subject(verb)
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
         is_pronoun = bare is not None and (bare == "" or bare in {p.lstrip("-t") for p in pronouns})
@@ -67,6 +67,21 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
     return acts
+
+
+_INVERTED = frozenset(
+    {"-t", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle", "-t-ils", "-t-elles"}
+)
+
+
+def _inverted_pronoun(verb: Token) -> SpacySpan | None:
+    """The pronoun glued to a verb after a quote ("affirme-t-il"), which the parser may
+    hang off the verb as a loose "dep" rather than as its subject."""
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 2 and doc[end].lower_ in _INVERTED:
+        end += 1
+    return doc[verb.i + 1 : end] if end > verb.i + 1 else None
 
 
 def _subject(verb: Token) -> SpacySpan | None:
