@@ -273,6 +273,17 @@ def test_affirme_t_il_apres_un_organe_est_cet_organe(engine: Engine) -> None:
     assert said == [("l'état-major", "état-major"), ("-t-il", "état-major")]
 
 
+def test_qui_a_estime_est_le_nom_auquel_se_rattache_la_relative(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "L'attaque s'ajoutait à celle du ministre de l'Éducation, qui a estimé sur Twitter "
+        "que « le président n'était pas à la hauteur ».",
+        SUNDAY,
+        "fr",
+    )
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["ministre de l'Éducation"]
+
+
 def test_les_drones_abattus_sont_ceux_de_l_attaquant(engine: Engine) -> None:
     ex = run(
         engine,

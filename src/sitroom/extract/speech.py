@@ -95,10 +95,44 @@ def _subject(verb: Token) -> SpacySpan | None:
     # York, X said") is not who speaks
     if subjects:
         named = [c for c in subjects if c.left_edge.tag_ != "VBG"] or subjects
+        if (
+            _relative(named[0])
+            and verb.dep_ in ("relcl", "acl:relcl")
+            and verb.head.i < verb.i
+            and _says_something(verb)  # "an ambush that claimed six lives" says nothing
+        ):
+            return _antecedent(verb.head)  # "the minister, who said that…": the minister
         return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
+
+
+def _says_something(verb: Token) -> bool:
+    """True if a clause ("que…", "that…") or a quote follows the verb."""
+    for child in verb.rights:
+        if child.dep_ in ("ccomp", "parataxis") or child.text in _QUOTE_MARKS:
+            return True
+        if any(
+            g.lower_ in ("que", "qu'", "qu’", "that") and g.dep_ == "mark" for g in child.subtree
+        ):
+            return True
+    return False
+
+
+def _relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", []) or token.lower_ in ("who", "qui", "lequel")
+
+
+def _antecedent(noun: Token) -> SpacySpan:
+    """The noun a relative clause hangs off, without that clause or others."""
+    doc = noun.doc
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl") or child.is_punct:
+            break
+        end = child.right_edge.i + 1
+    return doc[noun.left_edge.i : end]
 
 
 def _agent(verb: Token) -> SpacySpan | None:
