@@ -202,6 +202,24 @@ def test_he_is_the_person_in_the_subject_not_the_one_after_a_preposition(
     assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Emmanuel Macron"]
 
 
+def test_of_two_subjects_the_one_next_to_the_speech_verb_speaks(engine: Engine) -> None:
+    text = (
+        "On Tuesday, the fourth anniversary of the war, Zelenskyy noted that "
+        "“Putin understands he is not capable of defeating Ukraine.”"
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Volodymyr Zelensky"]
+
+
+def test_a_name_followed_by_an_age_is_a_person_she_refers_to(engine: Engine) -> None:
+    text = (
+        '"We sleep under sirens," said Yevgenia Antoniuk, 43.\n'
+        'Later she said: "He burst into tears and began kissing my hands."'
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Yevgenia Antoniuk"] * 2
+
+
 def test_the_village_of_a_report_is_the_one_next_to_the_towns_named_with_it(
     engine: Engine,
 ) -> None:

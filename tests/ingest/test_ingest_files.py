@@ -194,6 +194,22 @@ def test_markdown_headings_links_and_images_are_flattened(tmp_path: Path) -> Non
     assert item.text == "Overnight\nThe air force said nine drones.\n"
 
 
+def test_markdown_note_calls_are_dropped_so_the_sentence_ends(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "Russian forces attacked near Hrekivka on February 21.[[xlviii]](https://example.org/"
+        "a/<#_edn48>) A milblogger claimed 5 were killed.[12](https://example.org/n12) "
+        "[Three](https://example.org/3) drones fell.\n",
+        encoding="utf-8",
+    )
+    item = one(path)
+    assert isinstance(item, RawDocument)
+    assert item.text == (
+        "Russian forces attacked near Hrekivka on February 21. A milblogger claimed 5 were "
+        "killed. Three drones fell.\n"
+    )
+
+
 def test_markdown_with_only_front_matter_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "head.md"
     path.write_text("---\ntitle: Nothing\n---\n\n", encoding="utf-8")

@@ -376,6 +376,9 @@ def test_front_line_directions_find_villages_and_place_them_from_their_town(
         ("Zahirne", "697310"),
         ("Orikhiv", "698428"),
     ]
+    # a bracket after a list places every name of it
+    listed = "Forces counterattacked near Tykhe and Ternove (both southeast of Oleksandrivka)."
+    assert found(scanner, listed)[:2] == [("Tykhe", "9114253"), ("Ternove", "699342")]
     # and villages placed from a town say which namesake the town is: the Oleksandrivka
     # of the Dnipropetrovsk front, not the largest one
     text = (

@@ -115,7 +115,7 @@ class Parties:
             if ent.label_ in PERSON_LABELS | ORG_LABELS and not taken & set(
                 range(ent.start, ent.end)
             ):
-                kind: ActorKind = "person" if ent.label_ in PERSON_LABELS else "org"
+                kind: ActorKind = "person" if ent.label_ in PERSON_LABELS or _aged(ent) else "org"
                 actor = Actor(name=ent.text, text=ent.text, kind=kind)
                 if kind == "person":  # "M. Aksionov": Sergueï Aksionov, named in full before
                     actor = self._full_name(actor)
@@ -338,6 +338,21 @@ def _subject_name(tokens: SpacySpan) -> bool:
     return False
 
 
+def _aged(ent: SpacySpan) -> bool:
+    """A name followed by an age is a person's, whatever the tagger said: "said Yevgenia
+    Antoniuk, 43", "Oleg, 52, ..."."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    return (
+        len(after) >= 2
+        and after[0].text == ","
+        and after[1].like_num
+        and after[1].text.isdigit()
+        and 12 <= int(after[1].text) <= 110
+        and (len(after) == 2 or after[2].is_punct)
+    )
+
+
 def _credit(ent: SpacySpan) -> bool:
     """A photo credit, not somebody in the story: "(AA Photo)", "Photo: Reuters"."""
     doc = ent.doc
@@ -423,7 +438,7 @@ def _appositive_name(phrase: SpacySpan) -> tuple[str, str | None] | None:
             root.left_edge.i if root.left_edge.i >= phrase.start else phrase.start : name_end
         ].text.strip(" ,")
         role = doc[appos[0].left_edge.i : appos[0].right_edge.i + 1].text if appos else None
-        return name, role
+        return name, None if appos and appos[0].like_num else role  # an age is no role
     for a in appos:
         if a.pos_ == "PROPN":
             name = doc[a.i : a.right_edge.i + 1].text.strip(" ,")

@@ -95,6 +95,8 @@ def _subject(verb: Token) -> SpacySpan | None:
     # York, X said") is not who speaks
     if subjects:
         named = [c for c in subjects if c.left_edge.tag_ != "VBG"] or subjects
+        if len(named) > 1:  # "On Tuesday, the anniversary of the war, Zelenskyy noted":
+            named = sorted(named, key=lambda c: abs(c.i - verb.i))  # the nearest speaks
         if (
             _relative(named[0])
             and verb.dep_ in ("relcl", "acl:relcl")

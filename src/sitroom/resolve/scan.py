@@ -85,7 +85,12 @@ _CUE = re.compile(
 # "Zahirne (east of Orikhiv)", "au nord de Bakhmout".
 _DIRECTION = rf"{_DIRECTION_EN}|{_DIRECTION_FR}"
 _DIRECTION_BEFORE = re.compile(rf"\b(?:{_DIRECTION})\s*$", re.IGNORECASE)
-_BRACKET_DIRECTION = re.compile(rf"\s*\(\s*(?:{_DIRECTION})\s*", re.IGNORECASE)
+_BRACKET_DIRECTION = re.compile(
+    rf"\s*\(\s*(?:(?:both|all|tous|toutes)(?:\s+(?:les\s+)?(?:deux|trois))?\s+)?(?:{_DIRECTION})\s*",
+    re.IGNORECASE,
+)
+# What joins the names of one list: "Hai and Novooleksandrivka", "Kupyansk, Kurylivka, and".
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 ANCHOR_CHARS = 400
 # How far from the town it is placed from a front-line village may lie.
@@ -678,8 +683,12 @@ def _direction_anchor(text: str, hits: list[_Hit], i: int) -> int | None:
     after it ("Zahirne (east of Orikhiv)"), else the last "<direction> of <town>" before
     it in the same sentence ("northeast of Borova near Kruhlyakivka, Bohuslavka")."""
     hit = hits[i]
-    if i + 1 < len(hits) and _BRACKET_DIRECTION.fullmatch(text, hit.end, hits[i + 1].start):
-        return i + 1
+    last = i  # a bracket after a list places all its names ("Hai and Novooleksandrivka
+    while last + 1 < len(hits) and _LIST_JOIN.fullmatch(text, hits[last].end, hits[last + 1].start):
+        last += 1  # (both southeast of Oleksandrivka)")
+    for k in dict.fromkeys((i, last)):
+        if k + 1 < len(hits) and _BRACKET_DIRECTION.fullmatch(text, hits[k].end, hits[k + 1].start):
+            return k + 1
     for j in range(i - 1, -1, -1):
         between = text[hits[j].end : hit.start]
         if len(between) > ANCHOR_CHARS or _SENTENCE_END.search(between):
