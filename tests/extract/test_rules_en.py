@@ -28,6 +28,18 @@ def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
     assert "residential building" in [t.category for t in r.targets]
 
 
+def test_left_in_critical_condition_is_injured_in_its_own_clause(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A man was killed and a woman was left in a critical condition after a Russian "
+        "missile hit a car wash in Kryvyi Rih on Saturday.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (1, 1, "exact") and fig(r.injured) == (1, 1, "exact")
+
+
 def test_at_least_with_children_included(engine: Engine) -> None:
     ex = run(
         engine,

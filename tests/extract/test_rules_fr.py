@@ -284,6 +284,18 @@ def test_qui_a_estime_est_le_nom_auquel_se_rattache_la_relative(engine: Engine) 
     assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["ministre de l'Éducation"]
 
 
+def test_dans_un_etat_critique_est_un_blesse(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Un homme a été tué et une femme se trouve dans un état critique après une frappe "
+        "russe sur Kryvyï Rih samedi.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (1, 1, "exact") and fig(r.injured) == (1, 1, "exact")
+
+
 def test_les_drones_abattus_sont_ceux_de_l_attaquant(engine: Engine) -> None:
     ex = run(
         engine,

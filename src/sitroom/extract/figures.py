@@ -293,7 +293,8 @@ def _category(
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         if any(cue.start <= head.i < cue.end for cue in cues) and head.i != item.noun.root.i:
             return category  # the noun is the subject or object of the casualty verb
-    best: tuple[int, int, str] | None = None
+    best: tuple[bool, int, int, str] | None = None
+    clause = _clause_of(item.noun.root)
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         for cue in cues:
             if cue.start <= item.noun.start < cue.end:
@@ -301,10 +302,21 @@ def _category(
             path = path_length(item.noun.root, cue.root)
             gap = min(abs(cue.start - item.noun.end), abs(item.noun.start - cue.end))
             if path <= MAX_PATH and gap <= MAX_GAP:
-                score = (path, gap, category)
+                # a cue of the noun's own clause first: "a man was killed and a woman was
+                # left in a critical condition" (the woman is injured)
+                score = (_clause_of(cue.root) != clause, path, gap, category)
                 if best is None or score < best:
                     best = score
-    return best[2] if best else None
+    return best[3] if best else None
+
+
+def _clause_of(token: Token) -> int:
+    """The verb heading the clause ``token`` stands in (its index)."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token.i
+        token = token.head
+    return token.i
 
 
 def weapons(
