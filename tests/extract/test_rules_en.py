@@ -40,11 +40,13 @@ def test_left_in_critical_condition_is_injured_in_its_own_clause(engine: Engine)
     assert fig(r.killed) == (1, 1, "exact") and fig(r.injured) == (1, 1, "exact")
 
 
-def test_fighting_for_a_whole_country_is_a_war_not_a_battle(engine: Engine) -> None:
+def test_fighting_or_an_attack_in_a_whole_country_needs_more_to_be_an_event(engine: Engine) -> None:
     ex = run(engine, "We are fighting for Ukraine's independence, he said.", MONDAY, "en")
     assert [r.type for r in ex.reports] == []
     ex = run(engine, "Fighting in Ukraine killed five soldiers on Sunday.", MONDAY, "en")
     assert fig(only(ex, "battle").killed) == (5, 5, "exact")
+    ex = run(engine, "A building damaged by a Russian drone attack in Ukraine.", MONDAY, "en")
+    assert [r.type for r in ex.reports] == []
 
 
 def test_at_least_with_children_included(engine: Engine) -> None:

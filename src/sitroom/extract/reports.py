@@ -69,10 +69,17 @@ class Draft:
             return bool(self.place or self.own_date or len(self.participants) >= 2)
         if self.type == "sanction":
             return True
-        if self.type == "battle" and self.place is not None and self.place.precision == "country":
+        if (
+            self.type in ("battle", "attack")
+            and self.place is not None
+            and self.place.precision == "country"
+        ):
             # "we are fighting for Ukraine's independence": a war, not a battle
             return bool(
-                self.figures.any() or self.own_date or self.modality in ("denied", "claimed")
+                self.figures.any()
+                or self.weapons
+                or self.own_date
+                or self.modality in ("denied", "claimed", "historical")
             )
         return bool(
             self.place
