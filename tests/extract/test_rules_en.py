@@ -232,6 +232,15 @@ def test_of_two_subjects_the_one_next_to_the_speech_verb_speaks(engine: Engine) 
     assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Volodymyr Zelensky"]
 
 
+def test_a_possessive_name_and_mr_surname_are_one_person(engine: Engine) -> None:
+    text = (
+        "Boris Pistorius’s comments came in Brussels on Monday. Mr Pistorius is set to "
+        "meet Volodymyr Zelensky in Kyiv on Tuesday."
+    )
+    meeting = only(run(engine, text, MONDAY, "en"), "meeting")
+    assert meeting.actor1 is not None and meeting.actor1.name == "Boris Pistorius"
+
+
 def test_a_name_followed_by_an_age_is_a_person_she_refers_to(engine: Engine) -> None:
     text = (
         '"We sleep under sirens," said Yevgenia Antoniuk, 43.\n'

@@ -112,10 +112,19 @@ class Parties:
             found.append((tokens, _at(actor, unit, tokens)))
             taken.update(range(tokens.start, tokens.end))
         for ent in unit.sent.ents:
+            if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
+                # "Boris Pistorius’s comments": Boris Pistorius
+                ent = SpacySpan(ent.doc, ent.start, ent.end - 1, label=ent.label_)
             if ent.label_ in PERSON_LABELS | ORG_LABELS and not taken & set(
                 range(ent.start, ent.end)
             ):
-                kind: ActorKind = "person" if ent.label_ in PERSON_LABELS or _aged(ent) else "org"
+                person = (
+                    ent.label_ in PERSON_LABELS
+                    or _aged(ent)
+                    or _honorific_before(ent)
+                    or (len(ent) == 1 and ent.text in self.surnames)
+                )
+                kind: ActorKind = "person" if person else "org"
                 actor = Actor(name=ent.text, text=ent.text, kind=kind)
                 if kind == "person":  # "M. Aksionov": Sergueï Aksionov, named in full before
                     actor = self._full_name(actor)
@@ -336,6 +345,14 @@ def _subject_name(tokens: SpacySpan) -> bool:
             return False
         token = token.head
     return False
+
+
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "m.", "mme", "mme."})
+
+
+def _honorific_before(ent: SpacySpan) -> bool:
+    """ "Mr Pistorius", "Mme Merkel": a person, whatever the tagger said."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _HONORIFICS
 
 
 def _aged(ent: SpacySpan) -> bool:
