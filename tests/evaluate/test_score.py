@@ -271,6 +271,19 @@ def test_a_year_states_no_day() -> None:
     assert dated["date"].correct == 0
 
 
+def test_a_month_states_no_day_and_matches_only_within_itself() -> None:
+    march = DateValue(dt.date(2026, 3, 1), "month", "in March")
+    pred = dataclasses.replace(report(), date=march)
+    undated = score_article(article((gold_event(date=None),)), [pred], ())
+    assert undated.events.tp == 1 and dict(undated.fields)["date"].total == 0
+    first = score_article(article((gold_event(date=dt.date(2026, 3, 1)),)), [pred], ())
+    assert dict(first.fields)["date"].correct == 1  # a month written as its first day
+    inside = score_article(article((gold_event(date=dt.date(2026, 3, 17)),)), [pred], ())
+    assert inside.events.tp == 1 and dict(inside.fields)["date"].correct == 0
+    other = score_article(article((gold_event(date=dt.date(2026, 4, 1)),)), [pred], ())
+    assert other.events.tp == 0
+
+
 def test_place_names_match_without_accents_or_hyphens() -> None:
     gold = article((gold_event(place="Al-Bab"),))
     score = score_article(gold, [report(place="Al Bāb", gid=None)], ())

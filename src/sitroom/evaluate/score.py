@@ -8,8 +8,8 @@ may match when
 2. their places agree: the same GeoNames id, or the same name (any case, accents and
    hyphens ignored), or one is null;
 3. their dates are at most one day apart, or the predicted date is a range of up to three
-   days that holds the gold day (or one is null; an ``unresolved`` predicted date, the
-   publication-date fallback, counts as null).
+   days that holds the gold day, or a month that holds it (or one is null; an
+   ``unresolved`` predicted date, the publication-date fallback, counts as null).
 
 Among candidates, a same-type pair beats a fallback, then an exact place beats a null one,
 then an exact date beats a near one. Unmatched predictions are false positives, unmatched
@@ -18,7 +18,8 @@ gold events false negatives.
 Field accuracy is computed over matched pairs where the gold event or the prediction
 states the field (both null is not counted): type, modality, date (same day; an
 ``unresolved`` date is the publication date it falls back to, or null against a gold
-event with no date; a range of up to three days is right when it holds the gold day),
+event with no date; a range of up to three days is right when it holds the gold day; a
+month or a year states no day, and a month is right against its own first day),
 place,
 killed, injured, children (killed and injured together), weapons launched, weapons
 intercepted (per kind), actor1 (same name, any case; or a state and its own armed forces,
@@ -173,9 +174,9 @@ def place_agreement(g: GoldEvent, p: EventReport) -> int | None:
 
 def _pred_date(p: EventReport) -> dt.date | None:
     """The predicted day; an unresolved date (the publication-date fallback) is None, and
-    so is a year ("in 2014" is a range of a year): annotators write no day for it."""
+    so are a month and a year ("in March", "in 2014"): they state no day."""
     d = p.date
-    if d is None or d.precision == "unresolved":
+    if d is None or d.precision in ("unresolved", "month"):
         return None
     if d.precision == "range" and d.date and d.end_date and (d.end_date - d.date).days > 31:
         return None
@@ -195,8 +196,11 @@ def _stated_date(g: GoldEvent, p: EventReport) -> dt.date | None:
 
 
 def _holds(p: EventReport, day: dt.date) -> bool:
-    """Whether the report's date is a short range that holds ``day``."""
+    """Whether the report's date is a short range that holds ``day``, or the month of
+    which ``day`` is the first (annotators wrote a month as null or as its first day)."""
     d = p.date
+    if d is not None and d.precision == "month" and d.date is not None:
+        return day.day == 1 and (day.year, day.month) == (d.date.year, d.date.month)
     if d is None or d.precision != "range" or d.date is None or d.end_date is None:
         return False
     return (d.end_date - d.date).days <= MAX_RANGE_DAYS and d.date <= day <= d.end_date
@@ -208,6 +212,10 @@ MAX_RANGE_DAYS = 2
 
 def date_agreement(g: GoldEvent, p: EventReport) -> int | None:
     """2 for the same day, 1 within a day or when one is null, None otherwise."""
+    d = p.date
+    if g.date is not None and d is not None and d.precision == "month" and d.date is not None:
+        same_month = (g.date.year, g.date.month) == (d.date.year, d.date.month)
+        return (2 if _holds(p, g.date) else 1) if same_month else None
     pd = _pred_date(p)
     if g.date is None or pd is None:
         return 1
