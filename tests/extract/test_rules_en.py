@@ -232,6 +232,14 @@ def test_of_two_subjects_the_one_next_to_the_speech_verb_speaks(engine: Engine) 
     assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["Volodymyr Zelensky"]
 
 
+def test_an_ambush_that_claimed_lives_is_reported_not_claimed(engine: Engine) -> None:
+    text = "The ministry recounts an ambush near Kramatorsk on Sunday that claimed six lives."
+    r = only(run(engine, text, MONDAY, "en"), "attack")
+    assert r.modality == "reported" and fig(r.killed) == (6, 6, "exact")
+    text = "Russia claimed its forces captured the village of Robotyne on Sunday."
+    assert only(run(engine, text, MONDAY, "en"), "territory_change").modality == "claimed"
+
+
 def test_a_possessive_name_and_mr_surname_are_one_person(engine: Engine) -> None:
     text = (
         "Boris Pistorius’s comments came in Brussels on Monday. Mr Pistorius is set to "

@@ -58,11 +58,17 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
     for cue in unit.get(name):
         if cue.start <= trigger.start < cue.end:
             continue
+        if name == "claimed" and _takes_lives(cue.root):
+            continue  # "an ambush that claimed six lives" killed, it claimed nothing
         dominates = cue.root in root.ancestors
         modifies = cue.root.head.i == root.i  # "the alleged strike", "la rencontre annulée"
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
+
+
+def _takes_lives(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ in ("lives", "life") for c in verb.children)
 
 
 def is_future(trigger: SpacySpan) -> bool:
