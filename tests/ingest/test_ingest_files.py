@@ -199,14 +199,15 @@ def test_markdown_note_calls_are_dropped_so_the_sentence_ends(tmp_path: Path) ->
     path.write_text(
         "Russian forces attacked near Hrekivka on February 21.[[xlviii]](https://example.org/"
         "a/<#_edn48>) A milblogger claimed 5 were killed.[12](https://example.org/n12) "
-        "[Three](https://example.org/3) drones fell.\n",
+        "[Three](https://example.org/3) drones fell on February 25 and 26.[80] A "
+        "milblogger claimed it.[81]\n",
         encoding="utf-8",
     )
     item = one(path)
     assert isinstance(item, RawDocument)
     assert item.text == (
         "Russian forces attacked near Hrekivka on February 21. A milblogger claimed 5 were "
-        "killed. Three drones fell.\n"
+        "killed. Three drones fell on February 25 and 26. A milblogger claimed it.\n"
     )
 
 

@@ -305,6 +305,8 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 # A note-call link ("…on February 21.[[li]](https://…#_edn51)", "[12](…)"): dropped whole,
 # as its number is no part of the sentence and the link hides where the sentence ends.
 _MD_NOTE_CALL = re.compile(r"\[\[?(?:\d{1,3}|[ivxlcdm]{1,8})\]?\]\([^)\s]+\)", re.I)
+# The same note call without a link, right after the sentence's last mark ("… 26.[80] A").
+_NOTE_MARK = re.compile(r"(?<=[.,;:!?\"”’])\[\d{1,3}\](?!\()")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 
@@ -312,5 +314,6 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 def _strip_markdown(body: str) -> str:
     body = _MD_IMAGE.sub("", body)
     body = _MD_NOTE_CALL.sub("", body)
+    body = _NOTE_MARK.sub("", body)
     body = _MD_LINK.sub(r"\1", body)
     return _MD_HEADING.sub("", body)
