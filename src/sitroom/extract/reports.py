@@ -71,10 +71,12 @@ class Draft:
             return True
         if (
             self.type in ("battle", "attack")
+            and not self.strong
             and self.place is not None
             and self.place.precision == "country"
         ):
-            # "we are fighting for Ukraine's independence": a war, not a battle
+            # "we are fighting for Ukraine's independence": a war, not a battle; a strong
+            # word ("airstrike", "clashes") names an event even so (CASE snippets)
             return bool(
                 self.figures.any()
                 or self.weapons
