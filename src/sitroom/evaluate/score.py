@@ -387,7 +387,6 @@ _UNNAMED_HEADS = frozenset(
         "responsables",
         "officier",
         "officiers",
-        "general",
         "diplomate",
         "diplomates",
         "habitant",
