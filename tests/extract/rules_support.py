@@ -31,6 +31,11 @@ def only(ex: Extraction, type_: str) -> EventReport:
     return found[0]
 
 
+def speakers(ex: Extraction, direct: bool = False) -> list[str | None]:
+    """The speaker of each quote (direct quotes only with ``direct``), in text order."""
+    return [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct or not direct]
+
+
 def fig(q: object) -> tuple[object, object, object] | None:
     if q is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rules_support import fig, only, run
+from rules_support import fig, only, run, speakers
 
 from sitroom.engine import Engine
 
@@ -228,7 +228,7 @@ def test_un_communique_parle_pour_qui_l_a_publie(engine: Engine) -> None:
         SUNDAY,
         "fr",
     )
-    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    said = speakers(ex, direct=True)
     assert said == ["Benjamin Netanyahu"]
 
 
@@ -243,22 +243,33 @@ def test_le_nom_apres_le_role_et_le_nom_de_famille_seul(engine: Engine) -> None:
         SUNDAY,
         "fr",
     )
-    speakers = [q.speaker.name if q.speaker else None for q in ex.quotes]
-    assert speakers == ["Mohamad Gnounou", "Mohamad Gnounou", "Jonathan Conricus"]
+    said = speakers(ex)
+    assert said == ["Mohamad Gnounou", "Mohamad Gnounou", "Jonathan Conricus"]
 
 
-def test_a_t_il_renvoie_a_l_orateur_pas_a_la_personne_citee_apres_lui(engine: Engine) -> None:
-    ex = run(
-        engine,
-        "« La Russie ne doit pas gagner la guerre », a insisté en Bavière le chef de l'État "
-        "Emmanuel Macron, oubliant sa fenêtre de dialogue avec Vladimir Poutine. « Nous "
-        "devons être unis à Madrid », a-t-il insisté alors que les dirigeants du G7 ont "
-        "décidé de frapper l'économie russe.",
-        SUNDAY,
-        "fr",
-    )
-    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
-    assert said == ["Emmanuel Macron", "Emmanuel Macron"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # « a-t-il » : l'orateur, pas la personne citée après lui
+            "« La Russie ne doit pas gagner la guerre », a insisté en Bavière le chef de "
+            "l'État Emmanuel Macron, oubliant sa fenêtre de dialogue avec Vladimir Poutine. "
+            "« Nous devons être unis à Madrid », a-t-il insisté alors que les dirigeants du "
+            "G7 ont décidé de frapper l'économie russe.",
+            ["Emmanuel Macron", "Emmanuel Macron"],
+            id="a-t-il",
+        ),
+        pytest.param(  # « qui a estimé que » : le nom auquel se rattache la relative
+            "L'attaque s'ajoutait à celle du ministre de l'Éducation, qui a estimé sur "
+            "Twitter que « le président n'était pas à la hauteur ».",
+            ["ministre de l'Éducation"],
+            id="qui-a-estime",
+        ),
+    ],
+)
+def test_qui_parle_par_un_pronom_ou_une_relative(
+    engine: Engine, text: str, expected: list[str]
+) -> None:
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == expected
 
 
 def test_affirme_t_il_apres_un_organe_est_cet_organe(engine: Engine) -> None:
@@ -271,17 +282,6 @@ def test_affirme_t_il_apres_un_organe_est_cet_organe(engine: Engine) -> None:
     )
     said = [(q.speaker.text, q.speaker.name) if q.speaker else None for q in ex.quotes]
     assert said == [("l'état-major", "état-major"), ("-t-il", "état-major")]
-
-
-def test_qui_a_estime_est_le_nom_auquel_se_rattache_la_relative(engine: Engine) -> None:
-    ex = run(
-        engine,
-        "L'attaque s'ajoutait à celle du ministre de l'Éducation, qui a estimé sur Twitter "
-        "que « le président n'était pas à la hauteur ».",
-        SUNDAY,
-        "fr",
-    )
-    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["ministre de l'Éducation"]
 
 
 def test_dans_un_etat_critique_est_un_blesse(engine: Engine) -> None:
@@ -445,7 +445,7 @@ def test_selon_nomme_la_source_jusqu_a_la_virgule(engine: Engine) -> None:
         SUNDAY,
         "fr",
     )
-    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == ["communiqué"]
+    assert speakers(ex) == ["communiqué"]
 
 
 def test_des_touristes_francais_tues_ne_sont_pas_les_attaquants(engine: Engine) -> None:
@@ -477,7 +477,7 @@ def test_detaille_et_rappelle_rapportent_une_parole(engine: Engine) -> None:
         SUNDAY,
         "fr",
     )
-    said = [q.speaker.name if q.speaker else None for q in ex.quotes if q.direct]
+    said = speakers(ex, direct=True)
     assert len(said) == 2 and said[1] == "Dmytro Kouleba"
 
 

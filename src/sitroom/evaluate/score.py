@@ -198,12 +198,21 @@ def _stated_date(g: GoldEvent, p: EventReport) -> dt.date | None:
 def _holds(p: EventReport, day: dt.date) -> bool:
     """Whether the report's date is a short range that holds ``day``, or the month of
     which ``day`` is the first (annotators wrote a month as null or as its first day)."""
+    month = _month_of(p)
+    if month is not None:
+        return day.day == 1 and (day.year, day.month) == month
     d = p.date
-    if d is not None and d.precision == "month" and d.date is not None:
-        return day.day == 1 and (day.year, day.month) == (d.date.year, d.date.month)
     if d is None or d.precision != "range" or d.date is None or d.end_date is None:
         return False
     return (d.end_date - d.date).days <= MAX_RANGE_DAYS and d.date <= day <= d.end_date
+
+
+def _month_of(p: EventReport) -> tuple[int, int] | None:
+    """(year, month) of a report dated by a month only ("in March")."""
+    d = p.date
+    if d is None or d.precision != "month" or d.date is None:
+        return None
+    return d.date.year, d.date.month
 
 
 # The longest date range that states a day (a year's range states no day).
@@ -212,9 +221,9 @@ MAX_RANGE_DAYS = 2
 
 def date_agreement(g: GoldEvent, p: EventReport) -> int | None:
     """2 for the same day, 1 within a day or when one is null, None otherwise."""
-    d = p.date
-    if g.date is not None and d is not None and d.precision == "month" and d.date is not None:
-        same_month = (g.date.year, g.date.month) == (d.date.year, d.date.month)
+    month = _month_of(p)
+    if g.date is not None and month is not None:
+        same_month = (g.date.year, g.date.month) == month
         return (2 if _holds(p, g.date) else 1) if same_month else None
     pd = _pred_date(p)
     if g.date is None or pd is None:
@@ -406,9 +415,9 @@ def _named(speaker: str | None) -> str:
     """The speaker as scored: a person or people the article does not name count as no
     speaker, on both sides. Gold files wrote such speakers either way (null, or "source
     sécuritaire"), and nobody can check who is behind either. A descriptor is unnamed
-    when a word of it up to the first preposition or comma is one of ``_UNNAMED_HEADS``
-    (last word of that chunk in English, "senior US official"; first noun in French,
-    "source locale de sécurité") and it holds no name of two capitalised words or one the
+    when the last word, or one of the first three, of what comes before its first
+    preposition or comma is one of ``_UNNAMED_HEADS`` ("one senior US official", "source
+    locale de sécurité") and it holds no name of two capitalised words or one the
     actor table knows as a person ("defence minister Rustem Umerov", "le ministre Lavrov").
     """
     if not speaker:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.annotate.dates import find_dates
+from sitroom.clean.boilerplate import match_form
 from sitroom.clean.lexicon import RELATED
 from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
@@ -214,7 +215,7 @@ class Extractor:
     ) -> list[Draft]:
         if not any(t.pos_ in VERB_POS for t in unit.sent):
             return []  # a heading ("Paris meeting"), not a statement
-        if unit.text.lstrip().lower().startswith(RELATED.starts):
+        if match_form(unit.text).startswith(RELATED.starts):
             return []  # "Lire aussi sur BBC Afrique : …": a link to another story
         located = figures.counted_in(unit, run.lex)
         salvo = figures.weapons(unit, located, run.lex, "launched")

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from sitroom.annotate.numbers import Counted, find_counted, find_counts
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.triggers import is_reflexive
-from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, governor, path_length
 from sitroom.types import Quantity, WeaponCount
 
 # A casualty word further than this (dependency arcs) from the count does not own it.
@@ -294,7 +294,7 @@ def _category(
         if any(cue.start <= head.i < cue.end for cue in cues) and head.i != item.noun.root.i:
             return category  # the noun is the subject or object of the casualty verb
     best: tuple[bool, int, int, str] | None = None
-    clause = _clause_of(item.noun.root)
+    clause = governor(item.noun.root).i
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         for cue in cues:
             if cue.start <= item.noun.start < cue.end:
@@ -304,19 +304,10 @@ def _category(
             if path <= MAX_PATH and gap <= MAX_GAP:
                 # a cue of the noun's own clause first: "a man was killed and a woman was
                 # left in a critical condition" (the woman is injured)
-                score = (_clause_of(cue.root) != clause, path, gap, category)
+                score = (governor(cue.root).i != clause, path, gap, category)
                 if best is None or score < best:
                     best = score
     return best[3] if best else None
-
-
-def _clause_of(token: Token) -> int:
-    """The verb heading the clause ``token`` stands in (its index)."""
-    for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            return token.i
-        token = token.head
-    return token.i
 
 
 def weapons(

@@ -347,9 +347,6 @@ def _subject_name(tokens: SpacySpan) -> bool:
     return False
 
 
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "m.", "mme", "mme."})
-
-
 def _honorific_before(ent: SpacySpan) -> bool:
     """ "Mr Pistorius", "Mme Merkel": a person, whatever the tagger said."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _HONORIFICS

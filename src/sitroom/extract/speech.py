@@ -52,7 +52,7 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
     """Speech verbs of the sentence with their speakers."""
     acts = []
     according = lex.words("according")
-    pronouns = lex.words("pronouns")
+    pronouns = {p.lstrip("-t") for p in lex.words("pronouns")}
     for cue in unit.get("verbs", "according"):
         if cue.text.lower() in according:
             speaker = _object_after(cue)
@@ -62,7 +62,7 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
         speaker = _inverted_pronoun(verb) or _subject(verb)
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
-        is_pronoun = bare is not None and (bare == "" or bare in {p.lstrip("-t") for p in pronouns})
+        is_pronoun = bare is not None and (bare == "" or bare in pronouns)
         if cue.text.lower().startswith("a-t-"):
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
@@ -103,7 +103,7 @@ def _subject(verb: Token) -> SpacySpan | None:
             and verb.head.i < verb.i
             and _says_something(verb)  # "an ambush that claimed six lives" says nothing
         ):
-            return _antecedent(verb.head)  # "the minister, who said that…": the minister
+            return _noun_phrase(verb.head)  # "the minister, who said that…": the minister
         return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -124,17 +124,6 @@ def _says_something(verb: Token) -> bool:
 
 def _relative(token: Token) -> bool:
     return "Rel" in token.morph.get("PronType", []) or token.lower_ in ("who", "qui", "lequel")
-
-
-def _antecedent(noun: Token) -> SpacySpan:
-    """The noun a relative clause hangs off, without that clause or others."""
-    doc = noun.doc
-    end = noun.i + 1
-    for child in noun.rights:
-        if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl") or child.is_punct:
-            break
-        end = child.right_edge.i + 1
-    return doc[noun.left_edge.i : end]
 
 
 def _agent(verb: Token) -> SpacySpan | None:

@@ -683,9 +683,11 @@ def _direction_anchor(text: str, hits: list[_Hit], i: int) -> int | None:
     after it ("Zahirne (east of Orikhiv)"), else the last "<direction> of <town>" before
     it in the same sentence ("northeast of Borova near Kruhlyakivka, Bohuslavka")."""
     hit = hits[i]
-    last = i  # a bracket after a list places all its names ("Hai and Novooleksandrivka
+    # a bracket after a list places all its names: "Hai and Novooleksandrivka (both
+    # southeast of Oleksandrivka)"
+    last = i
     while last + 1 < len(hits) and _LIST_JOIN.fullmatch(text, hits[last].end, hits[last + 1].start):
-        last += 1  # (both southeast of Oleksandrivka)")
+        last += 1
     for k in dict.fromkeys((i, last)):
         if k + 1 < len(hits) and _BRACKET_DIRECTION.fullmatch(text, hits[k].end, hits[k + 1].start):
             return k + 1
