@@ -823,3 +823,34 @@ def test_a_person_of_the_story_goes_by_first_name(engine: Engine) -> None:
     )
     said = [q.speaker.name for q in ex.quotes if q.direct and q.speaker]
     assert said == ["Anastasia Leonova"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "modality"),
+    [
+        ("The UN chief will travel to Ankara on Tuesday.", "Ankara", "planned"),
+        ("A Qatari delegation arrived in Kabul on Sunday for prisoner talks.", "Kabul", "reported"),
+        (
+            "Envoy Steve Witkoff travelled to Moscow to meet officials on Sunday.",
+            "Moscow",
+            "reported",
+        ),
+    ],
+)
+def test_a_leader_or_delegation_travelling_is_a_visit(
+    engine: Engine, text: str, place: str, modality: str
+) -> None:
+    r = only(run(engine, text, MONDAY, "en"), "meeting")
+    assert r.location is not None and r.location.name == place
+    assert r.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of refugees arrived in Poland on Sunday.",
+        "More troops arrived in Belgorod on Sunday.",
+    ],
+)
+def test_others_travelling_make_no_visit(engine: Engine, text: str) -> None:
+    assert not [r for r in run(engine, text, MONDAY, "en").reports if r.type == "meeting"]

@@ -539,3 +539,25 @@ def test_lire_aussi_annonce_un_autre_article(engine: Engine) -> None:
         "fr",
     )
     assert ex.reports == ()
+
+
+def test_un_dirigeant_qui_se_rend_quelque_part_fait_une_visite(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Mardi, le secrétaire général de l'ONU ira à Ankara avant de se rendre à Kiev.",
+        SUNDAY,
+        "fr",
+    )
+    visits = [r for r in ex.reports if r.type == "meeting"]
+    assert visits and all(r.modality == "planned" for r in visits)
+    assert "Kyiv" in {r.location.name for r in visits if r.location}
+
+
+def test_des_refugies_arrives_ne_font_pas_une_visite(engine: Engine) -> None:
+    ex = run(engine, "Des milliers de réfugiés sont arrivés dimanche en Pologne.", SUNDAY, "fr")
+    assert not [r for r in ex.reports if r.type == "meeting"]
+
+
+def test_envisager_de_se_rendre_est_une_visite_prevue(engine: Engine) -> None:
+    ex = run(engine, "La présidente de la Chambre envisage de se rendre à Taipei.", SUNDAY, "fr")
+    assert only(ex, "meeting").modality == "planned"

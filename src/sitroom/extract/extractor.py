@@ -245,10 +245,13 @@ class Extractor:
             acts=[(a, run.parties.speaker(unit, a)) for a in acts],
             casualties=figures.casualties(unit, located, run.lex),
         )
-        groups: dict[tuple[str, str], list[Trigger]] = {}
+        groups: dict[tuple[str, str, int], list[Trigger]] = {}
         for trig in triggers:
             mod = modality(unit, trig.span, None, run.article.published)
-            groups.setdefault((trig.type, mod), []).append(trig)
+            # each leg of a journey is a visit of its own: "ira à Ankara avant de se
+            # rendre à Kiev"
+            leg = trig.span.start if trig.subtype == "visit" else -1
+            groups.setdefault((trig.type, mod, leg), []).append(trig)
         drafts = [self._draft(run, sentence, group) for group in groups.values()]
         folded = _fold_bare([d for d in drafts if d is not None])
         text = run.article.text

@@ -62,9 +62,21 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
             continue  # "an ambush that claimed six lives" killed, it claimed nothing
         dominates = cue.root in root.ancestors
         modifies = cue.root.head.i == root.i  # "the alleged strike", "la rencontre annulée"
+        if name == "planned" and modifies and not dominates and _past(root):
+            continue  # "travelled to Moscow to meet Putin": the purpose of a done trip
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense: "travelled", "s'est rendu", "has arrived"."""
+    if "Past" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get("VerbForm", []):
+        return True
+    return "Part" in verb.morph.get("VerbForm", []) and any(
+        c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
+        for c in verb.children
+    )
 
 
 def _takes_lives(verb: Token) -> bool:
@@ -74,7 +86,18 @@ def _takes_lives(verb: Token) -> bool:
 def is_future(trigger: SpacySpan) -> bool:
     """Grammatical future around the trigger's governing verb."""
     verb = governor(trigger.root)
-    return _future_verb(verb) or (verb.dep_ in ("xcomp", "ccomp") and _modal_head(verb))
+    if _future_verb(verb):
+        return True
+    if verb.dep_ in ("xcomp", "ccomp"):
+        return _modal_head(verb)
+    # a clause with no tense of its own takes the time of the one it hangs on: "ira en
+    # Turquie avant de se rendre à Moscou", "will fly to Ankara before going to Kyiv"
+    return verb.dep_ in ("advcl", "conj") and _untensed(verb) and _modal_head(verb)
+
+
+def _untensed(verb: Token) -> bool:
+    forms = verb.morph.get("VerbForm", [])
+    return "Inf" in forms or "Ger" in forms or verb.tag_ == "VBG"
 
 
 def _future_verb(verb: Token) -> bool:

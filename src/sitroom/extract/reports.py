@@ -65,6 +65,8 @@ class Draft:
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
+        if self.type == "meeting" and self.subtype == "visit":
+            return self.place is not None  # "est arrivé jeudi": an arrival, not a visit
         if self.type == "meeting":
             return bool(self.place or self.own_date or len(self.participants) >= 2)
         if self.type == "sanction":

@@ -18,6 +18,9 @@ The lexicon proposes trigger words; this module settles what they mean in contex
   ("Russian-annexed Crimea", "la Crimée annexée") is none;
 - ground forces that "advanced" ("avancé", "progressé") took ground: a territory change,
   only with forces as the subject ("talks advanced" is none);
+- a travel verb ("will travel to", "arrived in", "se rendra à", "ira en") is a visit, a
+  ``meeting``, only when a named person, state or body, an office or a delegation
+  travels (refugees and troops make none); each leg of a journey is a visit;
 - a seizure of something other than ground ("seized the initiative", "took control of
   Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change.
 """
@@ -59,6 +62,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = Trigger(trig.span, "battle", None, trig.strong)
             if trig is not None:
                 trig = _territory_subtype(trig, attackers)
+            if trig is not None and trig.subtype == "visit":
+                trig = _visit(trig)
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
@@ -106,6 +111,45 @@ def _describes_land(root: Token) -> bool:
     if root.dep_ in ("acl", "acl:relcl") and not any(c.dep_ in _AGENTS for c in root.children):
         return not any(c.dep_ in _SUBJECTS for c in root.children)
     return root.i > 0 and root.doc[root.i - 1].text == "-"  # "Russia-annexed"
+
+
+# Who travels on a visit when no name says so: an office or a delegation ("le secrétaire
+# général de l'ONU", "a Russian delegation"), not troops, refugees or civilians.
+_TRAVELLERS = frozenset(
+    {"minister", "president", "secretary", "envoy", "delegation", "delegations", "leader",
+     "leaders", "chancellor", "premier", "pope", "king", "diplomat", "diplomats",
+     "ministre", "président", "présidente", "secrétaire", "chef", "cheffe", "émissaire",
+     "envoyé", "envoyée", "délégation", "délégations", "dirigeant", "dirigeants",
+     "dirigeante", "chancelier", "chancelière", "pape", "roi", "diplomate", "diplomates",
+     "chefs", "ministres", "émissaires"}
+)  # fmt: skip
+_NAMED = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
+# Clauses that share the subject of the verb they hang on: "ira en Turquie avant de se
+# rendre à Moscou", "will travel to Kyiv and meet".
+_SHARED_SUBJECT = frozenset({"xcomp", "advcl", "conj"})
+
+
+def _visit(trig: Trigger) -> Trigger | None:
+    """A travel verb is a visit (subtype ``visit``: one event per leg) only when its
+    subject is a named person, state or body, or an office or a delegation; the verb's
+    own clause or the one it hangs on gives the subject ("Guterres ira en Turquie avant
+    de se rendre à Moscou")."""
+    token = trig.span.root
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            break
+        if token.dep_ not in _SHARED_SUBJECT or token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    subject = subjects[0]
+    named = subject.ent_type_ in _NAMED or any(
+        c.dep_ in ("flat", "flat:name", "appos", "compound") and c.ent_type_ in _NAMED
+        for c in subject.children
+    )
+    return trig if named or subject.lower_ in _TRAVELLERS else None
 
 
 def _killed_in_fighting(trig: Trigger, triggers: list[Trigger]) -> Trigger:
