@@ -854,3 +854,12 @@ def test_a_leader_or_delegation_travelling_is_a_visit(
 )
 def test_others_travelling_make_no_visit(engine: Engine, text: str) -> None:
     assert not [r for r in run(engine, text, MONDAY, "en").reports if r.type == "meeting"]
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name(engine: Engine) -> None:
+    ex = run(
+        engine, "Gunmen killed six villagers on Sunday in the village of Tinzawatene.", MONDAY, "en"
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Tinzawatene"
+    assert r.location.geonames_id is None

@@ -561,3 +561,36 @@ def test_des_refugies_arrives_ne_font_pas_une_visite(engine: Engine) -> None:
 def test_envisager_de_se_rendre_est_une_visite_prevue(engine: Engine) -> None:
     ex = run(engine, "La présidente de la Chambre envisage de se rendre à Taipei.", SUNDAY, "fr")
     assert only(ex, "meeting").modality == "planned"
+
+
+def test_une_localite_absente_du_repertoire_garde_son_nom(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Six civils ont été tués dimanche par des hommes armés dans la localité de Tinzawatène, "
+        "près de Gao.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Tinzawatène"
+    assert r.location.geonames_id is None and r.location.lat is None
+
+
+def test_les_morts_de_cet_attentat_sont_ceux_de_l_embuscade(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Un convoi a été pris en embuscade samedi dans la ville de Boungou.\n"
+        "Les autorités affirment qu'au moins 38 personnes ont été tuées dans cet attentat.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Boungou"
+    assert fig(r.killed) == (38, None, "at_least")
+
+
+def test_il_y_a_huit_morts_n_est_pas_du_passe(engine: Engine) -> None:
+    ex = run(
+        engine, "« Il y a huit morts dans l'attaque de la base de Gao », dit-il.", SUNDAY, "fr"
+    )
+    assert only(ex, "attack").modality != "historical"

@@ -39,7 +39,7 @@ from sitroom.extract.reports import (
 )
 from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers, takes_ground
-from sitroom.extract.units import VERB_POS, Unit, build_units, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, VERB_POS, Unit, build_units, path_length
 from sitroom.extract.where import (
     PLACE_LABELS,
     Attach,
@@ -317,7 +317,7 @@ class Extractor:
             attributed_to=_attributions(unit, governing),
             strong=anchor.strong,
             ground=anchor.type == "territory_change" and takes_ground(anchor.span),
-            anaphoric=all(_points_back(t) for t in spans),
+            anaphoric=_anaphoric(spans),
         )
 
 
@@ -476,6 +476,21 @@ def _points_back(span: SpacySpan) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in span.root.children)
 
 
+def _anaphoric(spans: Sequence[SpacySpan]) -> bool:
+    """The sentence tells an event told before: every trigger points back, or counts
+    the dead of one that does ("38 personnes ont été tuées dans cet attentat")."""
+    back = [t for t in spans if _points_back(t)]
+    return bool(back) and all(
+        t in back
+        or (
+            t.root.lemma_.lower() in CASUALTY_LEMMAS
+            and any(path_length(t.root, b.root) <= _TOLD_PATH for b in back)
+        )
+        for t in spans
+    )
+
+
+_TOLD_PATH = 2
 _IN = frozenset({"in", "at", "near", "inside", "en", "à", "dans", "près"})
 
 

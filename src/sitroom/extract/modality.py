@@ -60,6 +60,8 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
             continue
         if name == "claimed" and _takes_lives(cue.root):
             continue  # "an ambush that claimed six lives" killed, it claimed nothing
+        if name == "historical" and cue.text.lower() == "il y a" and not _ago(cue):
+            continue  # "il y a huit morts" counts the dead; "il y a deux ans" is the past
         dominates = cue.root in root.ancestors
         modifies = cue.root.head.i == root.i  # "the alleged strike", "la rencontre annulée"
         if name == "planned" and modifies and not dominates and _past(root):
@@ -77,6 +79,18 @@ def _past(verb: Token) -> bool:
         c.dep_ in ("aux", "aux:tense") and c.lemma_ in ("have", "avoir", "être")
         for c in verb.children
     )
+
+
+_TIME_UNITS = frozenset(
+    {"an", "ans", "année", "années", "mois", "semaine", "semaines", "jour", "jours",
+     "siècle", "siècles", "décennie", "décennies", "heure", "heures"}
+)  # fmt: skip
+
+
+def _ago(cue: SpacySpan) -> bool:
+    """ "il y a" followed by a length of time: "il y a deux ans", "il y a quelques mois"."""
+    after = cue.doc[cue.end : cue.end + 3]
+    return any(t.lower_ in _TIME_UNITS for t in after)
 
 
 def _takes_lives(verb: Token) -> bool:

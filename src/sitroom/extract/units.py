@@ -20,7 +20,7 @@ VERB_POS = frozenset({"VERB", "AUX"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # The verbs that say someone was killed or wounded.
 CASUALTY_LEMMAS = frozenset(
-    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "décéder", "périr"}
+    {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "blessé", "décéder", "périr"}
 )
 
 

@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.extract.units import Unit, path_length
-from sitroom.types import Place
+from sitroom.types import Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns of offices and bodies: a place that modifies one of them names an office holder.
@@ -146,7 +146,8 @@ def place_candidates(
             continue  # "the Moscow-controlled city of Melitopol" happened in Melitopol
         if _is_party(ent) or _is_agent(ent, trigger_tokens) or _is_topic(ent):
             continue
-        out.append(PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent)))
+        place = _resolve_ent(ent, resolve) or _unlisted(ent)
+        out.append(PlaceCandidate(ent, _placed(place, unit, ent)))
     out = _in_named_areas(out, resolve, unit)
     for key, place in (("capital", capital), ("anaphora", last_town)):
         if place is None:
@@ -199,6 +200,32 @@ def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
     name = name_of(ent)
     place = resolve(name) if name != ent.text else None
     return place if place is not None else resolve(ent.text, ent.kb_id_)
+
+
+# A settlement or an area the text says is one, just before its name: "la localité de
+# Kouré", "the village of Krynky", "le district de Seyagird".
+_TOWN_NOUNS = ("localité", "village", "ville", "commune", "bourgade", "town", "city")
+_AREA_NOUNS = ("région", "zone", "district", "province", "area", "region")
+_SETTLEMENT_BEFORE = re.compile(
+    rf"\b(?:(?P<town>{'|'.join(_TOWN_NOUNS)})|(?P<area>{'|'.join(_AREA_NOUNS)}))"
+    r"\s+(?:de|d['’]|of)\s*$",
+    re.IGNORECASE,
+)
+_UNLISTED_MAX_WORDS = 3
+
+
+def _unlisted(ent: SpacySpan) -> Place | None:
+    """A place the gazetteer does not list, kept by its name when the text says what it
+    is ("la localité de Kouré", "the village of Novoselivka"): an event there is placed,
+    with no id and no coordinates, rather than at a town named near it."""
+    if len(ent) > _UNLISTED_MAX_WORDS or not ent.text[:1].isupper():
+        return None
+    before = ent.doc.text[max(0, ent.start_char - 30) : ent.start_char]
+    m = _SETTLEMENT_BEFORE.search(before)
+    if m is None:
+        return None
+    precision: PlacePrecision = "town" if m.group("town") else "admin2"
+    return Place(name=ent.text, text=ent.text, precision=precision)
 
 
 def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:
@@ -292,8 +319,9 @@ def choose_place(
     for cand in candidates:
         if cand.place is None:
             continue
-        locative = _locative_before(cand.tokens, locatives)
-        path = min(path_length(t.root, cand.tokens.root) for t in triggers)
+        at = _settlement_noun(cand.tokens) or cand.tokens
+        locative = _locative_before(at, locatives)
+        path = min(path_length(t.root, at.root) for t in triggers)
         if attach == "locative" and not locative:
             continue
         if attach == "locative_or_modifier" and not (locative or _modifies(cand.tokens, triggers)):
@@ -414,6 +442,18 @@ def front_line_places(draft_place: Place, candidates: Sequence[PlaceCandidate]) 
         and c.place.start >= 0
         and c.place.start != draft_place.start
     ]
+
+
+def _settlement_noun(tokens: SpacySpan) -> SpacySpan | None:
+    """The noun that says what a place is when the name hangs on it ("dans la localité
+    de Tinzawatène", "in the village of Krynky"): the phrase is placed where the noun is."""
+    doc = tokens.doc
+    if tokens.start < 2 or doc[tokens.start - 1].lower_ not in ("de", "d'", "d’", "of"):
+        return None
+    noun = doc[tokens.start - 2]
+    if tokens.root.head.i != noun.i or noun.lower_ not in (*_TOWN_NOUNS, *_AREA_NOUNS):
+        return None
+    return doc[noun.i : noun.i + 1]
 
 
 def _locative_before(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
