@@ -275,6 +275,21 @@ def test_oblasts_by_their_own_adjectival_names(scanner: PlaceScanner) -> None:
             "attacks in the vicinity of Avdiivka, Tonenke and Pervomaiske",
             [("Avdiivka", "713122"), ("Tonenke", "691412"), ("Pervomaiske", "697562")],
         ),
+        # A comma before the last "and" still lists; a listed name of two words is
+        # read whole rather than as two places.
+        (
+            "northeast of Kharkiv City near Vovchansk, Lyman, and Hrafske",
+            [
+                ("Kharkiv", "706483"),
+                ("Vovchansk", "689304"),
+                ("Lyman", "703071"),
+                ("Hrafske", "6724362"),
+            ],
+        ),
+        (
+            "attacks near Slovyansk, Riznykivka, and Kryva Luka",
+            [("Slovyansk", "693468"), ("Riznykivka", "695611"), ("Kryva Luka", "704046")],
+        ),
         # Names listed after a plural admin word are areas of that level.
         (
             "des frappes dans les régions de Kharkiv et de Soumy",

@@ -89,8 +89,6 @@ _BRACKET_DIRECTION = re.compile(
     rf"\s*\(\s*(?:(?:both|all|tous|toutes)(?:\s+(?:les\s+)?(?:deux|trois))?\s+)?(?:{_DIRECTION})\s*",
     re.IGNORECASE,
 )
-# What joins the names of one list: "Hai and Novooleksandrivka", "Kupyansk, Kurylivka, and".
-_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 ANCHOR_CHARS = 400
 # How far from the town it is placed from a front-line village may lie.
@@ -112,7 +110,9 @@ _TOWN_CUES = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:[ -][^\W\d_][\w'’ʼ]*){0,3}")
-_LIST_JOIN = re.compile(r"(?:,\s*|\s+(?:and|or|et|ou)\s+)")
+# What joins the names of one list: "Hai and Novooleksandrivka", "Kupyansk, Kurylivka,
+# and Lyman" (a comma before the last "and" too).
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou)\s+")
 _ADMIN1_BEFORE = re.compile(
     rf"\b(?P<word>{'|'.join(ADMIN1_WORDS)})(?P<plural>s)?\s+"
     r"(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)$",
@@ -374,16 +374,16 @@ class PlaceScanner:
     def _listed_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
         """Villages named in a list with a Ukrainian town ("near Avdiivka, Tonenke and
         Pervomaiske"): however small, a listed name is a place like its neighbours."""
-        starts = {h.start for h in hits}
+        ends = {h.start: h.end for h in hits}
         for hit in hits:
             best = hit.area or self.geocoder.best(hit.candidates)
             if best is None or best.country != "UA" or best.feature_class != "P":
                 continue
             end = hit.end
-            while (join := _LIST_JOIN.match(text, end)) is not None and join.end() not in starts:
+            while (join := _LIST_JOIN.match(text, end)) is not None:
                 listed = self._name_at(text, join.end(), town_only=True)
-                if listed is None:
-                    break
+                if listed is None or listed.end <= ends.get(listed.start, listed.start):
+                    break  # none, or no longer than the name found there ("Kryva Luka")
                 ua = tuple(c for c in listed.candidates if c.record.country == "UA")
                 if not ua or any(c.record.feature_class != "P" for c in ua):
                     break
