@@ -199,6 +199,8 @@ def test_session_gazetteer_lives_in_the_session_temp_dir(
         ("Jytomyr", 686967),
         ("Guirské", 708272),
         ("Pervomaisky", 809777),  # a Russian ending, where the Ukrainian name is -skyi
+        ("Svyatopetrivka", 9114028),  # "ya" inside a word, the national "ia"
+        ("Olenokostyantynivka", 698658),
     ],
 )
 def test_other_romanisations_find_the_place_as_the_gazetteer_spells_it(

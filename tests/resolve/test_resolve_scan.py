@@ -290,6 +290,16 @@ def test_oblasts_by_their_own_adjectival_names(scanner: PlaceScanner) -> None:
             "attacks near Slovyansk, Riznykivka, and Kryva Luka",
             [("Slovyansk", "693468"), ("Riznykivka", "695611"), ("Kryva Luka", "704046")],
         ),
+        # A listed village written with "ya" where the gazetteer writes "ia".
+        (
+            "attacks northwest of Hulyaipole near Svyatopetrivka, Verkhnya Tersa, and Hirke",
+            [
+                ("Hulyaipole", "707898"),
+                ("Svyatopetrivka", "9114028"),
+                ("Verkhnya Tersa", "689829"),
+                ("Hirke", "708412"),
+            ],
+        ),
         # Names listed after a plural admin word are areas of that level.
         (
             "des frappes dans les régions de Kharkiv et de Soumy",

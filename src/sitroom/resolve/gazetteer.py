@@ -514,7 +514,10 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places called ``name`` in any of the spellings the gazetteer knows, else in
         another romanisation (see ``respellings``)."""
-        key = norm(name)
+        return self.lookup_key(norm(name))
+
+    def lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        """``lookup`` for a folded name."""
         found = self.candidates(key)
         if found:
             return found
@@ -609,13 +612,23 @@ _RUSSIAN_ENDINGS = re.compile(r"(?P<adj>skiy|skii|sky)\b|(?P<neuter>skoye|skoe)\
 _CYRILLIC = frozenset({"UA", "RU", "BY", "MD", "KZ"})
 
 
+# "ya", "yu", "ye" inside a word, as many English texts write я, ю, є: the national
+# romanisation GeoNames follows writes "ia", "iu", "ie" there ("Svyatopetrivka" is
+# Sviatopetrivka, "Verkhnya Tersa" Verkhnia Tersa); a word's first letter stays "y".
+_Y_VOWEL = re.compile(r"(?<=[a-z])y(?=[aue])")
+
+
 def respellings(key: str) -> list[str]:
     """Other romanisations of a folded name the gazetteer does not know: the English one
-    of a French spelling, the Ukrainian ending of a Russian one."""
+    of a French spelling, the Ukrainian ending of a Russian one, the national "ia" of an
+    English "ya"."""
     out = french_to_english(key) if _FRENCH_SPELLING.search(key) else []
     ukrainian = _RUSSIAN_ENDINGS.sub(lambda m: "skyi" if m.group("adj") else "ske", key)
     if ukrainian != key:
         out.append(ukrainian)
+    national = _Y_VOWEL.sub("i", key)
+    if national != key:
+        out.append(national)
     return out
 
 

@@ -429,7 +429,7 @@ class PlaceScanner:
             end = pos + words[n - 1].end()
             if possessive and text[end - 2 : end] in ("'s", "’s"):
                 end -= 2
-            cands = pick(self.gazetteer.candidates(norm(text[pos:end])))
+            cands = pick(self.gazetteer.lookup_key(norm(text[pos:end])))
             if cands:
                 return _Hit(pos, end, cands, cue=True)
         return None
