@@ -863,3 +863,17 @@ def test_a_village_the_gazetteer_lacks_keeps_its_name(engine: Engine) -> None:
     r = only(ex, "attack")
     assert r.location is not None and r.location.name == "Tinzawatene"
     assert r.location.geonames_id is None
+
+
+def test_a_child_among_the_dead_and_injured_is_one_of_the_dead(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "On Saturday a six-year-old girl was among the seven people killed and 180 injured "
+        "in a missile strike on Chernihiv.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert fig(r.children_killed) == (1, 1, "exact")
+    assert r.children_injured is None
+    assert fig(r.injured) == (180, 180, "exact")

@@ -594,3 +594,15 @@ def test_il_y_a_huit_morts_n_est_pas_du_passe(engine: Engine) -> None:
         engine, "« Il y a huit morts dans l'attaque de la base de Gao », dit-il.", SUNDAY, "fr"
     )
     assert only(ex, "attack").modality != "historical"
+
+
+def test_un_enfant_parmi_les_blesses_est_un_enfant_blesse(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Un garçon de huit ans figure parmi les trois blessés de la frappe sur Kharkiv samedi.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert fig(r.children_injured) == (1, 1, "exact")
+    assert r.children_killed is None

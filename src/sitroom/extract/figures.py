@@ -293,6 +293,9 @@ def _category(
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         if any(cue.start <= head.i < cue.end for cue in cues) and head.i != item.noun.root.i:
             return category  # the noun is the subject or object of the casualty verb
+    among = _among(item.noun.root, killed_cues + injured_cues)
+    if among is not None:
+        return "killed" if among in killed_cues else "injured"
     best: tuple[bool, int, int, str] | None = None
     clause = governor(item.noun.root).i
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
@@ -308,6 +311,22 @@ def _category(
                 if best is None or score < best:
                     best = score
     return best[3] if best else None
+
+
+_AMONG = frozenset({"among", "amongst", "parmi"})
+
+
+def _among(noun: Token, cues: list[SpacySpan]) -> SpacySpan | None:
+    """ "a girl was among the seven people killed and 180 injured", "un enfant figure
+    parmi les morts": the subject is one of the group "among" names first, so its fate
+    is the first casualty cue after that word."""
+    if noun.dep_ not in ("nsubj", "nsubj:pass"):
+        return None
+    word = next((c for c in noun.head.children if c.lower_ in _AMONG), None)
+    if word is None:
+        return None
+    after = [c for c in cues if c.start > word.i]
+    return min(after, key=lambda c: c.start) if after else None
 
 
 def weapons(
