@@ -6,6 +6,7 @@ import pytest
 from resolve_support import session_lookups
 
 from sitroom.resolve import Geocoder, GeoContext
+from sitroom.resolve.geocode import bearing
 from sitroom.types import Mention
 
 UA = GeoContext(countries=("UA",))
@@ -190,3 +191,10 @@ def test_capital_and_country_helpers(geo: Geocoder) -> None:
     assert geo.capital("FR").geonames_id == 2988507  # type: ignore[union-attr]
     assert geo.country("VE").precision == "country"  # type: ignore[union-attr]
     assert geo.capital("ZZ") is None and geo.country("ZZ") is None
+
+
+def test_bearing_points_the_compass_way() -> None:
+    kyiv = (50.45, 30.52)
+    assert bearing(kyiv, (51.45, 30.52)) == pytest.approx(0.0, abs=0.5)  # due north
+    assert bearing(kyiv, (50.45, 32.0)) == pytest.approx(90.0, abs=1.0)  # east
+    assert bearing(kyiv, (49.45, 29.0)) == pytest.approx(224.0, abs=3.0)  # southwest

@@ -444,3 +444,10 @@ def test_a_village_placed_from_a_town_is_its_namesake_nearest_that_town(
     assert found(scanner, text)[0] == ("Pokrovka", "696729")  # 43 km from Sumy
     text = "Russian forces attacked southeast of Oleksandrivka near Ternove and toward Vyshneve."
     assert found(scanner, text)[-1] == ("Vyshneve", "689983")  # not the larger one near Kyiv
+
+
+def test_the_stated_direction_picks_among_namesakes_near_one_town(scanner: PlaceScanner) -> None:
+    # Two Sofiivkas lie within 20 km of Druzhkivka: one to the north, one to the southwest.
+    text = "Russian forces attacked {} of Druzhkivka near Sofiivka on February 25."
+    assert found(scanner, text.format("southwest"))[-1] == ("Sofiivka", "713181")
+    assert found(scanner, text.format("north"))[-1] == ("Sofiivka", "693315")

@@ -70,6 +70,14 @@ def km_between(a: Point, b: Point) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
+def bearing(a: Point, b: Point) -> float:
+    """Initial compass bearing in degrees (0 = north, 90 = east) from ``a`` to ``b``."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    y = math.sin(lon2 - lon1) * math.cos(lat2)
+    x = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(lon2 - lon1)
+    return math.degrees(math.atan2(y, x)) % 360.0
+
+
 def point_of(record: GeoRecord) -> Point | None:
     """Where a gazetteer place lies, if its record has coordinates."""
     return None if record.lat is None or record.lon is None else (record.lat, record.lon)

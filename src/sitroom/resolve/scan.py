@@ -54,6 +54,7 @@ from sitroom.resolve.geocode import (
     Geocoder,
     GeoContext,
     admin_level,
+    bearing,
     km_between,
     point_of,
 )
@@ -541,7 +542,8 @@ class PlaceScanner:
         Orikhiv)") counts however far in the sentence, and even if it is a village too."""
         record, hit = records[i], hits[i]
         if record is not None and anchor is not None and record.feature_class == "P":
-            placed = _closest_to(records[anchor], self._namesakes(text, hit))
+            heading = _heading_before(text, hits[anchor].start)
+            placed = _closest_to(records[anchor], self._namesakes(text, hit), heading)
             if placed is not None:  # the town a village is placed from says which it is
                 return placed
         if record is None or not _village(record):
@@ -664,18 +666,59 @@ def _within_km(a: tuple[float, float], b: tuple[float, float], km: float) -> boo
     return km_between(a, b) <= km
 
 
-def _closest_to(anchor: GeoRecord | None, cands: Iterable[Candidate]) -> GeoRecord | None:
+def _closest_to(
+    anchor: GeoRecord | None, cands: Iterable[Candidate], heading: float | None = None
+) -> GeoRecord | None:
     """The namesake nearest the town a village is placed from, if it lies within
-    ``ANCHOR_KM`` of it ("southeast of Sumy City near Pokrovka": the Pokrovka 43 km away)."""
+    ``ANCHOR_KM`` of it ("southeast of Sumy City near Pokrovka": the Pokrovka 43 km away);
+    with the direction the text gives (``heading``, degrees), one that lies that way wins
+    over a nearer one that does not ("southwest of Druzhkivka near Sofiivka")."""
     at = point_of(anchor) if anchor is not None else None
     if at is None:
         return None
     ranked = sorted(
-        (km_between(at, p), c.record.geonameid, c.record)
+        (not _lies_towards(at, p, heading), km, c.record.geonameid, c.record)
         for c in cands
-        if c.record.feature_class == "P" and (p := point_of(c.record)) is not None
+        if c.record.feature_class == "P"
+        and (p := point_of(c.record)) is not None
+        and (km := km_between(at, p)) <= ANCHOR_KM
     )
-    return ranked[0][2] if ranked and ranked[0][0] <= ANCHOR_KM else None
+    return ranked[0][3] if ranked else None
+
+
+# Compass headings of the direction words ("southwest of", "au nord-est de").
+_HEADINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+    "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+    "nord": 0.0, "nordest": 45.0, "est": 90.0, "sudest": 135.0, "sud": 180.0,
+    "sudouest": 225.0, "ouest": 270.0, "nordouest": 315.0,
+}  # fmt: skip
+_HEADING_WORD = re.compile(
+    r"\b(north|south|east|west|nord|sud|est|ouest)(?:-?(east|west|est|ouest))?\s+"
+    r"(?:of|de|du|d['’])\s*$",
+    re.IGNORECASE,
+)
+# How far off the stated direction a place may lie and still lie that way: a sector of
+# 135 degrees (a "southeast" village may lie east-southeast or south-southeast).
+_SECTOR = 67.5
+# Closer than this, a bearing says little.
+_SAME_SPOT_KM = 2.0
+
+
+def _heading_before(text: str, start: int) -> float | None:
+    """The compass heading of the direction words just before ``start`` ("southwest of
+    Druzhkivka", "(east of Orikhiv"), or ``None``."""
+    m = _HEADING_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    return _HEADINGS.get((m.group(1) + (m.group(2) or "")).lower())
+
+
+def _lies_towards(at: tuple[float, float], p: tuple[float, float], heading: float | None) -> bool:
+    if heading is None or km_between(at, p) < _SAME_SPOT_KM:
+        return True
+    off = abs((bearing(at, p) - heading + 180.0) % 360.0 - 180.0)
+    return off <= _SECTOR
 
 
 def _direction_anchor(text: str, hits: list[_Hit], i: int) -> int | None:
