@@ -282,7 +282,7 @@ def test_oblasts_by_their_own_adjectival_names(scanner: PlaceScanner) -> None:
             [
                 ("Kharkiv", "706483"),
                 ("Vovchansk", "689304"),
-                ("Lyman", "703071"),
+                ("Lyman", "687068"),  # the one by Vovchansk, not the larger one southeast
                 ("Hrafske", "6724362"),
             ],
         ),
