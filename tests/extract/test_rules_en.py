@@ -877,3 +877,26 @@ def test_a_child_among_the_dead_and_injured_is_one_of_the_dead(engine: Engine) -
     assert fig(r.children_killed) == (1, 1, "exact")
     assert r.children_injured is None
     assert fig(r.injured) == (180, 180, "exact")
+
+
+def test_offensive_operations_near_a_village_are_a_battle_there(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russian forces continued offensive operations northeast of Velykyi Burluk near "
+        "Chuhunivka on Sunday.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "battle")
+    assert r.location is not None and r.location.name == "Chuhunivka"
+
+
+def test_a_direction_named_after_a_town_is_no_place_of_battle(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russian forces continued offensive operations in the Borova direction on Sunday but "
+        "did not advance.",
+        MONDAY,
+        "en",
+    )
+    assert not [r for r in ex.reports if r.location is not None and r.location.name == "Borova"]

@@ -146,6 +146,8 @@ def place_candidates(
             continue  # "the Moscow-controlled city of Melitopol" happened in Melitopol
         if _is_party(ent) or _is_agent(ent, trigger_tokens) or _is_topic(ent):
             continue
+        if _names_a_sector(ent):
+            continue  # "in the Borova direction": a stretch of front, not where it was
         place = _resolve_ent(ent, resolve) or _unlisted(ent)
         out.append(PlaceCandidate(ent, _placed(place, unit, ent)))
     out = _in_named_areas(out, resolve, unit)
@@ -271,6 +273,16 @@ def trigger_distance(trigger: SpacySpan, cand: PlaceCandidate) -> int:
     if of.lower_ in ("of", "de", "d'", "d’") and of.head.lower_ in _NAMED_PLACE_NOUNS:
         return min(path_length(trigger.root, root), path_length(trigger.root, of.head))
     return path_length(trigger.root, root)
+
+
+# Words after a town's name that make it the name of a stretch of front: "the Borova
+# direction", "the Dobropillya tactical area", "the Pokrovsk axis".
+_SECTOR_AFTER = frozenset({"direction", "directions", "axis", "sector", "tactical"})
+
+
+def _names_a_sector(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in _SECTOR_AFTER
 
 
 def _followed_by_name(cue: SpacySpan) -> bool:
