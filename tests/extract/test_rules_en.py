@@ -900,3 +900,27 @@ def test_a_direction_named_after_a_town_is_no_place_of_battle(engine: Engine) ->
         "en",
     )
     assert not [r for r in ex.reports if r.location is not None and r.location.name == "Borova"]
+
+
+def test_who_a_milblogger_says_counterattacked_is_the_attacker(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A Russian milblogger claimed that Ukrainian forces counterattacked near Korovii Yar "
+        "(south of Borova).",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "battle")
+    assert r.actor1 is not None and r.actor1.country == "UA"
+    assert r.modality == "claimed"
+
+
+def test_people_killed_in_a_strike_are_not_its_actor(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Ukrainian civilians killed in the strike on Kherson were buried on Sunday.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.actor1 is None or r.actor1.country != "UA"

@@ -719,6 +719,8 @@ def subject_of(token: Token) -> Token | None:
         for child in current.children:
             if child.dep_ == "nsubj":
                 return child
+        if current.dep_ == "acl" and _acts_on_its_noun(current):
+            return current.head  # "claimed that Ukrainian forces counterattacked near X"
         if current.dep_ not in ("xcomp", "acl", "ccomp", "obl:arg", "obl", "dobj", "obj"):
             return None
         if current.head.lemma_.lower() in _REACTIONS:
@@ -727,6 +729,27 @@ def subject_of(token: Token) -> Token | None:
             return None  # "officials said all drones were destroyed": who speaks, not who did
         current = current.head
     return None
+
+
+def _acts_on_its_noun(verb: Token) -> bool:
+    """A participle hung on the noun that does what it says ("forces [who] attacked"),
+    not on the one it befalls ("people killed in the strike", "la ville bombardée")."""
+    if verb.lemma_.lower() in CASUALTY_LEMMAS or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("auxpass", "aux:pass", "agent", "obl:agent") for c in verb.children):
+        return False
+    if verb.tag_ in ("VBD", "VBG") or "Ger" in verb.morph.get("VerbForm", []):
+        return True
+    # a past participle read as one: the fighters it hangs on are who acted
+    return verb.head.lower_ in _FIGHTERS and not any(
+        c.dep_ in ("dobj", "obj") for c in verb.children
+    )
+
+
+_FIGHTERS = frozenset(
+    {"forces", "troops", "units", "soldiers", "fighters", "militants", "rebels", "troupes",
+     "soldats", "combattants", "rebelles", "unités", "jihadistes", "insurgés"}
+)  # fmt: skip
 
 
 # Verbs of reacting to what others did: their subject is not the doer of their object.
