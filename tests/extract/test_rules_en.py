@@ -924,3 +924,8 @@ def test_people_killed_in_a_strike_are_not_its_actor(engine: Engine) -> None:
     )
     r = only(ex, "attack")
     assert r.actor1 is None or r.actor1.country != "UA"
+
+
+def test_dying_of_disease_is_no_attack(engine: Engine) -> None:
+    ex = run(engine, "Dozens of people died of cholera in Aden on Sunday.", MONDAY, "en")
+    assert not [r for r in ex.reports if r.type == "attack"]

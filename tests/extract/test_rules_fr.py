@@ -606,3 +606,20 @@ def test_un_enfant_parmi_les_blesses_est_un_enfant_blesse(engine: Engine) -> Non
     r = only(ex, "attack")
     assert fig(r.children_injured) == (1, 1, "exact")
     assert r.children_killed is None
+
+
+def test_mourir_d_une_epidemie_n_est_pas_une_attaque(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Cette semaine, des dizaines de personnes sont mortes de diverses épidémies à Aden. "
+        "Trois civils sont morts samedi dans une frappe à Aden.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (3, 3, "exact")
+
+
+def test_un_bilan_sur_vingt_ans_n_est_pas_un_evenement(engine: Engine) -> None:
+    ex = run(engine, "Au Mexique, 47 journalistes ont été tués depuis vingt ans.", SUNDAY, "fr")
+    assert not [r for r in ex.reports if r.type == "attack"]

@@ -251,6 +251,7 @@ _WAR_TALLY = re.compile(
     r"|\bsince\s+(?:the\s+)?(?:launch|start)\s+of\s+(?:the\s+)?operation"
     r"|\bdepuis\s+(?:le\s+d[ée]but|l['’]invasion|le\s+24\s+f[ée]vrier|f[ée]vrier\s+20\d\d"
     r"|20\d\d|l['’]op[ée]ration|le\s+lancement|le\s+d[ée]clenchement)"
+    r"|\bdepuis\s+(?:(?:plus\s+de\s+)?\w+\s+)?(?:ans|années|décennies)\b"
     r"|\bau\s+total\b|\bla\s+guerre\s+(?:a|qui\s+a)\s+(?:\w+\s+){0,2}(?:fait|tué)",
     re.IGNORECASE,
 )

@@ -231,9 +231,35 @@ def takes_ground(span: SpacySpan) -> bool:
     return False
 
 
+# What people die of when no one kills them: "died of cholera", "mortes de diverses
+# épidémies", "morts de faim".
+_ILLNESS = frozenset(
+    {"disease", "diseases", "illness", "illnesses", "cholera", "covid", "covid-19", "cancer",
+     "hunger", "starvation", "malnutrition", "epidemic", "epidemics", "cold", "exposure",
+     "maladie", "maladies", "choléra", "faim", "malnutrition", "épidémie", "épidémies",
+     "froid", "paludisme", "malaria", "rougeole", "measles"}
+)  # fmt: skip
+
+
+def _died_of_illness(root: Token) -> bool:
+    """ "des dizaines de personnes sont mortes de diverses épidémies", "died of hunger"."""
+    if root.lemma_.lower() not in CASUALTY_LEMMAS:
+        return False
+    for child in root.children:
+        words = [child] if child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") else []
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            words = [g for g in child.children if g.dep_ == "pobj"]
+        if any(w.lower_ in _ILLNESS for g in words for w in g.subtree):
+            if child.dep_ == "prep" or any(c.lower_ in ("de", "d'", "d’") for c in child.children):
+                return True
+    return False
+
+
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
     if any(c.dep_ == "det" and c.lower_ in _ANY for c in trig.span.root.children):
         return None  # "any strike against civilians is unacceptable": no event
+    if _died_of_illness(trig.span.root):
+        return None
     if trig.type == "territory_change" and _seizes_no_ground(trig.span):
         return None
     near_weapon = any(path_length(trig.span.root, w.root) <= 3 for w in weapons)
