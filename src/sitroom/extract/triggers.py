@@ -236,7 +236,7 @@ def takes_ground(span: SpacySpan) -> bool:
 _ILLNESS = frozenset(
     {"disease", "diseases", "illness", "illnesses", "cholera", "covid", "covid-19", "cancer",
      "hunger", "starvation", "malnutrition", "epidemic", "epidemics", "cold", "exposure",
-     "maladie", "maladies", "choléra", "faim", "malnutrition", "épidémie", "épidémies",
+     "maladie", "maladies", "choléra", "faim", "épidémie", "épidémies",
      "froid", "paludisme", "malaria", "rougeole", "measles"}
 )  # fmt: skip
 
@@ -246,12 +246,16 @@ def _died_of_illness(root: Token) -> bool:
     if root.lemma_.lower() not in CASUALTY_LEMMAS:
         return False
     for child in root.children:
-        words = [child] if child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") else []
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            words = [g for g in child.children if g.dep_ == "pobj"]
+            words = [g for g in child.children if g.dep_ == "pobj"]  # "died of hunger"
+        elif child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and any(
+            c.lower_ in ("de", "d'", "d’") for c in child.children
+        ):
+            words = [child]  # "mortes de diverses épidémies"
+        else:
+            continue
         if any(w.lower_ in _ILLNESS for g in words for w in g.subtree):
-            if child.dep_ == "prep" or any(c.lower_ in ("de", "d'", "d’") for c in child.children):
-                return True
+            return True
     return False
 
 
