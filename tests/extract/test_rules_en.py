@@ -929,3 +929,11 @@ def test_people_killed_in_a_strike_are_not_its_actor(engine: Engine) -> None:
 def test_dying_of_disease_is_no_attack(engine: Engine) -> None:
     ex = run(engine, "Dozens of people died of cholera in Aden on Sunday.", MONDAY, "en")
     assert not [r for r in ex.reports if r.type == "attack"]
+
+
+def test_a_capital_before_its_forces_is_no_place(engine: Engine) -> None:
+    ex = run(
+        engine, "Four killed in Kiev forces' shelling of a checkpoint in Donbas;", MONDAY, "en"
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name != "Kyiv"

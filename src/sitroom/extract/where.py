@@ -144,6 +144,8 @@ def place_candidates(
             continue
         if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
             continue  # "the Moscow-controlled city of Melitopol" happened in Melitopol
+        if _FORCES_OF.match(unit.sent.doc.text, ent.end_char):
+            continue  # "Kiev forces' shelling of a checkpoint": whose forces, not where
         if _is_party(ent) or _is_agent(ent, trigger_tokens) or _is_topic(ent):
             continue
         if _names_a_sector(ent):
@@ -493,6 +495,11 @@ def _inside(span: SpacySpan, spans: Sequence[SpacySpan]) -> bool:
 
 # A place glued to one of these describes who holds or backs something: "Moscow-controlled",
 # "Russian-occupied", "Kyiv-held", "The Hague-based": not a place where events happen.
+# A capital's or state's name before its armed forces: "Kiev forces", "Kyiv's troops".
+_FORCES_OF = re.compile(
+    r"(?:['’]s)?\s+(?:forces|troops|army|military|regime)\b(?!\s+(?:base|hospital|academy))",
+    re.IGNORECASE,
+)
 _AFFILIATION = re.compile(
     r"-(?:controlled|held|occupied|backed|based|installed|appointed|led|allied|friendly"
     r"|aligned|run)\b",
