@@ -937,3 +937,14 @@ def test_a_capital_before_its_forces_is_no_place(engine: Engine) -> None:
     )
     r = only(ex, "attack")
     assert r.location is not None and r.location.name != "Kyiv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since May 2023, a total of 148 children have been killed or injured in Ukraine.",
+        "Since last February, more than 1,700 children have been killed or injured in Ukraine.",
+    ],
+)
+def test_counts_since_a_month_are_tallies(engine: Engine, text: str) -> None:
+    assert not [r for r in run(engine, text, MONDAY, "en").reports if r.type == "attack"]

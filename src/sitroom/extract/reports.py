@@ -249,6 +249,8 @@ _WAR_TALLY = re.compile(
     r"|\b(?:the|this)\s+(?:war|conflict|invasion)(?:\s*,\s*which)?\s+(?:has|have|had)\s+"
     r"(?:\w+\s+){0,3}(?:killed|claimed|left|devastated)"
     r"|\bsince\s+(?:the\s+)?(?:launch|start)\s+of\s+(?:the\s+)?operation"
+    r"|\bsince\s+(?:last\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"(?:\s+20\d\d)?\b|\ba\s+total\s+of\b"
     r"|\bdepuis\s+(?:le\s+d[ée]but|l['’]invasion|le\s+24\s+f[ée]vrier|f[ée]vrier\s+20\d\d"
     r"|20\d\d|l['’]op[ée]ration|le\s+lancement|le\s+d[ée]clenchement)"
     r"|\bdepuis\s+(?:(?:plus\s+de\s+)?\w+\s+)?(?:ans|années|décennies)\b"
