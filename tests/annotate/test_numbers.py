@@ -293,6 +293,8 @@ COUNTED = [
     ("dozens of residents", "en", [("dozens", "residents")]),
     ("one Ukrainian soldier", "en", [("one", "soldier")]),
     ("killing one and wounding three", "en", []),
+    # a comma after a month ends the date phrase: the number is a count
+    ("Since January, 17 children were killed", "en", [("17", "children")]),
     ("Quatre enfants figurent parmi", "fr", [("Quatre", "enfants")]),
     ("les 14 personnes au moins qui", "fr", [("14 personnes au moins", "personnes")]),
     ("deux morts, six blessés", "fr", [("deux", "morts"), ("six", "blessés")]),

@@ -943,7 +943,7 @@ def test_a_capital_before_its_forces_is_no_place(engine: Engine) -> None:
     "text",
     [
         "Since May 2023, a total of 148 children have been killed or injured in Ukraine.",
-        "Since last February, more than 1,700 children have been killed or injured in Ukraine.",
+        "Since last February, more than 1,700 children have been killed in Ukraine.",
     ],
 )
 def test_counts_since_a_month_are_tallies(engine: Engine, text: str) -> None:

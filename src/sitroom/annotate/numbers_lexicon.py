@@ -260,7 +260,7 @@ _MONTHS_FR_RE = "|".join(sorted({*MONTHS_FR}, key=len, reverse=True))
 BEFORE_NOT_COUNT: Final = MappingProxyType(
     {
         "en": re.compile(
-            rf"(?:\b(?-i:(?:{_MONTHS_EN_RE.title()}))\.?,?{S}(?:the{S})?"
+            rf"(?:\b(?-i:(?:{_MONTHS_EN_RE.title()}))\.?{S}(?:the{S})?"
             rf"|\b(?:aged?|ages|minus|no\.|number|article|resolution|flight|route|highway"
             rf"|chapter|section|paragraph|channel|formula|apollo|page|day|decree|law|bill"
             rf"|phase|level|category|grade|model|version|gate|terminal|platform|line|room"
