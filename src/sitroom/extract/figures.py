@@ -139,11 +139,13 @@ _TOLL_VERBS = frozenset({"rise", "climb", "increase", "reach", "jump", "grow", "
 def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
     """What a bare count after "to"/"at" counts: the toll a verb raises to it ("the death
     toll rose to 3"), or the casualty word it follows ("injured to 11")."""
+    doc = root.doc
+    if root.i >= 2 and doc[root.i - 1].lower_ in ("to", "at") and doc[root.i - 2].lower_ in words:
+        return doc[root.i - 2 : root.i - 1]  # "injured to 11", however it was parsed
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
         return None
     verb = prep.head
-    doc = root.doc
     if verb.lower_ in words:
         return doc[verb.i : verb.i + 1]
     if verb.lemma_ in _TOLL_VERBS:
