@@ -451,3 +451,18 @@ def test_the_stated_direction_picks_among_namesakes_near_one_town(scanner: Place
     text = "Russian forces attacked {} of Druzhkivka near Sofiivka on February 25."
     assert found(scanner, text.format("southwest"))[-1] == ("Sofiivka", "713181")
     assert found(scanner, text.format("north"))[-1] == ("Sofiivka", "693315")
+
+
+def test_a_village_before_a_bracket_that_places_it_is_found(scanner: PlaceScanner) -> None:
+    text = "Russian forces seized Karpivka (southeast of Borova)."
+    assert ("Karpivka", "706699") in found(scanner, text)
+
+
+def test_a_list_is_read_back_from_the_first_name_found(scanner: PlaceScanner) -> None:
+    text = (
+        "Milbloggers claimed the capture of Prydorozhnie, Varvarivka, and Pryluky near Hulyaipole."
+    )
+    names = [name for name, _ in found(scanner, text)]
+    assert names[:3] == ["Prydorozhnie", "Varvarivka", "Pryluky"]
+    # a word before the comma that names no Ukrainian village is left alone
+    assert [name for name, _ in found(scanner, "However, Varvarivka held.")] == ["Varvarivka"]

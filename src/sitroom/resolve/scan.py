@@ -91,6 +91,15 @@ _BRACKET_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# The name of a list before the comma that joins it to the next: "Prydorozhnie, ".
+_NAME_THEN_COMMA = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ][\w'’]+(?:[ -][A-ZÀ-Þ][\w'’]+){0,2})\s*,\s*\Z"
+)
+# A name right before such a bracket: "Karpivka (southeast of Borova)".
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ][\w'’]+(?:[ -][A-ZÀ-Þ][\w'’]+){0,2})"
+    rf"(?=(?i:{_BRACKET_DIRECTION.pattern}))"
+)
 ANCHOR_CHARS = 400
 # How far from the town it is placed from a front-line village may lie.
 ANCHOR_KM = 60.0
@@ -254,6 +263,7 @@ class PlaceScanner:
             [
                 *self._dictionary_hits(folded),
                 *self._cue_hits(text),
+                *self._bracket_hits(text),
                 *self._river_hits(text),
                 *self._oblast_hits(text),
                 *self._plant_hits(text),
@@ -287,6 +297,15 @@ class PlaceScanner:
                 continue
             cands = tuple(Candidate(self._records[g], p, c) for g, p, c in entries)
             yield _Hit(start, end, cands)
+
+    def _bracket_hits(self, text: str) -> Iterator[_Hit]:
+        """A Ukrainian village named just before a bracket that places it from a town
+        ("seized Karpivka (southeast of Borova)"), however small: the bracket says it is
+        a place."""
+        for m in _NAME_BEFORE_BRACKET.finditer(text):
+            hit = self._longest_at(text, m.start("name"), _ua_villages)
+            if hit is not None and hit.end == m.end("name"):
+                yield hit
 
     def _cue_hits(self, text: str) -> Iterator[_Hit]:
         for cue in _CUE.finditer(text):
@@ -390,6 +409,15 @@ class PlaceScanner:
                     break
                 yield replace(listed, candidates=ua)
                 end = listed.end
+            start = hit.start  # and back: "seized Prydorozhnie, Varvarivka, and Pryluky"
+            while (before := _NAME_THEN_COMMA.search(text, max(0, start - 60), start)) is not None:
+                if before.start("name") in ends:
+                    break
+                listed = self._longest_at(text, before.start("name"), _ua_villages)
+                if listed is None or listed.end != before.end("name"):
+                    break
+                yield listed
+                start = listed.start
 
     def _locative_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
         """Ukrainian villages right after "in", "at", "from" or "à" ("fighting in
