@@ -950,3 +950,16 @@ def test_a_capital_before_its_forces_is_no_place(engine: Engine) -> None:
 )
 def test_counts_since_a_month_are_tallies(engine: Engine, text: str) -> None:
     assert not [r for r in run(engine, text, MONDAY, "en").reports if r.type == "attack"]
+
+
+def test_the_same_day_is_the_day_told_before(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "On March 3, a strike killed two fighters near Damascus. On the same day, five "
+        "fighters were killed in a missile strike in Aleppo.",
+        MONDAY,
+        "en",
+    )
+    aleppo = [r for r in ex.reports if r.location is not None and r.location.name == "Aleppo"]
+    assert len(aleppo) == 1 and aleppo[0].date is not None
+    assert aleppo[0].date.date == dt.date(2026, 3, 3)

@@ -623,3 +623,16 @@ def test_mourir_d_une_epidemie_n_est_pas_une_attaque(engine: Engine) -> None:
 def test_un_bilan_sur_vingt_ans_n_est_pas_un_evenement(engine: Engine) -> None:
     ex = run(engine, "Au Mexique, 47 journalistes ont été tués depuis vingt ans.", SUNDAY, "fr")
     assert not [r for r in ex.reports if r.type == "attack"]
+
+
+def test_le_meme_mois_est_le_mois_de_la_date_dite_avant(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Le 3 février, une frappe a tué deux combattants près de Damas. Le même mois, cinq "
+        "combattants ont été tués dans une frappe de missile à Alep.",
+        SUNDAY,
+        "fr",
+    )
+    alep = [r for r in ex.reports if r.location is not None and r.location.name == "Aleppo"]
+    assert len(alep) == 1 and alep[0].date is not None
+    assert (alep[0].date.date, alep[0].date.precision) == (dt.date(2026, 2, 1), "month")

@@ -12,6 +12,7 @@ turns drafts into ``EventReport`` records (see ``reports``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -97,6 +98,7 @@ class _ArticleRun:
     cache: dict[tuple[str, str], Place | None] = field(default_factory=dict)
     country_mentions: dict[str, Place] = field(default_factory=dict)
     last_town: Place | None = None
+    last_date: DateValue | None = None  # the last date an event sentence stated
 
     def resolve(self, text: str, ref: str = "") -> Place | None:
         """The place ``text`` names; ``ref``, the GeoNames id the mention scanner gave it
@@ -512,12 +514,44 @@ def _last_town(run: _ArticleRun, unit: Unit) -> Place | None:
 
 
 def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]:
+    found = list(find_dates(unit.text, run.lex.lang, run.article.published))
+    found += _same_time(unit.text, found, run.last_date)
     out = []
-    for d in find_dates(unit.text, run.lex.lang, run.article.published):
+    for d in found:
         start, end = unit.start + d.start, unit.start + d.end
         tokens = unit.tokens_at(start, end)
         if tokens is not None:
             out.append((tokens, replace(d, start=start, end=end)))
+    stated = [d for _, d in out if d.precision in ("day", "month")]
+    run.last_date = stated[-1] if stated else run.last_date
+    return out
+
+
+# "the same day", "that month", "le même mois", "ce jour-là": the time told before.
+_SAME_TIME = re.compile(
+    r"\b(?:(?:on\s+)?(?:the\s+same|that)\s+(?:(?P<day>day)|(?P<month>month))"
+    r"|le\s+même\s+(?:(?P<jour>jour)|(?P<mois>mois))|ce\s+(?:(?P<jourla>jour)|(?P<moisla>mois))-là)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_time(text: str, found: list[DateValue], last: DateValue | None) -> list[DateValue]:
+    """Dates a sentence gives as the one told before: "Le même mois, cinq combattants ont
+    été tués" is in the month of the last date an event sentence stated."""
+    if last is None or last.date is None:
+        return []
+    out = []
+    for m in _SAME_TIME.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        if m.group("day") or m.group("jour") or m.group("jourla"):
+            if last.precision != "day":
+                continue
+            value = replace(last, end_date=None)
+        else:
+            first = last.date.replace(day=1)
+            value = replace(last, date=first, precision="month", end_date=None)
+        out.append(replace(value, text=m.group(0), start=m.start(), end=m.end()))
     return out
 
 
