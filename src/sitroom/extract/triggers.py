@@ -33,7 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
-from sitroom.extract.units import CASUALTY_LEMMAS, Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 
 WEAPON_CUES = ("weapon:drone", "weapon:missile", "weapon:rocket", "weapon:bomb", "weapon:shell")
 
@@ -123,7 +123,7 @@ _TRAVELLERS = frozenset(
      "dirigeante", "chancelier", "chancelière", "pape", "roi", "diplomate", "diplomates",
      "chefs", "ministres", "émissaires"}
 )  # fmt: skip
-_NAMED = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
+_NAMED = PERSON_LABELS | {"ORG", "GPE", "NORP"}
 # Clauses that share the subject of the verb they hang on: "ira en Turquie avant de se
 # rendre à Moscou", "will travel to Kyiv and meet".
 _SHARED_SUBJECT = frozenset({"xcomp", "advcl", "conj"})

@@ -493,13 +493,13 @@ def _inside(span: SpacySpan, spans: Sequence[SpacySpan]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
-# A place glued to one of these describes who holds or backs something: "Moscow-controlled",
-# "Russian-occupied", "Kyiv-held", "The Hague-based": not a place where events happen.
 # A capital's or state's name before its armed forces: "Kiev forces", "Kyiv's troops".
 _FORCES_OF = re.compile(
     r"(?:['’]s)?\s+(?:forces|troops|army|military|regime)\b(?!\s+(?:base|hospital|academy))",
     re.IGNORECASE,
 )
+# A place glued to one of these describes who holds or backs something: "Moscow-controlled",
+# "Russian-occupied", "Kyiv-held", "The Hague-based": not a place where events happen.
 _AFFILIATION = re.compile(
     r"-(?:controlled|held|occupied|backed|based|installed|appointed|led|allied|friendly"
     r"|aligned|run)\b",

@@ -705,7 +705,7 @@ def _closest_to(
     if at is None:
         return None
     ranked = sorted(
-        (not _lies_towards(at, p, heading), km, c.record.geonameid, c.record)
+        (not _lies_towards(at, p, km, heading), km, c.record.geonameid, c.record)
         for c in cands
         if c.record.feature_class == "P"
         and (p := point_of(c.record)) is not None
@@ -721,11 +721,6 @@ _HEADINGS = {
     "nord": 0.0, "nordest": 45.0, "est": 90.0, "sudest": 135.0, "sud": 180.0,
     "sudouest": 225.0, "ouest": 270.0, "nordouest": 315.0,
 }  # fmt: skip
-_HEADING_WORD = re.compile(
-    r"\b(north|south|east|west|nord|sud|est|ouest)(?:-?(east|west|est|ouest))?\s+"
-    r"(?:of|de|du|d['’])\s*$",
-    re.IGNORECASE,
-)
 # How far off the stated direction a place may lie and still lie that way: a sector of
 # 135 degrees (a "southeast" village may lie east-southeast or south-southeast).
 _SECTOR = 67.5
@@ -736,14 +731,18 @@ _SAME_SPOT_KM = 2.0
 def _heading_before(text: str, start: int) -> float | None:
     """The compass heading of the direction words just before ``start`` ("southwest of
     Druzhkivka", "(east of Orikhiv"), or ``None``."""
-    m = _HEADING_WORD.search(text, max(0, start - 30), start)
+    m = _DIRECTION_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return None
-    return _HEADINGS.get((m.group(1) + (m.group(2) or "")).lower())
+    words = re.findall(r"[a-z]+", m.group(0).lower())[:-1]  # without "of", "de", "d'"
+    return _HEADINGS.get("".join(words))
 
 
-def _lies_towards(at: tuple[float, float], p: tuple[float, float], heading: float | None) -> bool:
-    if heading is None or km_between(at, p) < _SAME_SPOT_KM:
+def _lies_towards(
+    at: tuple[float, float], p: tuple[float, float], km: float, heading: float | None
+) -> bool:
+    """Whether ``p``, ``km`` from ``at``, lies in the direction ``heading``."""
+    if heading is None or km < _SAME_SPOT_KM:
         return True
     off = abs((bearing(at, p) - heading + 180.0) % 360.0 - 180.0)
     return off <= _SECTOR
