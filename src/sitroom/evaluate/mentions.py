@@ -28,7 +28,7 @@ not find at all counts as wrong.
   added since. A body of a state that the table lacks may also be read as the state
   the name is built on ("US Senate", "armée turque": the table's reading of the longest
   actor it contains); a name that merely contains a state's name still expects nothing
-  when the system finds nothing ("Agence France-Presse").
+  when the system finds nothing ("France 24").
 """
 
 from __future__ import annotations

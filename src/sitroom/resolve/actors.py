@@ -83,8 +83,9 @@ class ActorEntry:
 
     def forms(self) -> list[tuple[str, AliasClass]]:
         """Every written form, the canonical name first, with its alias class (short ones
-        are matched exactly); a person's names also in the other romanisations of their
-        ending ("Syrskyi", "Syrskii", "Syrskiy", "Syrsky")."""
+        are matched exactly, and the names of bodies three words long or more in any case,
+        as the press writes them too); a person's names also in the other romanisations
+        of their ending ("Syrskyi", "Syrskii", "Syrskiy", "Syrsky")."""
         out: list[tuple[str, AliasClass]] = [(a, "exact") for a in self.abbr]
         names = (self.name, *self.names, *self.surnames)
         if self.kind == "person":
@@ -93,8 +94,10 @@ class ActorEntry:
             letters = sum(c.isalpha() for c in form)
             if letters <= 3:
                 out.append((form, "exact"))
-            else:  # "administration militaire de Kiev" is written in lower case
-                out.append((form, "proper" if starts_upper(form) else "any"))
+            elif starts_upper(form) and (self.kind == "person" or len(form.split()) < 3):
+                out.append((form, "proper"))
+            else:  # "administration militaire de Kiev", "forces armées ukrainiennes"
+                out.append((form, "any"))
         out.extend((a, "any") for a in (*self.phrases, *self.adjectives))
         return out
 
@@ -267,11 +270,34 @@ class ActorTable:
                 entry = force
             kind: Literal["person", "actor"] = "person" if entry.kind == "person" else "actor"
             out.append(Mention(kind, start, end, text[start:end], entry.name, entry.ref))
+        return self._state_bodies(out, text)
+
+    def _state_bodies(self, mentions: list[Mention], text: str) -> list[Mention]:
+        """A state named right before one of its own bodies names that body, one mention:
+        "U.S. Department of Defense", "Ukraine's SBU"; in French the state's adjective
+        comes after ("la Garde nationale ukrainienne")."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None:
+                gap = text[prev.end : m.start]
+                first, second = self._by_name[prev.label or ""], self._by_name[m.label or ""]
+                if _ENGLISH_GAP.fullmatch(gap) and _owns(first, second):
+                    out[-1] = Mention(
+                        m.kind, prev.start, m.end, text[prev.start : m.end], m.label, m.ref
+                    )
+                    continue
+                if gap.isspace() and m.text.islower() and _owns(second, first):
+                    out[-1] = Mention(
+                        prev.kind, prev.start, m.end, text[prev.start : m.end], prev.label, prev.ref
+                    )
+                    continue
+            out.append(m)
         return out
 
     def named(self, text: str) -> Actor | None:
         """The actor ``text`` names as a whole (an alias, with titles and a possessive
-        left out), never one it merely contains: "Agence France-Presse" is not France."""
+        left out), never one it merely contains: "France 24" is not France."""
         clean = _POSSESSIVE.sub("", text.strip().strip(_QUOTES)).strip()
         alias = self.aliases.get(norm(clean)) or self.aliases.get(norm(_strip_titles(clean)))
         if alias is not None and _written_ok(clean, alias):
@@ -319,6 +345,19 @@ _STATE_FORCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAIN_FORCE = re.compile(r"^Armed Forces of |^\S+ Armed Forces$")
+
+
+_ENGLISH_GAP = re.compile(r"(?:['’]s)?\s+")
+
+
+def _owns(state: ActorEntry, body: ActorEntry) -> bool:
+    """Whether ``body`` is an organisation or force of the state ``state``."""
+    return (
+        state.kind == "state"
+        and body.kind in ("org", "force", "group")
+        and state.country is not None
+        and body.country == state.country
+    )
 
 
 def _written_ok(written: str, alias: _Alias) -> bool:
