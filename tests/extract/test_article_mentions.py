@@ -106,6 +106,33 @@ def test_initials_repeat_the_full_name_given_before() -> None:
     assert short_forms(mentions)[1].ref == name
 
 
+def _at(text: str, words: str, kind: str, ref: str | None, after: int = 0) -> Mention:
+    start = text.index(words, after)
+    return Mention(kind, start, start + len(words), words, ref or words, ref)  # type: ignore[arg-type]
+
+
+def test_last_words_and_a_french_head_noun_repeat_the_full_name() -> None:
+    text = (
+        "Ukraine's Air Force said the Air Force downed 20 drones. "
+        "Le Conseil de sécurité s'est réuni ; le Conseil a voté. La Grande Armée a fui."
+    )
+    mentions = [
+        _at(text, "Ukraine's Air Force", "actor", "Ukrainian Air Force"),
+        _at(text, "Air Force", "org", None, 20),
+        _at(text, "Conseil de sécurité", "actor", "Q37470"),
+        _at(text, "Conseil", "org", None, text.index("le Conseil a")),
+        _at(text, "Armée", "org", None),
+    ]
+    out = short_forms(mentions)
+    assert [m.ref for m in out] == [
+        "Ukrainian Air Force",
+        "Ukrainian Air Force",
+        "Q37470",
+        "Q37470",
+        None,  # no "Armée …" was named before
+    ]
+
+
 def test_armed_groups_named_by_what_they_are() -> None:
     text = "Rebels shelled the town; les séparatistes et les jihadistes ont nié."
     found = [(m.kind, m.text, m.ref) for m in unnamed_groups(text, [])]

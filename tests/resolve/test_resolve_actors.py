@@ -424,3 +424,23 @@ def test_a_state_named_before_its_own_body_names_the_body(
     table: ActorTable, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.label) for m in table.scan(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the West must act", [("the West", "Western countries")]),
+        ("in the west of the country", []),
+        ("settlers in the West Bank", []),
+        ("selon l'Occident", [("Occident", "Western countries")]),
+        (
+            "Ukraine's Poroshenko warns",
+            [("Ukraine", "Ukraine"), ("Poroshenko", "Petro Poroshenko")],
+        ),
+        ("killed in barracks - Gaidai", [("Gaidai", "Serhiy Haidai")]),
+    ],
+)
+def test_the_west_and_people_of_the_war_news(
+    table: ActorTable, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.label) for m in table.scan(text)] == found

@@ -94,8 +94,9 @@ def speakers_in(quotes: Sequence[Quote], text: str, known: Sequence[Mention]) ->
 def short_forms(mentions: Sequence[Mention]) -> list[Mention]:
     """Actor mentions the table left unresolved that repeat, in short, a resolved name the
     article gave before: a person's single name ("Kim" after "Kim Jong Un"), an
-    organisation's head noun ("the Commission" after "the European Commission") or its
-    initials ("MoD" after "the UK Ministry of Defence"). The
+    organisation's head noun ("the Commission" after "the European Commission", "le
+    Conseil" after "le Conseil de sécurité"), last words ("the Air Force" after "Ukraine's
+    Air Force") or initials ("MoD" after "the UK Ministry of Defence"). The
     nearest such name before wins; ``mentions`` are in text order."""
     out: list[Mention] = []
     named: list[Mention] = []
@@ -115,18 +116,35 @@ def short_forms(mentions: Sequence[Mention]) -> list[Mention]:
 
 def _shortened(text: str, named: Sequence[Mention]) -> Mention | None:
     word = text.removeprefix("the ").removeprefix("The ").strip()
-    if " " in word or not word[:1].isupper() or len(word) < 3:
+    if not word[:1].isupper() or len(word) < 3:
         return None
+    if " " in word:  # "Air Force" after "Ukraine's Air Force"
+        tail = word.split()
+        return next(
+            (
+                full
+                for full in reversed(named)
+                if full.kind != "person" and full.text.split()[-len(tail) :] == tail
+            ),
+            None,
+        )
     capitals = "".join(c for c in word if c.isupper())
     for full in reversed(named):
         words = full.text.split()
         if (full.kind == "person" and word in words) or (
-            full.kind != "person" and words[-1] == word
+            full.kind != "person" and word in (words[-1], _french_head(words))
         ):
             return full
         if full.kind != "person" and len(capitals) >= 2 and _initials(full.text).endswith(capitals):
             return full  # "MoD" after "the UK Ministry of Defence", "SMM" after "the OSCE SMM"
     return None
+
+
+def _french_head(words: Sequence[str]) -> str | None:
+    """The head noun of a name written head first ("Conseil" of "Conseil de sécurité",
+    "Alliance" of "Alliance atlantique"): its first word, when a word in lower case
+    follows it."""
+    return words[0] if len(words) > 1 and words[1][:1].islower() else None
 
 
 def _initials(name: str) -> str:

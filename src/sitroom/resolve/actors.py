@@ -94,7 +94,7 @@ class ActorEntry:
             letters = sum(c.isalpha() for c in form)
             if letters <= 3:
                 out.append((form, "exact"))
-            elif starts_upper(form) and (self.kind == "person" or len(form.split()) < 3):
+            elif _head_upper(form) and (self.kind == "person" or len(form.split()) < 3):
                 out.append((form, "proper"))
             else:  # "administration militaire de Kiev", "forces armées ukrainiennes"
                 out.append((form, "any"))
@@ -245,6 +245,8 @@ class ActorTable:
             if not folded.is_word(fstart, fend):
                 continue
             start, end = folded.span(fstart, fend)
+            if alias.key.startswith("the ") and _NAME_GOES_ON.match(text, end):
+                continue  # "the West Bank" is not the West
             if _written_ok(text[start:end], alias):
                 hits.append((start, end, alias))
         taken: list[tuple[int, int, _Alias]] = []
@@ -347,6 +349,7 @@ _STATE_FORCE_BEFORE = re.compile(
 _MAIN_FORCE = re.compile(r"^Armed Forces of |^\S+ Armed Forces$")
 
 
+_NAME_GOES_ON = re.compile(r"[ -][A-Z]")
 _ENGLISH_GAP = re.compile(r"(?:['’]s)?\s+")
 
 
@@ -365,8 +368,13 @@ def _written_ok(written: str, alias: _Alias) -> bool:
     if alias.kind == "exact":
         return written in alias.forms or _titled_acronym(written, alias.forms)
     if alias.kind == "proper":
-        return starts_upper(written)
+        return _head_upper(written)
     return True
+
+
+def _head_upper(name: str) -> bool:
+    """Whether ``name`` is capitalised, after a leading "the" ("the West", not "the west")."""
+    return starts_upper(name[4:] if name[:4].lower() == "the " else name)
 
 
 def _titled_acronym(written: str, forms: frozenset[str]) -> bool:
