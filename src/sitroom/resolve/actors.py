@@ -420,6 +420,58 @@ def person_actor(
 def _default_table() -> ActorTable:
     raw = resources.files("sitroom.resolve").joinpath("data", "actors.toml").read_text("utf-8")
     try:
-        return ActorTable.from_dict(tomllib.loads(raw))
+        curated = ActorTable.from_dict(tomllib.loads(raw))
     except tomllib.TOMLDecodeError as exc:
         raise GeocodeError(f"the shipped actor table is not valid TOML: {exc}") from None
+    return ActorTable((*curated.entries, *world_states(curated)))
+
+
+def world_states(curated: ActorTable) -> list[ActorEntry]:
+    """The countries the curated table has no state for, as states named as the
+    gazetteer's country files write them ("Kenya", "Tunisie", "Indonésie"), with no
+    Wikidata id; a written form the curated table already uses stays its own, and a
+    capital's name ("Singapore", "Djibouti") names only the city. Countries of fewer than
+    100,000 people (San Marino, Bouvet Island) are left out."""
+    from sitroom.resolve.gazetteer import data_rows
+
+    have = {e.country for e in curated.entries if e.kind == "state"}
+    taken = set(curated.aliases)
+    forms: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for row in data_rows("countries.tsv"):
+        if int(row["population"] or 0) >= 100_000:  # not the microstates and islets
+            names[row["iso2"]] = row["name"]
+        capitals[row["capital"]] = row["iso2"]
+    for row in data_rows("world_places.tsv.gz"):  # city names are never names of states
+        if row["geonameid"] in capitals or row["feature_code"] == "PPLC":
+            taken.add(norm(row["name"]))
+    for row in data_rows("country_names.tsv"):
+        field = {"abbr": "abbr", "adj": "adjectives", "canonical": "canonical"}.get(
+            row["lang"], "names"
+        )
+        forms.setdefault(row["iso2"], {}).setdefault(field, []).append(row["name"])
+    out = []
+    for code, name in names.items():
+        if code in have:
+            continue
+        mine = forms.get(code, {})
+        name = (mine.get("canonical") or [name])[0]
+        if norm(name) in taken:
+            continue
+
+        def free(field: str, mine: dict[str, list[str]] = mine) -> tuple[str, ...]:
+            return tuple(f for f in dict.fromkeys(mine.get(field, [])) if norm(f) not in taken)
+
+        out.append(
+            ActorEntry(
+                key=f"state_{code.lower()}",
+                name=name,
+                kind="state",
+                country=code,
+                names=free("names"),
+                adjectives=free("adjectives"),
+                abbr=free("abbr"),
+            )
+        )
+    return out

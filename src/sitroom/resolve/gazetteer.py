@@ -130,7 +130,7 @@ def data_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _data_rows(name: str) -> Iterator[dict[str, str]]:
+def data_rows(name: str) -> Iterator[dict[str, str]]:
     """Rows of a shipped TSV (gzip or plain), skipping ``#`` comment lines."""
     raw = _data_bytes(name)
     text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
@@ -205,7 +205,7 @@ class _Builder:
         cur[1] = max(cur[1], curated)
 
     def add_places(self, file: str) -> None:
-        for r in _data_rows(file):
+        for r in data_rows(file):
             gid = int(r["geonameid"])
             self.places[gid] = _place_row(
                 gid,
@@ -245,7 +245,7 @@ class _Builder:
     def add_countries(self) -> list[tuple[str, int, int | None]]:
         out = []
         ids: dict[str, int] = {}
-        for r in _data_rows("countries.tsv"):
+        for r in data_rows("countries.tsv"):
             gid = int(r["geonameid"])
             ids[r["iso2"]] = gid
             lat = float(r["lat"]) if r["lat"] else None
@@ -260,7 +260,7 @@ class _Builder:
             )
             self.name(gid, r["name"], True)
             out.append((r["iso2"], gid, int(r["capital"]) if r["capital"] else None))
-        for r in _data_rows("country_names.tsv"):
+        for r in data_rows("country_names.tsv"):
             if r["lang"] == "adj":
                 self.demonyms[norm(r["name"])] = r["iso2"]
                 continue
@@ -272,7 +272,7 @@ class _Builder:
         return out
 
     def add_aliases(self) -> None:
-        for r in _data_rows("place_aliases.tsv"):
+        for r in data_rows("place_aliases.tsv"):
             gid = int(r["geonameid"])
             if gid not in self.places:
                 raise GeocodeError(f"place_aliases.tsv names unknown geonameid {gid}")
@@ -284,7 +284,7 @@ class _Builder:
     def add_admin_names(self) -> None:
         """Admin1/admin2 names of Ukrainian rows (conventional English for admin1, and
         the oblast's own adjectival name: "Kyivska" is Kyiv Oblast)."""
-        rows = list(_data_rows("ua_admin1.tsv"))
+        rows = list(data_rows("ua_admin1.tsv"))
         admin1 = {r["code"]: r["name"] for r in rows}
         adjectives = {r["code"]: [a for a in r["adjective"].split("|") if a] for r in rows}
         admin2 = {}
