@@ -148,13 +148,17 @@ def test_armed_groups_named_by_what_they_are() -> None:
 def test_military_units_are_organisation_mentions() -> None:
     text = (
         "Recruits of the 28th Separate Mechanized Brigade and the 46th brigade faced the "
-        "Southern Military District; la 93e brigade a tenu. It is the 2nd largest army."
+        "Southern Military District; la 93e brigade a tenu. It is the 2nd largest army. "
+        "The 76th Airborne (VDV) Division (36th CAA) and le 1er régiment de hussards."
     )
     assert [m.text for m in unnamed_groups(text, [])] == [
         "28th Separate Mechanized Brigade",
         "46th brigade",
         "Southern Military District",
         "93e brigade",
+        "76th Airborne (VDV) Division",
+        "36th CAA",
+        "1er régiment",
     ]
 
 
@@ -204,3 +208,10 @@ def test_bodies_named_by_what_they_are_become_organisation_mentions() -> None:
     # a person or actor mention over the words keeps them
     table_hit = Mention("actor", 4, 10, "Rubikon", label="Rubikon", ref="Q1")
     assert "Rubikon" not in " ".join(m.text for m in named_bodies(text, [table_hit])[1:])
+
+
+def test_a_state_adjective_before_a_body_name_stays_the_states() -> None:
+    text = "Drone operators of the Russian Smuglyanka Detachment struck."
+    russian = Mention("actor", text.index("Russian"), text.index("Russian") + 7, "Russian")
+    found = named_bodies(text, [russian])
+    assert [m.text for m in found if m.kind == "org"] == ["Smuglyanka Detachment"]

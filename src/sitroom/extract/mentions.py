@@ -256,10 +256,11 @@ def named_people(text: str, known: Sequence[Mention], table: ActorLookup) -> lis
 _GROUP_NOUNS = re.compile(
     r"\b(?:rebels?|separatists?|militants?|insurgents?|jihadists?|gunmen|guerrillas?"
     r"|rebelles?|séparatistes?|insurgés|jihadistes?|djihadistes?)\b"
-    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?-i:[A-Z][\w-]*\s+){0,4}"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?-i:[A-Z][\w-]*\s+(?:\([A-Z]+\)\s+)?){0,4}"
     r"(?:brigade|regiment|battalion|division|corps|army)\b"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?-i:CAA|GTA|AC|MRD|TD)\b"  # "36th CAA", "1st GTA"
     r"|\b(?-i:(?:[A-Z][a-z]+\s+){1,2}Military\s+District)\b"
-    r"|\b\d{1,3}(?:e|ème)\s+(?:brigade|régiment|bataillon|division|armée)\b",
+    r"|\b\d{1,3}(?:er|re|e|ème)\s+(?:brigade|régiment|bataillon|division|armée)\b",
     re.IGNORECASE,
 )
 
@@ -295,7 +296,10 @@ def named_bodies(text: str, known: Sequence[Mention]) -> list[Mention]:
     found: list[Mention] = []
     for m in _NAMED_BODY.finditer(text):
         words = list(re.finditer(r"\S+", m.group(0)))
-        while words and words[0].group(0) in _NOT_A_NAME_START:
+        while words and (
+            words[0].group(0) in _NOT_A_NAME_START
+            or (m.start() + words[0].start(), m.start() + words[0].end()) in named
+        ):  # "the Russian Rubikon Center…": "Russian" is the state's, the rest the body's
             words = words[1:]
         if len(words) < 2:
             continue
