@@ -4,6 +4,7 @@ speakers and people named after their role that the NER missed, and short names.
 from __future__ import annotations
 
 from sitroom.extract.mentions import (
+    acronyms,
     named_bodies,
     named_people,
     short_forms,
@@ -215,3 +216,17 @@ def test_a_state_adjective_before_a_body_name_stays_the_states() -> None:
     russian = Mention("actor", text.index("Russian"), text.index("Russian") + 7, "Russian")
     found = named_bodies(text, [russian])
     assert [m.text for m in found if m.kind == "org"] == ["Smuglyanka Detachment"]
+
+
+def test_words_in_capitals_are_bodies_unless_kit_or_shouted_words() -> None:
+    text = (
+        "One dead in shelling - OVA. UPDATE: the update came. GCHQ and the NSA listened.\n"
+        "HIMARS and FPV drones hit at 10 UTC. NATO met.\nLIVE BLOG FROM KYIV"
+    )
+    nato = Mention("actor", text.index("NATO"), text.index("NATO") + 4, "NATO", "NATO", "Q7184")
+    found = acronyms(text, [nato])
+    assert [(m.kind, m.text, m.ref) for m in found] == [
+        ("org", "OVA", None),
+        ("org", "GCHQ", None),
+        ("org", "NSA", None),
+    ]

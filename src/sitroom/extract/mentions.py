@@ -62,12 +62,14 @@ def completed(
 ) -> list[Mention]:
     """An article's sentence-level mentions with what only the whole article shows: quote
     speakers and people named after their role that the model missed, armed groups named
-    only by what they are, and short names of actors named in full before; in text order."""
+    only by what they are, bodies named only by their initials, and short names of actors
+    named in full before; in text order."""
     out = [*mentions, *speakers_in(quotes, text, mentions)]
     out.extend(titled_people(text, out, table))
     out = named_people(text, out, table)
     out = named_bodies(text, out)
     out.extend(unnamed_groups(text, out))
+    out.extend(acronyms(text, out))
     return short_forms(sorted(out, key=lambda m: (m.start, m.end)))
 
 
@@ -322,6 +324,52 @@ def unnamed_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
             continue
         out.append(Mention("org", m.start(), m.end(), m.group(0), label=m.group(0), ref=None))
     return out
+
+
+# Initials in capitals that name no body: weapons and kit, units of measure, time zones,
+# currencies, Roman numerals and the like. The rest of such words in running text are
+# organisations ("GCHQ", "AOAV", "OVA").
+_NOT_A_BODY = frozenset(
+    {
+        "UAV", "UAVS", "FPV", "GPS", "AI", "TV", "CEO", "PM", "AM", "UTC", "GMT", "EST", "CET",
+        "EET", "MSK", "KM", "MW", "GW", "KW", "ID", "PDF", "URL", "USD", "EUR", "UAH", "RUB",
+        "COVID", "DNA", "MLRS", "HIMARS", "ATACMS", "SAM", "IFV", "APC", "MBT", "KAB", "UMPK",
+        "TNT", "HQ", "POW", "POWS", "IDP", "IDPS", "LNG", "GDP", "NGO", "NGOS", "SMS", "IRBM",
+        "ICBM", "SRBM", "AA", "AAA", "RPG", "ATGM", "MANPADS", "EW", "RF", "II", "III", "IV", "VI",
+        "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX", "XXI", "OK", "NB", "PS",
+        "FAQ", "VIP", "LGBT", "LGBTQ", "HIV", "AIDS", "PR", "IT", "JAN", "FEB", "MAR", "APR",
+        "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "HTTP", "HTTPS", "RSS",
+        "ZNPP", "NPP", "DMZ", "ISR", "TERCOM", "DSMAC", "GNSS", "VVER", "VIIRS", "OSINT", "VBIED",
+        "IED", "KIA", "MIA", "WIA", "PIB", "FCFA", "NDLR", "ONG", "MP", "MPS", "MR", "MM", "BST",
+        "IST", "NW", "NE", "SE", "SW", "TX",
+    }
+)  # fmt: skip
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿ]+\b")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+
+
+def acronyms(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """Words in capitals that no other mention covers ("the OVA said", "GCHQ"), as
+    unresolved organisation mentions, unless they name kit or a unit of measure
+    (``_NOT_A_BODY``), the article also writes them in lower case, or they stand in a
+    line written in capitals."""
+    taken = [(m.start, m.end) for m in known]
+    words = set(_LOWER_WORD.findall(text))
+    out = []
+    for m in _ACRONYM.finditer(text):
+        if m.group(0) in _NOT_A_BODY or m.group(0).lower() in words:
+            continue  # "UPDATE", "LIVE", "BY": a word the article also writes in lower case
+        if not any(c.islower() for c in _line_of(text, m)):
+            continue
+        if _free(m.start(), m.end(), taken):
+            out.append(Mention("org", m.start(), m.end(), m.group(0), label=m.group(0), ref=None))
+    return out
+
+
+def _line_of(text: str, m: re.Match[str]) -> str:
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
