@@ -347,6 +347,10 @@ DNIEPER, DNIPRO_CITY, OSKIL = "565896", "709930", "514365"
         ("le fleuve Dniepr", [("Dniepr", DNIEPER)]),
         ("A missile hit Dnipro overnight.", [("Dnipro", DNIPRO_CITY)]),
         ("the Dnipro region", [("Dnipro region", "709929")]),
+        ("the front runs along the Dnipro.", [("Dnipro", DNIEPER)]),
+        ("the Dnipro islands", [("Dnipro", DNIEPER)]),
+        ("the Dnipro-based brigade", [("Dnipro", DNIPRO_CITY)]),
+        ("the Dnipro City Council", [("Dnipro", DNIPRO_CITY)]),
     ],
 )
 def test_a_name_is_a_river_where_the_text_says_so(

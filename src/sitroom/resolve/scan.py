@@ -159,6 +159,14 @@ _RIVER_BEFORE = re.compile(
     r"\s+(?:the\s+|le\s+|la\s+)?(?=[^\W\d_])",
     re.IGNORECASE,
 )
+_THE_NAME = re.compile(r"\bthe\s+(?=[A-ZÀ-Þ])")
+# What makes "the Dnipro" a town's or an area's name: an admin word, a capitalised word
+# that goes on with the name, a hyphen ("the Dnipro-based").
+_NOT_THE_RIVER = re.compile(
+    r"(?:\s+(?:region|regions|oblast|oblasts|city|direction|axis|area|district|raion"
+    r"|province|airport|front|sector)\b|\s+(?-i:[A-Z])|[-‐])",
+    re.IGNORECASE,
+)
 _BANK_AFTER = re.compile(
     r"(?<![\w'’ʼ-])(?-i:[A-ZÀ-Þ])[\w'’ʼ-]*?(?:['’]s)?\s+(?:east(?:ern)?|west(?:ern)?|left|right|opposite)"
     r"\s+banks?\b",
@@ -362,7 +370,12 @@ class PlaceScanner:
         return _rivers_only(self.gazetteer.candidates(norm(name)))
 
     def _river_hits(self, text: str) -> Iterator[_Hit]:
-        """Rivers the text calls rivers (see (f) in the module docstring)."""
+        """Rivers the text calls rivers (see (f) in the module docstring), and a river's
+        name after "the" in English ("along the Dnipro"): a town takes no article."""
+        for the in _THE_NAME.finditer(text):
+            hit = self._river_named(text, the.end())
+            if hit is not None and not _NOT_THE_RIVER.match(text, hit.end):
+                yield hit
         low = text.lower()
         if not any(word in low for word in _RIVER_WORDS):
             return  # most texts name no river: skip the patterns
