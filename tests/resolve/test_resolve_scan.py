@@ -309,6 +309,12 @@ def test_oblasts_by_their_own_adjectival_names(scanner: PlaceScanner) -> None:
             "strikes in the regions of Kharkiv, Sumy and Poltava",
             [("regions of Kharkiv", "706482"), ("Sumy", "692196"), ("Poltava", "696634")],
         ),
+        # ... and so are names listed before one, past an area the data lacks ("Kursk").
+        (
+            "fighting in the Donetsk, Luhansk and Kherson regions",
+            [("Donetsk", "709716"), ("Luhansk", "702657"), ("Kherson", "706442")],
+        ),
+        ("strikes on Sumy and Kursk oblasts", [("Sumy", "692196"), ("Kursk", "538560")]),
         # A district centre's "region" is its raion; "Obl" is short for oblast.
         (
             "Russia hit Nikopol region 11 times",

@@ -130,6 +130,9 @@ _ADMIN1_BEFORE = re.compile(
 )
 # The next name of a list after a plural admin word: "the regions of Kharkiv and Sumy",
 # "les régions de Kharkiv et de Soumy".
+_PLURAL_ADMIN_AFTER = re.compile(
+    r"\s+(?P<word>regions|oblasts|provinces|districts|raions|rayons)\b", re.IGNORECASE
+)
 _NEXT_IN_LIST = re.compile(
     r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:of\s+|de\s+|du\s+|d['’]\s*)?$",
     re.IGNORECASE,
@@ -502,7 +505,8 @@ class PlaceScanner:
 
     def _admin_lists(self, text: str, hits: list[_Hit]) -> list[_Hit]:
         """Names listed after a plural admin word are areas of the same level as the first
-        ("les régions de Kharkiv et de Soumy": both oblasts)."""
+        ("les régions de Kharkiv et de Soumy": both oblasts), and so are names listed
+        before one ("Kursk and Sumy oblasts", "the Donetsk and Kharkiv regions")."""
         out = list(hits)
         for i in range(1, len(out)):
             prev, hit = out[i - 1], out[i]
@@ -513,6 +517,20 @@ class PlaceScanner:
             area = self.geocoder.admin_area(text[hit.start : hit.end], prev.level)
             if area is not None:
                 out[i] = replace(hit, area=area, level=prev.level, plural=True)
+        for i in range(len(out)):
+            after = _PLURAL_ADMIN_AFTER.match(text, out[i].end)
+            if after is None:
+                continue
+            level = admin_level(after.group("word")[:-1])
+            j = i
+            while j >= 0 and not out[j].level and not out[j].area:
+                hit = out[j]
+                area = self.geocoder.admin_area(text[hit.start : hit.end], level)
+                if area is not None:  # else an area the offline data lacks ("Kursk")
+                    out[j] = replace(hit, area=area, level=level, plural=True)
+                if j == 0 or not _NEXT_IN_LIST.match(text[out[j - 1].end : hit.start]):
+                    break
+                j -= 1
         return out
 
     def _plausible(self, text: str, hit: _Hit) -> bool:
