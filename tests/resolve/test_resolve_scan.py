@@ -463,6 +463,14 @@ def test_the_stated_direction_picks_among_namesakes_near_one_town(scanner: Place
     assert found(scanner, text.format("north"))[-1] == ("Sofiivka", "693315")
 
 
+def test_with_no_namesake_near_the_town_one_of_its_region_that_way_wins(
+    scanner: PlaceScanner,
+) -> None:
+    # The Zakharivka of Kharkiv Oblast lies 77 km northeast of the city; the other is in Odesa.
+    text = "Russian forces are striking positions near Zakharivka (northeast of Kharkiv City)."
+    assert found(scanner, text)[0] == ("Zakharivka", "687862")
+
+
 def test_a_village_before_a_bracket_that_places_it_is_found(scanner: PlaceScanner) -> None:
     text = "Russian forces seized Karpivka (southeast of Borova)."
     assert ("Karpivka", "706699") in found(scanner, text)

@@ -731,18 +731,30 @@ def _closest_to(
     """The namesake nearest the town a village is placed from, if it lies within
     ``ANCHOR_KM`` of it ("southeast of Sumy City near Pokrovka": the Pokrovka 43 km away);
     with the direction the text gives (``heading``, degrees), one that lies that way wins
-    over a nearer one that does not ("southwest of Druzhkivka near Sofiivka")."""
+    over a nearer one that does not ("southwest of Druzhkivka near Sofiivka"). With none
+    that near, one of the town's region twice as far that lies the stated way."""
     at = point_of(anchor) if anchor is not None else None
     if at is None:
         return None
+    cands = [c for c in cands if c.record.feature_class == "P"]
     ranked = sorted(
         (not _lies_towards(at, p, km, heading), km, c.record.geonameid, c.record)
         for c in cands
-        if c.record.feature_class == "P"
-        and (p := point_of(c.record)) is not None
-        and (km := km_between(at, p)) <= ANCHOR_KM
+        if (p := point_of(c.record)) is not None and (km := km_between(at, p)) <= ANCHOR_KM
     )
-    return ranked[0][3] if ranked else None
+    if ranked:
+        return ranked[0][3]
+    assert anchor is not None
+    farther = sorted(  # "Zakharivka (northeast of Kharkiv City)", 77 km off in that oblast
+        (km, c.record.geonameid, c.record)
+        for c in cands
+        if (c.record.country, c.record.admin1_code) == (anchor.country, anchor.admin1_code)
+        and (p := point_of(c.record)) is not None
+        and (km := km_between(at, p)) <= 2 * ANCHOR_KM
+        and heading is not None
+        and _lies_towards(at, p, km, heading)
+    )
+    return farther[0][2] if farther else None
 
 
 # Compass headings of the direction words ("southwest of", "au nord-est de").
