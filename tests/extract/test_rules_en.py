@@ -194,6 +194,24 @@ def test_oblast_is_not_its_city(engine: Engine) -> None:
     assert (r.location.precision, r.location.name) == ("admin1", "Sumy Oblast")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "geonames_id"),
+    [
+        # re-read within the oblast the sentence names
+        ("Russian forces attacked near Stepove west of Orikhiv in the Zaporizhzhia region.",
+         "Stepove", "11011093"),
+        # already in one of the oblasts named: kept, never moved out of them
+        ("Russian forces attacked in Kursk and Sumy oblasts, including northeast of Sumy City "
+         "near Yablunivka and Plekhovo, Kursk Oblast.", "Yablunivka", "8420715"),
+    ],
+)  # fmt: skip
+def test_towns_are_read_in_the_oblasts_the_sentence_names(
+    engine: Engine, text: str, name: str, geonames_id: str
+) -> None:
+    ex = run(engine, text, MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == name] == [geonames_id]
+
+
 def test_weekend_boundary(engine: Engine) -> None:
     ex = run(
         engine, "A Russian strike killed two people in Zaporizhzhia on Saturday.", MONDAY, "en"

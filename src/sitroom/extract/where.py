@@ -298,19 +298,21 @@ def _in_named_areas(
     candidates: list[PlaceCandidate], resolve: Resolve, unit: Unit
 ) -> list[PlaceCandidate]:
     """Re-read town names against the oblast the sentence names: "Stepove near Orikhiv
-    in the Zaporizhzhia region" is the Stepove of Zaporizhzhia Oblast."""
+    in the Zaporizhzhia region" is the Stepove of Zaporizhzhia Oblast. A town already in
+    one of the oblasts named stays, and a re-reading outside them is no better ("in Kursk
+    and Sumy oblasts … near Yablunivka" keeps the Yablunivka of Sumy Oblast)."""
     areas = [c for c in candidates if c.place is not None and c.place.precision == "admin1"]
     if not areas:
         return candidates
+    named = {a.place.name for a in areas if a.place is not None}
     out = []
     for cand in candidates:
         place = cand.place
-        if place is not None and place.precision == "town":
+        if place is not None and place.precision == "town" and place.admin1 not in named:
             area = areas[0]
-            if area.place is not None and place.admin1 != area.place.name:
-                better = resolve(f"{cand.tokens.text}, {area.tokens.text}")
-                if better is not None and better.precision == "town":
-                    place = _placed(better, unit, cand.tokens)
+            better = resolve(f"{cand.tokens.text}, {area.tokens.text}")
+            if better is not None and better.precision == "town" and better.admin1 in named:
+                place = _placed(better, unit, cand.tokens)
         out.append(PlaceCandidate(cand.tokens, place))
     return out
 
