@@ -395,6 +395,8 @@ def test_a_ukrainian_village_after_in_or_at_is_a_place(scanner: PlaceScanner) ->
         ("Krynky", "703861")
     ]
     assert found(scanner, "Les combats continuent à Krynky.") == [("Krynky", "703861")]
+    text = "They hold the western part of Krynky and the outskirts of Krynky."
+    assert found(scanner, text) == [("Krynky", "703861"), ("Krynky", "703861")]
     assert found(scanner, "Krynky said nothing.") == []  # no preposition, no village
 
 

@@ -113,7 +113,9 @@ _PLANT = re.compile(
 )
 # Prepositions before a place, for the villages of a text about Ukraine (see
 # ``_locative_hits``).
-_LOCATIVE = re.compile(r"(?<![\w'’])(?:in|at|from|à)\s+(?=[A-ZÀ-Þ])")
+_LOCATIVE = re.compile(
+    r"(?<![\w'’])(?:in|at|from|à|(?:part|parts|outskirts|edge|centre|center)\s+of)\s+(?=[A-ZÀ-Þ])"
+)
 _TOWN_CUES = re.compile(
     r"villag|town|city|cit|settlement|hamlet|localit|ville|commune|bourg"
     r"|hameau",
