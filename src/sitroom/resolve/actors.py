@@ -24,6 +24,7 @@ from typing import Any, Literal
 import ahocorasick
 
 from sitroom.errors import GeocodeError
+from sitroom.resolve.gazetteer import data_rows
 from sitroom.resolve.text import fold_text, norm, starts_upper
 from sitroom.types import Actor, Mention
 
@@ -277,7 +278,7 @@ class ActorTable:
     def _state_bodies(self, mentions: list[Mention], text: str) -> list[Mention]:
         """A state named right before one of its own bodies names that body, one mention:
         "U.S. Department of Defense", "Ukraine's SBU"; in French the state's adjective
-        comes after ("la Garde nationale ukrainienne")."""
+        comes after ("la flotte de la mer Noire russe")."""
         out: list[Mention] = []
         for m in mentions:
             prev = out[-1] if out else None
@@ -432,8 +433,6 @@ def world_states(curated: ActorTable) -> list[ActorEntry]:
     Wikidata id; a written form the curated table already uses stays its own, and a
     capital's name ("Singapore", "Djibouti") names only the city. Countries of fewer than
     100,000 people (San Marino, Bouvet Island) are left out."""
-    from sitroom.resolve.gazetteer import data_rows
-
     have = {e.country for e in curated.entries if e.kind == "state"}
     taken = set(curated.aliases)
     forms: dict[str, dict[str, list[str]]] = {}
