@@ -25,8 +25,18 @@ def run(engine: Engine, text: str, published: dt.date, lang: str) -> Extraction:
     return engine.extract_one(article)
 
 
+def of_type(ex: Extraction, type_: str) -> list[EventReport]:
+    """The reports of one type, in text order."""
+    return [r for r in ex.reports if r.type == type_]
+
+
+def placed(ex: Extraction, type_: str) -> list[str]:
+    """The place names of the reports of one type that have a place, sorted."""
+    return sorted(r.location.name for r in of_type(ex, type_) if r.location)
+
+
 def only(ex: Extraction, type_: str) -> EventReport:
-    found = [r for r in ex.reports if r.type == type_]
+    found = of_type(ex, type_)
     assert len(found) == 1, [(r.type, r.location, r.modality) for r in ex.reports]
     return found[0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rules_support import fig, only, run, speakers
+from rules_support import fig, of_type, only, placed, run, speakers
 
 from sitroom.engine import Engine
 
@@ -77,7 +77,7 @@ def test_salvo_with_interceptions(engine: Engine) -> None:
     weapons = {w.kind: w for w in raid.weapons}
     assert (weapons["drone"].launched, weapons["drone"].intercepted) == (165, 140)
     assert (weapons["missile"].launched, weapons["missile"].qualifier) == (9, "at_least")
-    assert not [r for r in ex.reports if r.type == "interception"]
+    assert not of_type(ex, "interception")
 
 
 def test_a_part_of_a_whole_and_all_but_a_few(engine: Engine) -> None:
@@ -319,7 +319,7 @@ def test_ground_assaults_are_battles(engine: Engine) -> None:
         "en",
     )
     assert only(ex, "battle").location.name == "Avdiivka"
-    assert not [r for r in ex.reports if r.type == "attack"]
+    assert not of_type(ex, "attack")
 
 
 def test_attacks_by_ground_forces_are_battles_and_strikes_stay_attacks(engine: Engine) -> None:
@@ -331,7 +331,7 @@ def test_attacks_by_ground_forces_are_battles_and_strikes_stay_attacks(engine: E
         MONDAY,
         "en",
     )
-    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    battles = placed(ex, "battle")
     assert battles == ["Kupiansk", "Lyman"]
     assert only(ex, "attack").location.name == "Kharkiv"
 
@@ -351,7 +351,7 @@ def test_a_front_line_sentence_is_a_battle_at_each_village_not_at_its_reference_
         MONDAY,
         "en",
     )
-    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    battles = placed(ex, "battle")
     assert battles == ["Bohuslavka", "Kruhliakivka", "Novoplatonivka", "Olhivka"]  # GeoNames
 
 
@@ -376,9 +376,9 @@ def test_forces_attacked_in_is_a_battle_however_the_parser_hangs_it(engine: Engi
         MONDAY,
         "en",
     )
-    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    battles = placed(ex, "battle")
     assert "Oleksiivka" in battles and "Kindrativka" in battles
-    assert not [r for r in ex.reports if r.type == "attack"]
+    assert not of_type(ex, "attack")
 
 
 def test_a_quote_opening_the_sentence_after_a_named_speaker_is_theirs(engine: Engine) -> None:
@@ -542,7 +542,7 @@ def test_front_line_pushes_and_attacks_in_the_vicinity_of_towns_are_battles(
         MONDAY,
         "en",
     )
-    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    battles = placed(ex, "battle")
     assert battles == ["Avdiivka", "Lyman", "Siversk", "Tonenke"]
 
 
@@ -732,7 +732,7 @@ def test_forces_attacking_around_towns_fight_a_battle_at_each(engine: Engine) ->
         MONDAY,
         "en",
     )
-    battles = sorted(r.location.name for r in ex.reports if r.type == "battle" and r.location)
+    battles = placed(ex, "battle")
     assert battles == ["Avdiivka", "Kupiansk"]
 
 
@@ -830,7 +830,7 @@ def test_this_strike_is_the_one_told_before(engine: Engine) -> None:
         MONDAY,
         "en",
     )
-    assert len([r for r in ex.reports if r.type == "attack"]) == 1
+    assert len(of_type(ex, "attack")) == 1
 
 
 def test_a_person_of_the_story_goes_by_first_name(engine: Engine) -> None:
@@ -873,7 +873,7 @@ def test_a_leader_or_delegation_travelling_is_a_visit(
     ],
 )
 def test_others_travelling_make_no_visit(engine: Engine, text: str) -> None:
-    assert not [r for r in run(engine, text, MONDAY, "en").reports if r.type == "meeting"]
+    assert not of_type(run(engine, text, MONDAY, "en"), "meeting")
 
 
 def test_a_village_the_gazetteer_lacks_keeps_its_name(engine: Engine) -> None:
@@ -965,7 +965,7 @@ def test_a_capital_before_its_forces_is_no_place(engine: Engine) -> None:
     ],
 )
 def test_deaths_that_tell_no_attack(engine: Engine, text: str) -> None:
-    assert not [r for r in run(engine, text, MONDAY, "en").reports if r.type == "attack"]
+    assert not of_type(run(engine, text, MONDAY, "en"), "attack")
 
 
 def test_the_same_day_is_the_day_told_before(engine: Engine) -> None:

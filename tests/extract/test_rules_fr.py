@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rules_support import fig, only, run, speakers
+from rules_support import fig, of_type, only, placed, run, speakers
 
 from sitroom.engine import Engine
 
@@ -189,7 +189,7 @@ def test_des_forces_qui_ont_avance_ont_pris_du_terrain(engine: Engine) -> None:
     ex = run(engine, "Dimanche, les forces russes ont avancé près de Bakhmout.", SUNDAY, "fr")
     assert only(ex, "territory_change").location.name == "Bakhmut"
     ex = run(engine, "Dimanche, les négociations ont avancé à Genève.", SUNDAY, "fr")
-    assert not [r for r in ex.reports if r.type == "territory_change"]
+    assert not of_type(ex, "territory_change")
 
 
 def test_qui_condamne_une_frappe_ne_l_a_pas_menee(engine: Engine) -> None:
@@ -327,7 +327,7 @@ def test_des_villes_ciblees_par_des_missiles_sont_autant_d_attaques(engine: Engi
         SUNDAY,
         "fr",
     )
-    places = sorted(r.location.name for r in ex.reports if r.type == "attack" and r.location)
+    places = placed(ex, "attack")
     assert places == ["Chernihiv", "Odesa", "Poltava"]
 
 
@@ -435,7 +435,7 @@ def test_liberer_des_prisonniers_ne_prend_aucun_territoire(engine: Engine) -> No
         SUNDAY,
         "fr",
     )
-    assert not [r for r in ex.reports if r.type == "territory_change"]
+    assert not of_type(ex, "territory_change")
 
 
 def test_selon_nomme_la_source_jusqu_a_la_virgule(engine: Engine) -> None:
@@ -548,14 +548,14 @@ def test_un_dirigeant_qui_se_rend_quelque_part_fait_une_visite(engine: Engine) -
         SUNDAY,
         "fr",
     )
-    visits = [r for r in ex.reports if r.type == "meeting"]
+    visits = of_type(ex, "meeting")
     assert visits and all(r.modality == "planned" for r in visits)
     assert "Kyiv" in {r.location.name for r in visits if r.location}
 
 
 def test_des_refugies_arrives_ne_font_pas_une_visite(engine: Engine) -> None:
     ex = run(engine, "Des milliers de réfugiés sont arrivés dimanche en Pologne.", SUNDAY, "fr")
-    assert not [r for r in ex.reports if r.type == "meeting"]
+    assert not of_type(ex, "meeting")
 
 
 def test_envisager_de_se_rendre_est_une_visite_prevue(engine: Engine) -> None:
@@ -622,7 +622,7 @@ def test_mourir_d_une_epidemie_n_est_pas_une_attaque(engine: Engine) -> None:
 
 def test_un_bilan_sur_vingt_ans_n_est_pas_un_evenement(engine: Engine) -> None:
     ex = run(engine, "Au Mexique, 47 journalistes ont été tués depuis vingt ans.", SUNDAY, "fr")
-    assert not [r for r in ex.reports if r.type == "attack"]
+    assert not of_type(ex, "attack")
 
 
 def test_le_meme_mois_est_le_mois_de_la_date_dite_avant(engine: Engine) -> None:

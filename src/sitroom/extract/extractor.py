@@ -478,6 +478,10 @@ def _points_back(span: SpacySpan) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in span.root.children)
 
 
+# How near a casualty verb stands to the trigger that points back, for it to count its dead.
+_TOLD_PATH = 2
+
+
 def _anaphoric(spans: Sequence[SpacySpan]) -> bool:
     """The sentence tells an event told before: every trigger points back, or counts
     the dead of one that does ("38 personnes ont été tuées dans cet attentat")."""
@@ -492,7 +496,6 @@ def _anaphoric(spans: Sequence[SpacySpan]) -> bool:
     )
 
 
-_TOLD_PATH = 2
 _IN = frozenset({"in", "at", "near", "inside", "en", "à", "dans", "près"})
 
 

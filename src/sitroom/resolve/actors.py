@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -281,21 +281,19 @@ class ActorTable:
         comes after ("la flotte de la mer Noire russe")."""
         out: list[Mention] = []
         for m in mentions:
-            prev = out[-1] if out else None
-            if prev is not None:
-                gap = text[prev.end : m.start]
+            body = None
+            if out:
+                prev, gap = out[-1], text[out[-1].end : m.start]
                 first, second = self._by_name[prev.label or ""], self._by_name[m.label or ""]
                 if _ENGLISH_GAP.fullmatch(gap) and _owns(first, second):
-                    out[-1] = Mention(
-                        m.kind, prev.start, m.end, text[prev.start : m.end], m.label, m.ref
-                    )
-                    continue
-                if gap.isspace() and m.text.islower() and _owns(second, first):
-                    out[-1] = Mention(
-                        prev.kind, prev.start, m.end, text[prev.start : m.end], prev.label, prev.ref
-                    )
-                    continue
-            out.append(m)
+                    body = m
+                elif gap.isspace() and m.text.islower() and _owns(second, first):
+                    body = prev
+            if body is None:
+                out.append(m)
+            else:
+                start = out[-1].start
+                out[-1] = replace(body, start=start, end=m.end, text=text[start : m.end])
         return out
 
     def named(self, text: str) -> Actor | None:

@@ -130,11 +130,12 @@ _ADMIN1_BEFORE = re.compile(
     r"(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)$",
     re.IGNORECASE,
 )
-# The next name of a list after a plural admin word: "the regions of Kharkiv and Sumy",
-# "les régions de Kharkiv et de Soumy".
+# A plural admin word after the last name of a list: "Kursk and Sumy oblasts".
 _PLURAL_ADMIN_AFTER = re.compile(
     r"\s+(?P<word>regions|oblasts|provinces|districts|raions|rayons)\b", re.IGNORECASE
 )
+# The next name of a list after a plural admin word: "the regions of Kharkiv and Sumy",
+# "les régions de Kharkiv et de Soumy".
 _NEXT_IN_LIST = re.compile(
     r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:of\s+|de\s+|du\s+|d['’]\s*)?$",
     re.IGNORECASE,
@@ -746,14 +747,15 @@ def _closest_to(
     )
     if ranked:
         return ranked[0][3]
-    assert anchor is not None
+    if anchor is None or heading is None:
+        return None
+    region = (anchor.country, anchor.admin1_code)
     farther = sorted(  # "Zakharivka (northeast of Kharkiv City)", 77 km off in that oblast
         (km, c.record.geonameid, c.record)
         for c in cands
-        if (c.record.country, c.record.admin1_code) == (anchor.country, anchor.admin1_code)
+        if (c.record.country, c.record.admin1_code) == region
         and (p := point_of(c.record)) is not None
         and (km := km_between(at, p)) <= 2 * ANCHOR_KM
-        and heading is not None
         and _lies_towards(at, p, km, heading)
     )
     return farther[0][2] if farther else None
