@@ -293,6 +293,34 @@ def test_the_village_of_a_report_is_the_one_next_to_the_towns_named_with_it(
     assert only(ex, "attack").location.geonames_id == 809786
 
 
+def test_a_common_name_is_the_same_town_throughout_an_article(engine: Engine) -> None:
+    # The first paragraph places Oleksandrivka twice among the villages of the
+    # Dnipropetrovsk front; the second names it alone, which by itself reads as the
+    # largest Oleksandrivka, 315 km away.
+    ex = run(
+        engine,
+        "Russian forces attacked east of Oleksandrivka toward Tykhe and southeast of "
+        "Oleksandrivka near Ternove and Kalynivske on Sunday.\n\n"
+        "Ukrainian forces recently advanced near Oleksandrivka.",
+        MONDAY,
+        "en",
+    )
+    refs = [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Oleksandrivka"]
+    assert refs == ["9189092"] * 3
+    # where half or more of the occurrences occurrences are read alone, those stand
+    ex = run(
+        engine,
+        "Russian forces attacked east of Oleksandrivka toward Tykhe and southeast of "
+        "Oleksandrivka near Ternove and Kalynivske on Sunday.\n\n"
+        "Oleksandrivka was shelled on Sunday.\n\nOleksandrivka was shelled again.\n\n"
+        "Oleksandrivka lost power.",
+        MONDAY,
+        "en",
+    )
+    refs = [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Oleksandrivka"]
+    assert refs == ["9189092", "9189092", "698627", "698627", "698627"]
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

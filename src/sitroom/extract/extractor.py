@@ -99,10 +99,13 @@ class _ArticleRun:
     country_mentions: dict[str, Place] = field(default_factory=dict)
     last_town: Place | None = None
     last_date: DateValue | None = None  # the last date an event sentence stated
+    # (name, id) -> id: a town read by its name alone, read as elsewhere in the article
+    readings: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def resolve(self, text: str, ref: str = "") -> Place | None:
         """The place ``text`` names; ``ref``, the GeoNames id the mention scanner gave it
         (read with the towns named next to it), wins over the name alone."""
+        ref = self.readings.get((text, ref), ref)
         key = (text, ref)
         if key not in self.cache:
             place = self.places.place_of(int(ref), text) if ref.isdigit() else None
@@ -140,6 +143,7 @@ class Extractor:
         run.parties.expect(article.text)
         units = build_units(docs, [lexicon.cues(doc) for doc, _ in docs])
         run.country = self._main_country(run, units)
+        run.readings = _one_reading(run, docs)
         run.quoted = quoted_spans(article.text)
         drafts: list[Draft] = []
         quotes: list[Quote] = []
@@ -336,6 +340,35 @@ class _Sentence:
     actors: list[tuple[SpacySpan, Actor]]
     acts: list[tuple[SpeechAct, Actor | None]]
     casualties: figures.Casualties
+
+
+def _one_reading(run: _ArticleRun, docs: Sequence[tuple[Doc, int]]) -> dict[tuple[str, str], str]:
+    """One town per name in an article. The scanner reads each paragraph alone, so a
+    common name ("Oleksandrivka") is the front-line village where the villages around it
+    say so and the largest namesake where nothing does. Where fewer than half the
+    occurrences are read by the name alone, those take the reading most of the others
+    were given (the first, on a tie)."""
+    found: dict[str, list[str]] = {}
+    for doc, _ in docs:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS and ent.kb_id_.isdigit():
+                found.setdefault(ent.text, []).append(ent.kb_id_)
+    out: dict[tuple[str, str], str] = {}
+    for text, refs in found.items():
+        if len(set(refs)) < 2:
+            continue
+        alone = run.places.place(text, run.country)
+        if alone is None or alone.precision != "town" or str(alone.geonames_id) not in refs:
+            continue
+        default = str(alone.geonames_id)
+        if 2 * refs.count(default) >= len(refs):
+            continue
+        votes = Counter(r for r in refs if r != default)
+        best = max(votes, key=lambda r: (votes[r], -refs.index(r)))
+        other = run.places.place_of(int(best), text)
+        if other is not None and other.precision == "town":
+            out[(text, default)] = best
+    return out
 
 
 def _on_armed_target(trig: Trigger, armed: frozenset[str]) -> bool:
