@@ -321,6 +321,28 @@ def test_a_common_name_is_the_same_town_throughout_an_article(engine: Engine) ->
     assert refs == ["9189092", "9189092", "698627", "698627", "698627"]
 
 
+def test_one_event_told_twice_keeps_the_larger_stated_toll(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A Russian rocket hit a house in Kramatorsk on Sunday night: at least two people "
+        "were killed and eight injured, the governor said. Rescuers later said three people "
+        "were killed and 20 wounded in Kramatorsk.",
+        MONDAY,
+        "en",
+    )
+    r = only(ex, "attack")
+    assert fig(r.killed) == (3, 3, "exact") and fig(r.injured) == (20, 20, "exact")
+    # a rounder figure told after an exact one does not replace it
+    ex = run(
+        engine,
+        "A Russian rocket hit a house in Kramatorsk on Sunday night, killing two people. "
+        "Dozens of people were killed in Kramatorsk, the mayor said.",
+        MONDAY,
+        "en",
+    )
+    assert fig(only(ex, "attack").killed) == (2, 2, "exact")
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

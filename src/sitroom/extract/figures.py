@@ -49,6 +49,24 @@ class Casualties:
             self.children_injured or other.children_injured,
         )
 
+    def most(self, other: Casualties) -> Casualties:
+        """Per field, the larger of the two figures (``self``'s on a tie): two sentences
+        telling one event's toll tell it as it grew ("at least two dead", then "three
+        dead and 20 wounded"), or a part of it ("two of them children")."""
+        return Casualties(
+            _larger(self.killed, other.killed),
+            _larger(self.injured, other.injured),
+            _larger(self.children_killed, other.children_killed),
+            _larger(self.children_injured, other.children_injured),
+        )
+
+
+def _larger(a: Quantity | None, b: Quantity | None) -> Quantity | None:
+    if a is None or b is None:
+        return a or b
+    stated = b.qualifier in ("exact", "at_least")  # "about 20", "hundreds" replace nothing
+    return b if stated and (b.min or 0) > (a.min or 0) else a
+
 
 @dataclass(frozen=True, slots=True)
 class Located:

@@ -4,7 +4,8 @@
    date, place, actors, figures, weapons, targets, attribution, modality.
 2. Drafts of one event told over several sentences are coalesced: a draft with no place
    of its own joins the latest compatible draft of its type a few sentences back; drafts
-   with the same place, type, modality and date are one.
+   with the same place, type, modality and date are one. Their figures are the updated
+   toll where a sentence says it grew, else the larger stated one of each kind.
 3. Article-level totals ("strikes across Ukraine killed two people") are dropped when
    finer reports of the same day and country carry the figures, and drafts with nothing
    but a trigger word are dropped.
@@ -193,7 +194,7 @@ def _merge(a: Draft, b: Draft) -> Draft:
         actor1=a.actor1 or b.actor1,
         actor2=a.actor2 or b.actor2,
         participants=_unique_actors(a.participants + b.participants),
-        figures=b.figures.fill(a.figures) if _updates(b) else a.figures.fill(b.figures),
+        figures=b.figures.fill(a.figures) if _updates(b) else a.figures.most(b.figures),
         weapons=a.weapons or b.weapons,
         targets=_unique_targets(a.targets + b.targets),
         attributed_to=a.attributed_to or b.attributed_to,
