@@ -343,6 +343,16 @@ def test_one_event_told_twice_keeps_the_larger_stated_toll(engine: Engine) -> No
     assert fig(only(ex, "attack").killed) == (2, 2, "exact")
 
 
+@pytest.mark.parametrize(
+    ("target", "kind"), [("a humanitarian convoy", "attack"), ("a Ukrainian army convoy", "battle")]
+)
+def test_an_attack_on_a_convoy_is_a_clash_unless_the_convoy_is_civilian(
+    engine: Engine, target: str, kind: str
+) -> None:
+    text = f"Russian forces attacked {target} near Zaporizhzhia on Sunday."
+    assert [r.type for r in run(engine, text, MONDAY, "en").reports] == [kind]
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

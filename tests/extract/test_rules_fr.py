@@ -13,6 +13,16 @@ pytestmark = pytest.mark.slow
 SUNDAY = dt.date(2026, 3, 8)
 
 
+@pytest.mark.parametrize(
+    ("cible", "kind"), [("un convoi humanitaire", "attack"), ("un convoi militaire", "battle")]
+)
+def test_une_attaque_contre_un_convoi_civil_reste_une_attaque(
+    engine: Engine, cible: str, kind: str
+) -> None:
+    texte = f"Des hommes armés ont attaqué {cible} près de Gao samedi."
+    assert [r.type for r in run(engine, texte, SUNDAY, "fr").reports] == [kind]
+
+
 def test_deux_morts_six_blesses_and_night_of_saturday_to_sunday(engine: Engine) -> None:
     ex = run(
         engine,

@@ -39,7 +39,14 @@ from sitroom.extract.reports import (
     headline_towns,
 )
 from sitroom.extract.speech import SpeechAct, speech_acts
-from sitroom.extract.triggers import Trigger, attack_subtype, find_triggers, takes_ground
+from sitroom.extract.triggers import (
+    Trigger,
+    attack_subtype,
+    civilian_target,
+    find_triggers,
+    takes_ground,
+    target_noun,
+)
 from sitroom.extract.units import CASUALTY_LEMMAS, VERB_POS, Unit, build_units, path_length
 from sitroom.extract.where import (
     PLACE_LABELS,
@@ -266,7 +273,9 @@ class Extractor:
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published
         anchor = next((t for t in group if t.strong), group[0])
-        if anchor.type == "attack" and _on_armed_target(anchor, run.lex.words("armed_targets")):
+        if anchor.type == "attack" and _on_armed_target(
+            anchor, run.lex.words("armed_targets"), run.lex.words("armed_civilian")
+        ):
             anchor = Trigger(anchor.span, "battle", None, anchor.strong)
         spans = [anchor.span, *(t.span for t in group if t is not anchor)]
         diplomatic = anchor.subtype == "diplomatic"
@@ -371,23 +380,16 @@ def _one_reading(run: _ArticleRun, docs: Sequence[tuple[Doc, int]]) -> dict[tupl
     return out
 
 
-def _on_armed_target(trig: Trigger, armed: frozenset[str]) -> bool:
-    """A ground attack on soldiers, a base or a checkpoint is an armed clash (ACLED)."""
+def _on_armed_target(trig: Trigger, armed: frozenset[str], civilian: frozenset[str]) -> bool:
+    """A ground attack on soldiers, a base or a checkpoint is an armed clash (ACLED); on
+    a humanitarian or evacuation convoy it stays an attack."""
     if trig.subtype not in (None, "other", "ground_attack"):
         return False  # air strikes, shelling and bombs stay attacks whatever they hit
-    return any(_target_noun(child) in armed for child in trig.span.root.children)
-
-
-def _target_noun(child: Token) -> str | None:
-    """What an attack verb or noun is aimed at: its object, "on/against X", "contre X"."""
-    if child.dep_ in ("dobj", "obj"):
-        return child.lower_
-    if child.dep_ == "prep" and child.lower_ in ("on", "against"):
-        return next((g.lower_ for g in child.children if g.dep_ == "pobj"), None)
-    cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-    if child.dep_ in ("nmod", "obl", "obl:arg") and cases & {"contre", "sur"}:
-        return child.lower_
-    return None
+    for child in trig.span.root.children:
+        target = target_noun(child)
+        if target is not None and target.lower_ in armed:
+            return not civilian_target(target, civilian)
+    return False
 
 
 def _sanction_act(unit: Unit, spans: list[SpacySpan]) -> bool:

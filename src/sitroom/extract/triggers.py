@@ -52,13 +52,14 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
     """Typed triggers of the sentence, in text order."""
     weapons = unit.get(*WEAPON_CUES)
     attackers = lex.words("armed_attackers")
+    civilian = lex.words("armed_civilian")
     out = []
     for rule in lex.triggers:
         for span in unit.cues.get(rule.key, ()):
             trig = _settle(
                 Trigger(span, rule.type, rule.subtype, rule.strong), weapons, launched_counts
             )
-            if trig is not None and not weapons and _by_ground_forces(trig, attackers):
+            if trig is not None and not weapons and _by_ground_forces(trig, attackers, civilian):
                 trig = Trigger(trig.span, "battle", None, trig.strong)
             if trig is not None:
                 trig = _territory_subtype(trig, attackers)
@@ -282,16 +283,38 @@ def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Tr
     return trig
 
 
-def _by_ground_forces(trig: Trigger, attackers: frozenset[str]) -> bool:
+def _by_ground_forces(trig: Trigger, attackers: frozenset[str], civilian: frozenset[str]) -> bool:
     """Whether an attack word's doer is a ground force: the subject or agent of "attacked",
     or the subject of the verb that governs "attacks" ("forces intensified attacks"); or
-    attacks "around" a town."""
+    attacks "around" a town. Forces attacking a humanitarian convoy attack civilians."""
     root = trig.span.root
     if trig.type != "attack" or root.lemma_.lower() not in _ASSAULT_LEMMAS:
         return False  # "struck", "hit", "pounded" are strikes whoever fires
+    if any(
+        (t := target_noun(c)) is not None and civilian_target(t, civilian) for c in root.children
+    ):
+        return False
     if any(c.dep_ == "prep" and c.lower_ == "around" for c in root.children):
         return True  # "attacks around Avdiivka": a push on a town, not a strike on it
     return bool(_doers(root) & attackers)
+
+
+def target_noun(child: Token) -> Token | None:
+    """What an attack verb or noun is aimed at: its object, "on/against X", "contre X"."""
+    if child.dep_ in ("dobj", "obj"):
+        return child
+    if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+        return next((g for g in child.children if g.dep_ == "pobj"), None)
+    cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+    if child.dep_ in ("nmod", "obl", "obl:arg") and cases & {"contre", "sur"}:
+        return child
+    return None
+
+
+def civilian_target(target: Token, civilian: frozenset[str]) -> bool:
+    """ "a humanitarian convoy", "un convoi d'évacuation": a word on the target says it
+    carries civilians."""
+    return any(m.lower_ in civilian for m in target.children)
 
 
 def _doers(root: Token) -> set[str]:
