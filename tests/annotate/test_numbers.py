@@ -289,6 +289,10 @@ COUNTED = [
         "en",
         [("one", "person"), ("three", "others")],
     ),
+    # "more" and "other" before the noun are no noun themselves
+    ("two more people were injured", "en", [("two", "people")]),
+    ("three other civilians", "en", [("three", "civilians")]),
+    ("two more were injured", "en", []),
     ("security advisers from 15 countries", "en", [("15", "countries")]),
     ("dozens of residents", "en", [("dozens", "residents")]),
     ("one Ukrainian soldier", "en", [("one", "soldier")]),

@@ -334,6 +334,8 @@ def _noun(tokens: list[tuple[str, int, int]], lang: str, value: int) -> _Noun | 
             while i + 1 < len(window) and window[i + 1][0] in nouns:
                 i += 1
             return _Noun(*window[i])
+        if word in lx.OTHERS and i + 1 < len(window) and window[i + 1][0] in nouns:
+            continue  # "two more people", "three other civilians"
         if word in stop or word in lx.OF_WORDS or word.split("-")[0] in lx.NUMBER_WORDS:
             break
         seen.append((word, s, e))
