@@ -353,6 +353,19 @@ def test_an_attack_on_a_convoy_is_a_clash_unless_the_convoy_is_civilian(
     assert [r.type for r in run(engine, text, MONDAY, "en").reports] == [kind]
 
 
+def test_an_office_named_before_its_holder_acts_is_the_holder(engine: Engine) -> None:
+    text = (
+        "Emmanuel Macron travelled to Moscow on Monday.\n\n"
+        "On Tuesday the French president met Volodymyr Zelensky in Kyiv."
+    )
+    meetings = of_type(run(engine, text, MONDAY, "en"), "meeting")
+    kyiv = [m for m in meetings if m.location is not None and m.location.name == "Kyiv"]
+    assert [m.actor1.name for m in kyiv if m.actor1] == ["Emmanuel Macron"]
+    # with no president of France named before, the office stays the state's
+    alone = only(run(engine, text.split("\n\n")[1], MONDAY, "en"), "meeting")
+    assert alone.actor1 is not None and alone.actor1.name != "Emmanuel Macron"
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

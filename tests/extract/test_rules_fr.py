@@ -23,6 +23,16 @@ def test_une_attaque_contre_un_convoi_civil_reste_une_attaque(
     assert [r.type for r in run(engine, texte, SUNDAY, "fr").reports] == [kind]
 
 
+def test_le_president_francais_nomme_avant_est_son_titulaire(engine: Engine) -> None:
+    texte = (
+        "Emmanuel Macron s'est rendu à Moscou lundi.\n\n"
+        "Le lendemain, le président français a rencontré Volodymyr Zelensky à Kiev."
+    )
+    rencontres = of_type(run(engine, texte, SUNDAY, "fr"), "meeting")
+    kiev = [m for m in rencontres if m.location is not None and m.location.name == "Kyiv"]
+    assert [m.actor1.name for m in kiev if m.actor1] == ["Emmanuel Macron"]
+
+
 def test_deux_morts_six_blesses_and_night_of_saturday_to_sunday(engine: Engine) -> None:
     ex = run(
         engine,

@@ -254,7 +254,7 @@ class Extractor:
                 run.last_town,
             ),
             dates=_dates_in(unit, run),
-            actors=actors,
+            actors=run.parties.office_holders(unit, actors),
             acts=[(a, run.parties.speaker(unit, a)) for a in acts],
             casualties=figures.casualties(unit, located, run.lex),
         )

@@ -285,6 +285,28 @@ class Parties:
             return actor
         return replace(known, text=actor.text, start=actor.start, end=actor.end)
 
+    def office_holders(
+        self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]
+    ) -> list[tuple[SpacySpan, Actor]]:
+        """``actors`` with a state named by its office's adjective read as the person who
+        holds that office, when the article named them before: in "le président français
+        a rencontré…" or "the French president met…", after Emmanuel Macron was named,
+        Macron meets, not France."""
+        out = []
+        for tokens, actor in actors:
+            head = tokens.root.head
+            if actor.kind == "state" and tokens.root.dep_ == "amod":
+                phrase = head.doc[head.left_edge.i : max(head.i + 1, tokens.end)]
+                office = office_of(phrase.text, self.table.resolve)
+                official = office and holder(office, self.officials)
+                if official:
+                    span = unit.span_of(phrase)
+                    official = replace(official, text=span.text, start=span.start, end=span.end)
+                    out.append((phrase, official))
+                    continue
+            out.append((tokens, actor))
+        return out
+
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
         inside = [
