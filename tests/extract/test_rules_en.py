@@ -366,6 +366,18 @@ def test_an_office_named_before_its_holder_acts_is_the_holder(engine: Engine) ->
     assert alone.actor1 is not None and alone.actor1.name != "Emmanuel Macron"
 
 
+def test_a_town_named_alone_is_read_in_the_articles_country(engine: Engine) -> None:
+    # alone, "Krynki" is the larger Krynki in Poland; a story on Ukraine means Krynky
+    # on the Dnipro, though its paragraph names no Ukrainian place
+    text = (
+        "Ukrainian troops crossed the Dnipro near Kherson and Nova Kakhovka, Ukraine's "
+        "army said on Monday.\n\n"
+        "Russian officials said the troops were blocked in the village of Krynki."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Krynki"] == ["703861"]
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

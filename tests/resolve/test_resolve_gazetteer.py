@@ -217,3 +217,12 @@ def test_a_name_the_gazetteer_knows_is_never_respelled(gaz: Gazetteer) -> None:
 def test_a_respelling_finds_only_places_named_from_cyrillic(gaz: Gazetteer) -> None:
     assert "JP" in {c.record.country for c in gaz.lookup("Kure")}
     assert "JP" not in {c.record.country for c in gaz.lookup("Kouré")}  # a town of Niger
+
+
+def test_a_spelling_of_a_places_own_name_counts_as_its_own_name(gaz: Gazetteer) -> None:
+    # GeoNames writes the village on the Dnipro "Krynky" and lists "Krynki" among its
+    # other names; a "y" for an "i" is the same name, not a name it once had.
+    own = {c.record.geonameid: c.primary for c in gaz.lookup("Krynki")}
+    assert own[703861] is True
+    # an old name stays an old name: Zlatopil was Pervomaiskyi until 2024
+    assert {c.record.geonameid: c.primary for c in gaz.lookup("Pervomaiskyi")}[697576] is False

@@ -150,7 +150,7 @@ class Extractor:
         run.parties.expect(article.text)
         units = build_units(docs, [lexicon.cues(doc) for doc, _ in docs])
         run.country = self._main_country(run, units)
-        run.readings = _one_reading(run, docs)
+        run.readings = _article_readings(run, docs)
         run.quoted = quoted_spans(article.text)
         drafts: list[Draft] = []
         quotes: list[Quote] = []
@@ -351,12 +351,11 @@ class _Sentence:
     casualties: figures.Casualties
 
 
-def _one_reading(run: _ArticleRun, docs: Sequence[tuple[Doc, int]]) -> dict[tuple[str, str], str]:
-    """One town per name in an article. The scanner reads each paragraph alone, so a
-    common name ("Oleksandrivka") is the front-line village where the villages around it
-    say so and the largest namesake where nothing does. Where fewer than half the
-    occurrences are read by the name alone, those take the reading most of the others
-    were given (the first, on a tie)."""
+def _article_readings(
+    run: _ArticleRun, docs: Sequence[tuple[Doc, int]]
+) -> dict[tuple[str, str], str]:
+    """``(name, id) -> id``: the scanner's readings of place names, read again with what
+    only the whole article shows (the scanner reads each paragraph alone)."""
     found: dict[str, list[str]] = {}
     for doc, _ in docs:
         for ent in doc.ents:
@@ -364,20 +363,44 @@ def _one_reading(run: _ArticleRun, docs: Sequence[tuple[Doc, int]]) -> dict[tupl
                 found.setdefault(ent.text, []).append(ent.kb_id_)
     out: dict[tuple[str, str], str] = {}
     for text, refs in found.items():
-        if len(set(refs)) < 2:
-            continue
         alone = run.places.place(text, run.country)
-        if alone is None or alone.precision != "town" or str(alone.geonames_id) not in refs:
+        if alone is None or alone.geonames_id is None or alone.precision != "town":
             continue
         default = str(alone.geonames_id)
-        if 2 * refs.count(default) >= len(refs):
-            continue
-        votes = Counter(r for r in refs if r != default)
-        best = max(votes, key=lambda r: (votes[r], -refs.index(r)))
-        other = run.places.place_of(int(best), text)
-        if other is not None and other.precision == "town":
-            out[(text, default)] = best
+        out.update(_in_main_country(run, text, refs, alone))
+        if len(set(refs)) > 1 and default in refs:
+            out.update(_one_town(run, text, refs, default))
     return out
+
+
+def _in_main_country(
+    run: _ArticleRun, text: str, refs: list[str], alone: Place
+) -> dict[tuple[str, str], str]:
+    """A town read by its name alone in a paragraph that names no country is read in
+    the article's country: "the village of Krynki" in a story on Ukraine is Krynky on
+    the Dnipro, not Krynki in Poland."""
+    if alone.country != run.country:
+        return {}
+    anywhere = run.places.place(text, None)
+    if anywhere is None or anywhere.country == run.country or anywhere.precision != "town":
+        return {}
+    wrong = str(anywhere.geonames_id)
+    return {(text, wrong): str(alone.geonames_id)} if wrong in refs else {}
+
+
+def _one_town(
+    run: _ArticleRun, text: str, refs: list[str], default: str
+) -> dict[tuple[str, str], str]:
+    """One town per name in an article: a common name ("Oleksandrivka") is the
+    front-line village where the villages around it say so and the largest namesake
+    where nothing does. Where fewer than half the occurrences are read by the name
+    alone, those take the reading most of the others were given (the first, on a tie)."""
+    if 2 * refs.count(default) >= len(refs):
+        return {}
+    votes = Counter(r for r in refs if r != default)
+    best = max(votes, key=lambda r: (votes[r], -refs.index(r)))
+    other = run.places.place_of(int(best), text)
+    return {(text, default): best} if other is not None and other.precision == "town" else {}
 
 
 def _on_armed_target(trig: Trigger, armed: frozenset[str], civilian: frozenset[str]) -> bool:

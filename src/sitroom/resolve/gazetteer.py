@@ -7,7 +7,7 @@ SQLite file with three tables:
 - ``places``: one row per GeoNames feature (id, display name, coordinates, feature
   class and code, country, admin codes and names, population, ``scannable``);
 - ``names``: every folded name (``sitroom.resolve.text.norm``) of every place, with
-  ``is_primary`` (the place's own name) and ``curated`` (1: a hand-written alias,
+  ``is_primary`` (the place's own name, also as spelled with "i" for "y") and ``curated`` (1: a hand-written alias,
   2: a hand-written name that means this place before any other bearing it, -1: a
   name for resolving only, which the scanner does not look for);
 - ``countries``: ISO code -> the country's place row and its capital's;
@@ -40,7 +40,7 @@ from typing import Any
 from sitroom.errors import GeocodeError
 from sitroom.resolve.text import keep_alternates, norm
 
-GAZETTEER_VERSION = "2"
+GAZETTEER_VERSION = "3"
 DATA_FILES = (
     "ua_places.tsv.gz",
     "world_places.tsv.gz",
@@ -185,6 +185,12 @@ def _place_row(
     return [gid, name, *point, *feature, *codes, None, None, population]
 
 
+def _spelling(name: str) -> str:
+    """A name with "y" and "i" made one letter: "Krynki" and "Kamyanka" are the place's
+    own names "Krynky" and "Kamianka" spelled another way, not names it once had."""
+    return norm(name).replace("y", "i")
+
+
 class _Builder:
     """Collects places and names from the shipped files, then writes them."""
 
@@ -216,8 +222,9 @@ class _Builder:
                 int(r["population"] or 0),
             )
             self.name(gid, r["name"], True)
+            own = _spelling(r["name"])
             for alt in filter(None, r["alternates"].split("|")):
-                self.name(gid, alt, False)
+                self.name(gid, alt, _spelling(alt) == own)
 
     def add_world_cities(self) -> None:
         """Towns of the rest of the world (Latin or Cyrillic alternate names, as in the
