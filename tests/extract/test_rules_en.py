@@ -378,6 +378,20 @@ def test_a_town_named_alone_is_read_in_the_articles_country(engine: Engine) -> N
     assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Krynki"] == ["703861"]
 
 
+def test_a_place_that_names_talks_is_not_where_a_strike_fell(engine: Engine) -> None:
+    text = (
+        "Russia launched 396 drones and 29 missiles at Ukraine's energy infrastructure "
+        "on the day of the Geneva talks."
+    )
+    raid = only(run(engine, text, MONDAY, "en"), "air_raid")
+    assert raid.location is not None and raid.location.name == "Ukraine"
+    # the talks themselves were in Geneva
+    meeting = only(
+        run(engine, "Witkoff met Umerov at the Geneva talks on Sunday.", MONDAY, "en"), "meeting"
+    )
+    assert meeting.location is not None and meeting.location.name == "Geneva"
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

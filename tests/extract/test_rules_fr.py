@@ -33,6 +33,15 @@ def test_le_president_francais_nomme_avant_est_son_titulaire(engine: Engine) -> 
     assert [m.actor1.name for m in kiev if m.actor1] == ["Emmanuel Macron"]
 
 
+def test_les_pourparlers_de_geneve_ne_sont_pas_le_lieu_des_frappes(engine: Engine) -> None:
+    texte = (
+        "La Russie a lancé 396 drones et 29 missiles sur l'Ukraine le jour des "
+        "pourparlers de Genève."
+    )
+    raid = only(run(engine, texte, SUNDAY, "fr"), "air_raid")
+    assert raid.location is not None and raid.location.name == "Ukraine"
+
+
 def test_deux_morts_six_blesses_and_night_of_saturday_to_sunday(engine: Engine) -> None:
     ex = run(
         engine,

@@ -317,6 +317,27 @@ def _in_named_areas(
     return out
 
 
+# Nouns a place name may qualify as their name rather than say where something else
+# happened: "the Geneva talks", "the Munich Security Conference", "les accords de Minsk".
+_TALKS = frozenset(
+    {"talks", "summit", "negotiations", "conference", "meeting", "agreements", "accords",
+     "pourparlers", "négociations", "sommet", "conférence", "réunion", "format"}
+)  # fmt: skip
+
+
+def _names_talks(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:
+    """Whether a place names talks other than the event's own ("a strike on the day of
+    the Geneva talks" was not in Geneva; "the Geneva talks" themselves were)."""
+    head = tokens.root.head
+    if tokens.root.dep_ not in ("compound", "amod", "nmod", "poss") or head.i in range(
+        tokens.start, tokens.end
+    ):
+        return False
+    if head.lower_ not in _TALKS:
+        return False
+    return not any(t.start <= head.i < t.end for t in triggers)
+
+
 def choose_place(
     triggers: Sequence[SpacySpan],
     candidates: Sequence[PlaceCandidate],
@@ -341,6 +362,8 @@ def choose_place(
         if attach == "locative" and not locative:
             continue
         if attach == "locative_or_modifier" and not (locative or _modifies(cand.tokens, triggers)):
+            continue
+        if _names_talks(cand.tokens, triggers):
             continue
         score = path + _RANK.get(cand.place.precision, 2.5) - (1.0 if locative else 0.0)
         if is_reference_point(cand.tokens):

@@ -7,9 +7,10 @@ SQLite file with three tables:
 - ``places``: one row per GeoNames feature (id, display name, coordinates, feature
   class and code, country, admin codes and names, population, ``scannable``);
 - ``names``: every folded name (``sitroom.resolve.text.norm``) of every place, with
-  ``is_primary`` (the place's own name, also as spelled with "i" for "y") and ``curated`` (1: a hand-written alias,
-  2: a hand-written name that means this place before any other bearing it, -1: a
-  name for resolving only, which the scanner does not look for);
+  ``is_primary`` (the place's own name, also as spelled with "i" for "y") and
+  ``curated`` (1: a hand-written alias, 2: a hand-written name that means this place
+  before any other bearing it, -1: a name for resolving only, which the scanner does
+  not look for);
 - ``countries``: ISO code -> the country's place row and its capital's;
 
 plus ``meta`` (version and a fingerprint of the shipped files). ``Gazetteer.open()``
