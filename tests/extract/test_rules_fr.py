@@ -543,6 +543,18 @@ def test_les_forces_du_gouvernement_d_union_nationale_reprennent_l_aeroport(
     assert r.modality == "claimed"
 
 
+def test_la_reprise_de_la_ville_est_un_changement_de_controle(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Kiev revendique la reprise de la ville de Koupiansk dans l'Est.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "territory_change")
+    assert r.location is not None and r.location.name == "Kupiansk"
+    assert r.actor1 is not None and r.actor1.name == "Ukraine"
+
+
 def test_cet_attentat_est_l_attaque_deja_racontee(engine: Engine) -> None:
     ex = run(
         engine,
