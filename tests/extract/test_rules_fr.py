@@ -555,6 +555,15 @@ def test_la_reprise_de_la_ville_est_un_changement_de_controle(engine: Engine) ->
     assert r.actor1 is not None and r.actor1.name == "Ukraine"
 
 
+def test_un_titre_au_verbe_de_parole_mal_etiquete_reste_une_phrase(engine: Engine) -> None:
+    # the tagger reads "dément" as an adverb: the headline still states events
+    titre = (
+        "Guerre en Ukraine en direct : Kiev dément une attaque au drone sur l'état-major "
+        "russe de la mer Noire ; des bombardements « massifs » à Mykolaïv"
+    )
+    assert "Mykolaiv" in placed(run(engine, titre, SUNDAY, "fr"), "attack")
+
+
 def test_cet_attentat_est_l_attaque_deja_racontee(engine: Engine) -> None:
     ex = run(
         engine,

@@ -226,8 +226,10 @@ class Extractor:
         actors: list[tuple[SpacySpan, Actor]],
         acts: list[SpeechAct],
     ) -> list[Draft]:
-        if not any(t.pos_ in VERB_POS for t in unit.sent):
-            return []  # a heading ("Paris meeting"), not a statement
+        if not any(t.pos_ in VERB_POS for t in unit.sent) and not unit.get("verbs"):
+            # a heading ("Paris meeting"), not a statement; a speech verb the tagger
+            # missed ("Kiev dément une attaque", "dément" read as an adverb) makes one
+            return []
         if match_form(unit.text).startswith(RELATED.starts):
             return []  # "Lire aussi sur BBC Afrique : …": a link to another story
         located = figures.counted_in(unit, run.lex)
