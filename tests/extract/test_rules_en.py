@@ -392,6 +392,22 @@ def test_a_place_that_names_talks_is_not_where_a_strike_fell(engine: Engine) -> 
     assert meeting.location is not None and meeting.location.name == "Geneva"
 
 
+def test_a_strike_on_a_list_of_targets_is_one_attack_per_town(engine: Engine) -> None:
+    text = (
+        "Ukrainian forces struck a Russian materiel depot in occupied Polohy, Zaporizhia "
+        "Oblast; a fuel warehouse in occupied Donetsk City; and a workshop near occupied "
+        "Nova Karakuba, Donetsk Oblast, on Sunday."
+    )
+    assert placed(run(engine, text, MONDAY, "en"), "attack") == [
+        "Donetsk",
+        "Nova Karakuba",
+        "Polohy",
+    ]
+    # a town named to say where the struck town lies is not struck
+    text = "A hospital in Selydove, a town in Donetsk, was struck by missiles on Sunday."
+    assert placed(run(engine, text, MONDAY, "en"), "attack") == ["Selydove"]
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

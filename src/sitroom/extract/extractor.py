@@ -270,7 +270,8 @@ class Extractor:
         drafts = [self._draft(run, sentence, group) for group in groups.values()]
         folded = _fold_bare([d for d in drafts if d is not None])
         text = run.article.text
-        return [x for d in folded for x in each_place(d, sentence.candidates, text)]
+        targets = run.lex.words("target_locative")
+        return [x for d in folded for x in each_place(d, sentence.candidates, text, targets)]
 
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published

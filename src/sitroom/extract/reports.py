@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sitroom.extract.figures import Casualties
-from sitroom.extract.where import PlaceCandidate, front_line_places, listed_with
+from sitroom.extract.where import PlaceCandidate, front_line_places, listed_with, struck_places
 from sitroom.types import (
     Actor,
     Attribution,
@@ -416,7 +416,12 @@ def headline_towns(
     return out
 
 
-def each_place(draft: Draft, candidates: Sequence[PlaceCandidate], text: str) -> list[Draft]:
+def each_place(
+    draft: Draft,
+    candidates: Sequence[PlaceCandidate],
+    text: str,
+    locatives: frozenset[str] = frozenset(),
+) -> list[Draft]:
     """One draft per place of a list ("strikes on Kirovohradska, Kyivska and Vinnytska
     oblasts" are three attacks, "talks in Geneva and Abu Dhabi" two meetings). Figures and
     weapons stay with the place the event was read at: the sentence does not say how they
@@ -426,10 +431,14 @@ def each_place(draft: Draft, candidates: Sequence[PlaceCandidate], text: str) ->
     if draft.place is None:
         return [draft]
     others = listed_with(draft.place, candidates, text)
+    more: list[Place] = []
     if draft.type == "battle":
-        seen = {p.start for p in others}
-        others += [p for p in front_line_places(draft.place, candidates) if p.start not in seen]
-        others.sort(key=lambda p: p.start)
+        more = front_line_places(draft.place, candidates)
+    elif draft.type == "attack":
+        more = struck_places(draft.place, candidates, locatives)
+    seen = {p.start for p in others}
+    others += [p for p in more if p.start not in seen]
+    others.sort(key=lambda p: p.start)
     return [
         draft,
         *(replace(draft, place=p, figures=Casualties(), weapons=(), listed=True) for p in others),

@@ -483,6 +483,41 @@ def front_line_places(draft_place: Place, candidates: Sequence[PlaceCandidate]) 
     ]
 
 
+def struck_places(
+    draft_place: Place, candidates: Sequence[PlaceCandidate], locatives: frozenset[str]
+) -> list[Place]:
+    """The other towns of a strike sentence that lists its targets each with its town
+    ("struck a depot in occupied Polohy; a fuel warehouse in occupied Donetsk City; and a
+    workshop near occupied Nova Karakuba"): each town behind a locative was struck, when
+    the event's own town stands behind one too."""
+    at = {c.place.start: c for c in candidates if c.place is not None}
+    own = at.get(draft_place.start)
+    if own is None or draft_place.precision != "town" or not _struck_at(own.tokens, locatives):
+        return []
+    return [
+        c.place
+        for c in candidates
+        if c.place is not None
+        and c.place.precision == "town"
+        and c.place.start >= 0
+        and c.place.start != draft_place.start
+        and _struck_at(c.tokens, locatives)
+        and not is_reference_point(c.tokens)
+    ]
+
+
+def _struck_at(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
+    """A locative right before the name, "occupied" allowed between ("in occupied
+    Polohy"); not one that says where a town is ("Selydove, a town in Donetsk")."""
+    doc = tokens.doc
+    i = tokens.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "occupied"):
+        i -= 1
+    return (
+        i >= 0 and doc[i].lower_ in locatives and (i == 0 or doc[i - 1].lower_ not in _TOWN_NOUNS)
+    )
+
+
 def _settlement_noun(tokens: SpacySpan) -> SpacySpan | None:
     """The noun that says what a place is when the name hangs on it ("dans la localité
     de Tinzawatène", "in the village of Krynky"): the phrase is placed where the noun is."""
