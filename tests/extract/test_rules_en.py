@@ -376,6 +376,10 @@ def test_a_town_named_alone_is_read_in_the_articles_country(engine: Engine) -> N
     )
     ex = run(engine, text, MONDAY, "en")
     assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Krynki"] == ["703861"]
+    # a foreign city stays itself: not the Donbas village once called New York
+    ex = run(engine, text + "\n\nThe UN met in New York.", MONDAY, "en")
+    refs = [m.ref for m in ex.mentions if m.kind == "place" and m.text == "New York"]
+    assert refs == ["5128581"]
 
 
 def test_a_place_that_names_talks_is_not_where_a_strike_fell(engine: Engine) -> None:

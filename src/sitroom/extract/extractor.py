@@ -87,6 +87,8 @@ class PlaceLookup(Protocol):
 
     def place_of(self, geonameid: int, text: str) -> Place | None: ...
 
+    def population(self, geonameid: int) -> int: ...
+
     def capital(self, country: str) -> Place | None: ...
 
     def country(self, code: str) -> Place | None: ...
@@ -376,16 +378,22 @@ def _article_readings(
     return out
 
 
+_CITY = 100_000  # people: a foreign town this large is meant even in a story elsewhere
+
+
 def _in_main_country(
     run: _ArticleRun, text: str, refs: list[str], alone: Place
 ) -> dict[tuple[str, str], str]:
     """A town read by its name alone in a paragraph that names no country is read in
     the article's country: "the village of Krynki" in a story on Ukraine is Krynky on
-    the Dnipro, not Krynki in Poland."""
+    the Dnipro, not Krynki in Poland. A foreign city stays itself ("New York" is not
+    the Donbas village once called so)."""
     if alone.country != run.country:
         return {}
     anywhere = run.places.place(text, None)
     if anywhere is None or anywhere.country == run.country or anywhere.precision != "town":
+        return {}
+    if anywhere.geonames_id is None or run.places.population(anywhere.geonames_id) >= _CITY:
         return {}
     wrong = str(anywhere.geonames_id)
     return {(text, wrong): str(alone.geonames_id)} if wrong in refs else {}

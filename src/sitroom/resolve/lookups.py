@@ -81,6 +81,11 @@ class Lookups:
         """The gazetteer place ``geonameid`` as written ``text`` (a scanned mention's ref)."""
         return self.geocoder.place_of(geonameid, text)
 
+    def population(self, geonameid: int) -> int:
+        """How many people live at gazetteer place ``geonameid`` (0 when unknown)."""
+        record = self.gazetteer.get(geonameid)
+        return record.population if record is not None else 0
+
     def area(self, text: str) -> Place | None:
         """The country, oblast or raion ``text`` names ("Sumy Oblast", "oblast de Soumy",
         "Bucha Raion"), or ``None`` when it names a town or nothing known."""
