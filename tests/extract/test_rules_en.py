@@ -412,6 +412,16 @@ def test_a_strike_on_a_list_of_targets_is_one_attack_per_town(engine: Engine) ->
     assert placed(run(engine, text, MONDAY, "en"), "attack") == ["Selydove"]
 
 
+def test_an_event_that_only_dates_another_is_the_one_told_before(engine: Engine) -> None:
+    text = (
+        "Steve Witkoff met Kirill Dmitriev in Geneva on Sunday.\n\nHours before the "
+        "meeting, Russian forces launched some 420 drones and 39 missiles at Ukraine."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert placed(ex, "meeting") == ["Geneva"]
+    assert placed(ex, "air_raid") == ["Ukraine"]
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

@@ -542,9 +542,28 @@ _DEMONSTRATIVES = frozenset(
 
 
 def _points_back(span: SpacySpan) -> bool:
-    """A trigger noun named with a demonstrative ("cette attaque", "this strike"): the
-    event told before, not a new one."""
-    return any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in span.root.children)
+    """A trigger noun named with a demonstrative ("cette attaque", "this strike"), or a
+    definite one that only dates something else ("hours before the meeting", "après le
+    sommet"): the event told before, not a new one."""
+    root = span.root
+    if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in root.children):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children):
+        return False
+    if root.dep_ == "pobj":  # "before the meeting", "ahead of the talks"
+        prep = root.head
+        return prep.lower_ in _TIME_WORDS or (
+            prep.lower_ == "of" and prep.head.lower_ in _TIME_WORDS
+        )
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    if cases & _TIME_WORDS:  # "avant la rencontre", "après le sommet"
+        return True
+    return bool(cases & {"de", "du", "d'", "d’"}) and root.head.lower_ in ("veille", "lendemain")
+
+
+_DEFINITE = frozenset({"the", "le", "la", "l'", "l’", "les"})
+# Words that make an event a point in time for another: "hours before the meeting".
+_TIME_WORDS = frozenset({"before", "after", "following", "ahead", "avant", "après"})
 
 
 # How near a casualty verb stands to the trigger that points back, for it to count its dead.
