@@ -564,6 +564,11 @@ def test_un_titre_au_verbe_de_parole_mal_etiquete_reste_une_phrase(engine: Engin
     assert "Mykolaiv" in placed(run(engine, titre, SUNDAY, "fr"), "attack")
 
 
+def test_chaque_etape_d_un_voyage_a_son_lieu(engine: Engine) -> None:
+    texte = "Lundi, Antonio Guterres ira en Turquie, avant de se rendre à Moscou et à Kiev."
+    assert placed(run(engine, texte, SUNDAY, "fr"), "meeting") == ["Kyiv", "Moscow", "Turkey"]
+
+
 def test_cet_attentat_est_l_attaque_deja_racontee(engine: Engine) -> None:
     ex = run(
         engine,

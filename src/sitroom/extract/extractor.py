@@ -295,6 +295,9 @@ class Extractor:
             mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
         near = [c for c in s.candidates if min(trigger_distance(t, c) for t in spans) <= limit]
+        if anchor.subtype == "visit":  # each leg its own place: not one nearer another leg
+            legs = [t.span for t in s.triggers if t.subtype == "visit" and t not in group]
+            near = [c for c in near if not _nearer_other(c, spans, legs)]
         place = choose_place(
             spans,
             near,
@@ -354,6 +357,17 @@ class _Sentence:
     actors: list[tuple[SpacySpan, Actor]]
     acts: list[tuple[SpeechAct, Actor | None]]
     casualties: figures.Casualties
+
+
+def _nearer_other(
+    cand: PlaceCandidate, own: Sequence[SpacySpan], others: Sequence[SpacySpan]
+) -> bool:
+    """Whether a place hangs nearer another trigger than the event's own: "ira en Turquie
+    avant de se rendre à Moscou" goes to Turkey on the first leg, Moscow on the second."""
+    if not others:
+        return False
+    mine = min(trigger_distance(t, cand) for t in own)
+    return min(trigger_distance(t, cand) for t in others) < mine
 
 
 def _article_readings(
