@@ -422,6 +422,11 @@ def test_an_event_that_only_dates_another_is_the_one_told_before(engine: Engine)
     assert placed(ex, "air_raid") == ["Ukraine"]
 
 
+def test_an_attack_that_may_come_is_no_event(engine: Engine) -> None:
+    text = "Estonia is ready to fight in case of a Russian attack on Narva, its president said."
+    assert run(engine, text, MONDAY, "en").reports == ()
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

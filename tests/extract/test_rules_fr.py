@@ -569,6 +569,11 @@ def test_chaque_etape_d_un_voyage_a_son_lieu(engine: Engine) -> None:
     assert placed(run(engine, texte, SUNDAY, "fr"), "meeting") == ["Kyiv", "Moscow", "Turkey"]
 
 
+def test_une_attaque_eventuelle_n_est_pas_un_evenement(engine: Engine) -> None:
+    titre = "Guerre en Ukraine en direct : la Finlande prête à se battre en cas d'attaque russe"
+    assert run(engine, titre, SUNDAY, "fr").reports == ()
+
+
 def test_cet_attentat_est_l_attaque_deja_racontee(engine: Engine) -> None:
     ex = run(
         engine,

@@ -286,6 +286,8 @@ class Extractor:
         diplomatic = anchor.subtype == "diplomatic"
         if anchor.type == "sanction" and not diplomatic and not _sanction_act(unit, spans):
             return None  # "sanctions can stabilise oil supply" is not a sanction event
+        if _hypothetical(anchor.span):
+            return None
         date = _date_for(spans, s.dates)
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
@@ -357,6 +359,21 @@ class _Sentence:
     actors: list[tuple[SpacySpan, Actor]]
     acts: list[tuple[SpeechAct, Actor | None]]
     casualties: figures.Casualties
+
+
+# "in case of a Russian attack", "en cas d'attaque russe": an event that may come.
+_IN_CASE_OF = re.compile(
+    r"(?:\ben\s+cas\s+(?:de\s+|d['’])|\bin\s+(?:the\s+)?(?:case|event)\s+of\s+)"
+    r"(?:(?:une?|an?|the|la|le|l['’])\s*)?(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _hypothetical(trigger: SpacySpan) -> bool:
+    """Whether the event is one that may happen: "ready to fight in case of a Russian
+    attack", "prête à se battre en cas d'attaque russe"."""
+    text = trigger.doc.text
+    return bool(_IN_CASE_OF.search(text, max(0, trigger.start_char - 40), trigger.start_char))
 
 
 def _nearer_other(
