@@ -427,6 +427,11 @@ def test_an_attack_that_may_come_is_no_event(engine: Engine) -> None:
     assert run(engine, text, MONDAY, "en").reports == ()
 
 
+def test_a_ship_named_after_a_city_is_not_that_city(engine: Engine) -> None:
+    text = "The cruiser Moskva was hit by two Ukrainian Neptune missiles on Sunday."
+    assert "Moscow" not in placed(run(engine, text, MONDAY, "en"), "attack")
+
+
 def test_a_list_of_places_is_one_event_each(engine: Engine) -> None:
     ex = run(
         engine,

@@ -150,6 +150,8 @@ def place_candidates(
             continue
         if _names_a_sector(ent):
             continue  # "in the Borova direction": a stretch of front, not where it was
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSELS:
+            continue  # "the cruiser Moskva was hit": a ship's name, not Moscow
         place = _resolve_ent(ent, resolve) or _unlisted(ent)
         out.append(PlaceCandidate(ent, _placed(place, unit, ent)))
     out = _in_named_areas(out, resolve, unit)
@@ -280,6 +282,13 @@ def trigger_distance(trigger: SpacySpan, cand: PlaceCandidate) -> int:
 # Words after a town's name that make it the name of a stretch of front: "the Borova
 # direction", "the Dobropillya tactical area", "the Pokrovsk axis".
 _SECTOR_AFTER = frozenset({"direction", "directions", "axis", "sector", "tactical"})
+
+
+# Nouns a ship's name follows ("the cruiser Moskva", "le navire Admiral Makarov").
+_VESSELS = frozenset(
+    {"cruiser", "ship", "warship", "flagship", "frigate", "corvette", "vessel", "tanker",
+     "submarine", "croiseur", "navire", "frégate", "pétrolier", "sous-marin"}
+)  # fmt: skip
 
 
 def _names_a_sector(ent: SpacySpan) -> bool:
