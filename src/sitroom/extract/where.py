@@ -499,8 +499,10 @@ def struck_places(
     ("struck a depot in occupied Polohy; a fuel warehouse in occupied Donetsk City; and a
     workshop near occupied Nova Karakuba"): each town behind a locative was struck, when
     the event's own town stands behind one too."""
-    at = {c.place.start: c for c in candidates if c.place is not None}
-    own = at.get(draft_place.start)
+    own = next(
+        (c for c in candidates if c.place is not None and c.place.start == draft_place.start),
+        None,
+    )
     if own is None or draft_place.precision != "town" or not _struck_at(own.tokens, locatives):
         return []
     return [
