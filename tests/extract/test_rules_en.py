@@ -384,8 +384,8 @@ def test_a_town_named_alone_is_read_in_the_articles_country(engine: Engine) -> N
 
 def test_a_place_that_names_talks_is_not_where_a_strike_fell(engine: Engine) -> None:
     text = (
-        "Russia launched 396 drones and 29 missiles at Ukraine's energy infrastructure "
-        "on the day of the Geneva talks."
+        "Russia unleashed a barrage of 396 attack drones and 29 missiles on Ukraine's "
+        "energy infrastructure on the day of the Geneva talks."
     )
     raid = only(run(engine, text, MONDAY, "en"), "air_raid")
     assert raid.location is not None and raid.location.name == "Ukraine"

@@ -419,8 +419,8 @@ def _in_main_country(
     the article's country: "the village of Krynki" in a story on Ukraine is Krynky on
     the Dnipro, not Krynki in Poland. A foreign city stays itself ("New York" is not
     the Donbas village once called so)."""
-    if alone.country != run.country:
-        return {}
+    if alone.country != run.country or all(r == str(alone.geonames_id) for r in refs):
+        return {}  # (every occurrence already read there: no second look-up)
     anywhere = run.places.place(text, None)
     if anywhere is None or anywhere.country == run.country or anywhere.precision != "town":
         return {}

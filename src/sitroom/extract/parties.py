@@ -297,15 +297,27 @@ class Parties:
             head = tokens.root.head
             if actor.kind == "state" and tokens.root.dep_ == "amod":
                 phrase = head.doc[head.left_edge.i : max(head.i + 1, tokens.end)]
-                office = office_of(phrase.text, self.table.resolve)
-                official = office and holder(office, self.officials)
-                if official:
-                    span = unit.span_of(phrase)
-                    official = replace(official, text=span.text, start=span.start, end=span.end)
+                official = self._office_holder(unit, phrase, expected=False)
+                if official is not None:
                     out.append((phrase, official))
                     continue
             out.append((tokens, actor))
         return out
+
+    def _office_holder(self, unit: Unit, phrase: SpacySpan, *, expected: bool) -> Actor | None:
+        """The person named before who holds the office ``phrase`` names ("le président
+        ukrainien": Zelensky), as written there; with ``expected``, else the last such
+        official the whole article names (``ahead``)."""
+        office = office_of(phrase.text, self.table.resolve)
+        if office is None:
+            return None
+        official = holder(office, self.officials)
+        if official is None and expected:
+            official = holder(office, self.ahead[::-1])
+        if official is None:
+            return None
+        span = unit.span_of(phrase)
+        return replace(official, text=span.text, start=span.start, end=span.end)
 
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
@@ -327,12 +339,9 @@ class Parties:
         covering = next((a for t, a in inside if t.start <= root.i < t.end), None)
         if covering is not None:
             return replace(covering, text=span.text, start=span.start, end=span.end)
-        office = office_of(span.text, self.table.resolve)
-        official = None
-        if office:
-            official = holder(office, self.officials) or holder(office, self.ahead[::-1])
+        official = self._office_holder(unit, phrase, expected=True)
         if official is not None:  # "le président ukrainien": Zelensky, named before
-            return replace(official, text=span.text, start=span.start, end=span.end)
+            return official
         body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
         if body is not None:  # "les forces du Gouvernement d'union nationale (GNA)"
             return replace(body, text=span.text, start=span.start, end=span.end)

@@ -520,13 +520,20 @@ def struck_places(
 def _struck_at(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
     """A locative right before the name, "occupied" allowed between ("in occupied
     Polohy"); not one that says where a town is ("Selydove, a town in Donetsk")."""
+    i = _word_before(tokens, ("the", "occupied"))
     doc = tokens.doc
-    i = tokens.start - 1
-    while i >= 0 and doc[i].lower_ in ("the", "occupied"):
-        i -= 1
     return (
         i >= 0 and doc[i].lower_ in locatives and (i == 0 or doc[i - 1].lower_ not in _TOWN_NOUNS)
     )
+
+
+def _word_before(tokens: SpacySpan, skipped: Sequence[str]) -> int:
+    """The index of the word before a name, past the ``skipped`` words (-1: none)."""
+    doc = tokens.doc
+    i = tokens.start - 1
+    while i >= 0 and doc[i].lower_ in skipped:
+        i -= 1
+    return i
 
 
 def _settlement_noun(tokens: SpacySpan) -> SpacySpan | None:
@@ -542,11 +549,8 @@ def _settlement_noun(tokens: SpacySpan) -> SpacySpan | None:
 
 
 def _locative_before(tokens: SpacySpan, locatives: frozenset[str]) -> bool:
-    doc = tokens.doc
-    i = tokens.start - 1
-    while i >= 0 and doc[i].lower_ in ("the", "la", "le", "l'", "les"):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in locatives
+    i = _word_before(tokens, ("the", "la", "le", "l'", "les"))
+    return i >= 0 and tokens.doc[i].lower_ in locatives
 
 
 def _modifies(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:

@@ -736,8 +736,7 @@ def _closest_to(
     with the direction the text gives (``heading``, degrees), one that lies that way wins
     over a nearer one that does not ("southwest of Druzhkivka near Sofiivka"). With none
     that near, one of the town's region twice as far that lies the stated way."""
-    at = point_of(anchor) if anchor is not None else None
-    if at is None:
+    if anchor is None or (at := point_of(anchor)) is None:
         return None
     cands = [c for c in cands if c.record.feature_class == "P"]
     ranked = sorted(
@@ -747,7 +746,7 @@ def _closest_to(
     )
     if ranked:
         return ranked[0][3]
-    if anchor is None or heading is None:
+    if heading is None:
         return None
     region = (anchor.country, anchor.admin1_code)
     farther = sorted(  # "Zakharivka (northeast of Kharkiv City)", 77 km off in that oblast
