@@ -226,3 +226,12 @@ def test_a_spelling_of_a_places_own_name_counts_as_its_own_name(gaz: Gazetteer) 
     assert own[703861] is True
     # an old name stays an old name: Zlatopil was Pervomaiskyi until 2024
     assert {c.record.geonameid: c.primary for c in gaz.lookup("Pervomaiskyi")}[697576] is False
+
+
+def test_names_spelled_alike_are_found_only_on_request(gaz: Gazetteer) -> None:
+    # "y", "j" and "i" romanise the same Ukrainian letters: "Maly Shcherbaky" is GeoNames'
+    # "Mali Shcherbaky", "Oktjabrs'ke" its "Oktyabrs'ke"
+    assert 11011094 in {c.record.geonameid for c in gaz.spelled_alike("maly shcherbaky")}
+    assert gaz.lookup("Maly Shcherbaky") == ()  # a plain look-up stays exact
+    # only places of the Cyrillic-script countries are spelled alike
+    assert {c.record.country for c in gaz.spelled_alike("jordan")} <= {"UA", "RU", "BY", "MD", "KZ"}

@@ -458,6 +458,32 @@ def test_a_village_placed_from_a_town_is_its_namesake_nearest_that_town(
     assert found(scanner, text)[-1] == ("Vyshneve", "689983")  # not the larger one near Kyiv
 
 
+def test_a_namesake_spelled_otherwise_is_found_near_the_town(scanner: PlaceScanner) -> None:
+    # GeoNames writes the village southeast of Borova "Novyi Myr" and the one east of
+    # Slovyansk "Sviato-Pokrovske"; the exact spellings name villages hundreds of km away.
+    text = "Russian forces attacked southeast of Borova near Olhivka, Ridkodub and Novyi Mir."
+    assert found(scanner, text)[-1] == ("Novyi Mir", "809860")
+    text = (
+        "Ukrainian forces struck Russian forces northwest of Svyato-Pokrovske (east of Slovyansk)."
+    )
+    assert found(scanner, text)[0] == ("Svyato-Pokrovske", "705819")
+    # a namesake spelled as written wins over a nearer one spelled otherwise
+    text = "Russian forces attacked east of Slovyansk near Platonivka, Riznykivka, and Kryva Luka."
+    assert ("Riznykivka", "695611") in found(scanner, text)
+
+
+def test_a_renamed_village_with_its_old_word_in_brackets_is_one_name(
+    scanner: PlaceScanner,
+) -> None:
+    # "Chervonyi" alone is a hamlet in Poltava Oblast, "Chervonyi Lyman" a village there
+    # too; the one northeast of Pokrovsk is GeoNames' "Krasnyi Lyman".
+    text = "Russian forces attacked northeast of Pokrovsk near Chervonyi (Krasnyi) Lyman."
+    assert found(scanner, text) == [
+        ("Pokrovsk", "704422"),
+        ("Chervonyi (Krasnyi) Lyman", "9112128"),
+    ]
+
+
 def test_the_stated_direction_picks_among_namesakes_near_one_town(scanner: PlaceScanner) -> None:
     # Two Sofiivkas lie within 20 km of Druzhkivka: one to the north, one to the southwest.
     text = "Russian forces attacked {} of Druzhkivka near Sofiivka on February 25."

@@ -41,7 +41,7 @@ from typing import Any
 from sitroom.errors import GeocodeError
 from sitroom.resolve.text import keep_alternates, norm
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 DATA_FILES = (
     "ua_places.tsv.gz",
     "world_places.tsv.gz",
@@ -72,12 +72,13 @@ CREATE TABLE places(
     admin2_name TEXT, population INTEGER NOT NULL, scannable INTEGER NOT NULL);
 CREATE TABLE names(
     name_norm TEXT NOT NULL, geonameid INTEGER NOT NULL, is_primary INTEGER NOT NULL,
-    curated INTEGER NOT NULL);
+    curated INTEGER NOT NULL, name_fold TEXT);
 CREATE TABLE countries(country TEXT PRIMARY KEY, geonameid INTEGER NOT NULL, capital INTEGER);
 CREATE TABLE demonyms(form_norm TEXT PRIMARY KEY, country TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX names_norm ON names(name_norm);
+CREATE INDEX names_fold ON names(name_fold);
 CREATE INDEX places_admin ON places(country, admin1_code, admin2_code, feature_code);
 """
 _PLACE_COLUMNS = (
@@ -190,6 +191,14 @@ def _spelling(name: str) -> str:
     """A name with "y" and "i" made one letter: "Krynki" and "Kamyanka" are the place's
     own names "Krynky" and "Kamianka" spelled another way, not names it once had."""
     return norm(name).replace("y", "i")
+
+
+def spelling_key(key: str) -> str:
+    """A folded name with "y", "j" and "i" made one letter, the letters romanisations of
+    Ukrainian and Russian write "и", "і", "й" and the first sound of "я" with: "Maly
+    Shcherbaky", "Novyi Mir" and "Svjato-Pokrovs'ke" are "Mali Shcherbaky", "Novyy Myr"
+    and "Sviato-Pokrovske"."""
+    return key.replace("y", "i").replace("j", "i")
 
 
 class _Builder:
@@ -328,9 +337,13 @@ class _Builder:
             row[1] = self.display.get(gid, row[1])
             rows.append((*row, int(self.scannable(row))))
         con.executemany(f"INSERT INTO places VALUES ({','.join('?' * 13)})", rows)
+        cyrillic = {gid for gid, row in self.places.items() if row[6] in _CYRILLIC}
         con.executemany(
-            "INSERT INTO names VALUES (?,?,?,?)",
-            sorted((k, g, p, c) for (k, g), (p, c) in self.names.items()),
+            "INSERT INTO names VALUES (?,?,?,?,?)",
+            sorted(
+                (k, g, p, c, spelling_key(k) if g in cyrillic else None)
+                for (k, g), (p, c) in self.names.items()
+            ),
         )
         con.executemany("INSERT INTO countries VALUES (?,?,?)", countries)
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(self.demonyms.items()))
@@ -509,15 +522,37 @@ class Gazetteer:
                 "JOIN places USING (geonameid) WHERE n.name_norm=?",
                 (key,),
             )
-            out = []
-            for row in rows:
-                record = GeoRecord(*row[:12])
-                self._records.setdefault(record.geonameid, record)
-                out.append(Candidate(record, bool(row[12]), int(row[13])))
-            if len(self._candidates) > 50_000:
-                self._candidates.clear()
-            self._candidates[key] = tuple(out)
+            self._candidates[key] = self._collect(rows)
         return self._candidates[key]
+
+    def spelled_alike(self, key: str) -> tuple[Candidate, ...]:
+        """Places of the Cyrillic-script countries one of whose names is ``key`` in
+        another romanisation of the same letters (see ``spelling_key``). Only to choose
+        among a name's namesakes: as a look-up of its own, it turns too many words the
+        language model calls places into villages."""
+        fold = spelling_key(key)
+        cache_key = "\0" + fold
+        if cache_key not in self._candidates:
+            rows = self._query(
+                f"SELECT {_PLACE_COLUMNS}, n.is_primary, n.curated FROM names n "
+                "JOIN places USING (geonameid) WHERE n.name_fold=?",
+                (fold,),
+            )
+            self._candidates[cache_key] = self._collect(rows)
+        return self._candidates[cache_key]
+
+    def _collect(self, rows: list[tuple[Any, ...]]) -> tuple[Candidate, ...]:
+        out: dict[int, Candidate] = {}
+        for row in rows:
+            record = GeoRecord(*row[:12])
+            self._records.setdefault(record.geonameid, record)
+            cand = Candidate(record, bool(row[12]), int(row[13]))
+            old = out.get(record.geonameid)
+            if old is None or (cand.primary, cand.curated) > (old.primary, old.curated):
+                out[record.geonameid] = cand
+        if len(self._candidates) > 50_000:
+            self._candidates.clear()
+        return tuple(out.values())
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Places called ``name`` in any of the spellings the gazetteer knows, else in

@@ -122,6 +122,12 @@ _TOWN_CUES = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"[^\W\d_][\w'’ʼ]*(?:[ -][^\W\d_][\w'’ʼ]*){0,3}")
+# The old word of a renamed place in brackets after the new one, then the rest of the
+# name: "Chervonyi (Krasnyi) Lyman".
+_WITHOUT_OLD_NAME = re.compile(r" \([^()]*\)")
+_RENAMED = re.compile(
+    r" \((?P<old>[A-ZÀ-Þ][\w'’ʼ]+)\) (?P<rest>[A-ZÀ-Þ][\w'’ʼ]+(?:[ -][A-ZÀ-Þ][\w'’ʼ]+)?)"
+)
 # What joins the names of one list: "Hai and Novooleksandrivka", "Kupyansk, Kurylivka,
 # and Lyman" (a comma before the last "and" too).
 _LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou)\s+")
@@ -473,6 +479,9 @@ class PlaceScanner:
         if m is None or not m.group(0)[0].isupper():
             return None
         words = list(re.finditer(r"[^ -]+", m.group(0)))
+        renamed = _RENAMED.match(text, pos + words[0].end())
+        if renamed is not None:
+            return self._renamed_at(text, pos, words[0].group(0), renamed, pick)
         for n in range(min(len(words), max_words), 0, -1):
             end = pos + words[n - 1].end()
             if possessive and text[end - 2 : end] in ("'s", "’s"):
@@ -481,6 +490,23 @@ class PlaceScanner:
             if cands:
                 return _Hit(pos, end, cands, cue=True)
         return None
+
+    def _renamed_at(
+        self,
+        text: str,
+        pos: int,
+        first: str,
+        renamed: re.Match[str],
+        pick: Callable[[tuple[Candidate, ...]], tuple[Candidate, ...]],
+    ) -> _Hit | None:
+        """A renamed place written with its old word in brackets, "Chervonyi (Krasnyi)
+        Lyman": the places of either name, never of its first word alone."""
+        rest = renamed.group("rest")
+        found: dict[int, Candidate] = {}
+        for name in (f"{first} {rest}", f"{renamed.group('old')} {rest}"):
+            for c in pick(self.gazetteer.lookup_key(norm(name))):
+                found.setdefault(c.record.geonameid, c)
+        return _Hit(pos, renamed.end(), tuple(found.values()), cue=True) if found else None
 
     def _with_admin(self, text: str, hit: _Hit) -> _Hit:
         """``hit`` widened to an admin word next to it ("Sumy region", "oblast de Soumy")."""
@@ -605,9 +631,10 @@ class PlaceScanner:
         record, hit = records[i], hits[i]
         if record is not None and anchor is not None and record.feature_class == "P":
             heading = _heading_before(text, hits[anchor].start)
-            placed = _closest_to(records[anchor], self._namesakes(text, hit), heading)
-            if placed is not None:  # the town a village is placed from says which it is
-                return placed
+            for alike in (False, True):  # a namesake spelled so first
+                placed = _closest_to(records[anchor], self._namesakes(text, hit, alike), heading)
+                if placed is not None:  # the town a village is placed from says which it is
+                    return placed
         if record is None or not _village(record):
             return record
         near = tuple(
@@ -625,17 +652,21 @@ class PlaceScanner:
         )
         if not near:
             return record
-        best = self.geocoder.best(self._namesakes(text, hit), context, near)
-        where = point_of(best) if best else None
-        if best is None or where is None or all(km_between(where, p) > NEAR_KM for p in near):
-            return record
-        return best
+        for alike in (False, True):
+            best = self.geocoder.best(self._namesakes(text, hit, alike), context, near)
+            where = point_of(best) if best else None
+            if where is not None and any(km_between(where, p) <= NEAR_KM for p in near):
+                return best
+        return record
 
-    def _namesakes(self, text: str, hit: _Hit) -> tuple[Candidate, ...]:
-        """Every place the hit's name may mean: its candidates and, however small or
-        spelled, the gazetteer's other places of that name (each once)."""
+    def _namesakes(self, text: str, hit: _Hit, alike: bool = True) -> tuple[Candidate, ...]:
+        """Every place the hit's name may mean: its candidates and, however small, the
+        gazetteer's other places of that name (each once); with ``alike``, also those
+        whose name is spelled otherwise ("Novyi Mir" is also Novyi Myr)."""
         found = {c.record.geonameid: c for c in hit.candidates}
-        for c in self.gazetteer.lookup(text[hit.start : hit.end]):
+        key = norm(_WITHOUT_OLD_NAME.sub("", text[hit.start : hit.end]))
+        more = self.gazetteer.spelled_alike(key) if alike else ()
+        for c in (*self.gazetteer.lookup_key(key), *more):
             found.setdefault(c.record.geonameid, c)
         return tuple(found.values())
 
