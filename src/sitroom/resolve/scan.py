@@ -193,6 +193,11 @@ _FUNCTION_TEXT = (
     "selon après avant pendant entre comme aussi ou or"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+# French writes the generic word of a feature's name in lower case: "le pont de Crimée",
+# "le détroit de Kertch", "la mer Noire".
+_FRENCH_GENERIC = re.compile(
+    r"(?:pont|détroit|mer|golfe|barrage|canal|lac|île|presqu['’]île|péninsule)\s"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’]*)")
 STRONG_POPULATION = 1_000_000
@@ -313,7 +318,7 @@ class PlaceScanner:
             written = folded.original[start:end]
             if key in abbr and written not in abbr[key]:
                 continue
-            if not starts_upper(written):
+            if not starts_upper(written) and not _FRENCH_GENERIC.match(written):
                 continue
             cands = tuple(Candidate(self._records[g], p, c) for g, p, c in entries)
             yield _Hit(start, end, cands)
