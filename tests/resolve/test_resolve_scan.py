@@ -473,6 +473,21 @@ def test_the_crimean_bridge_is_a_place_in_french_lower_case_too(
     assert found(scanner, text) == expected
 
 
+def test_a_village_is_looked_for_in_the_oblast_the_text_names(scanner: PlaceScanner) -> None:
+    # The Pysarivka large enough to scan for lies near Odesa; the one of the Sumy front
+    # is a hamlet, found because the sentence names Sumy Oblast (and with it, Marine).
+    text = "Russian forces attacked in the Sumy Oblast, targeting the Pysarivka and Marine directions."
+    assert found(scanner, text) == [
+        ("Sumy Oblast", "692196"),
+        ("Pysarivka", "697166"),
+        ("Marine", "8420695"),
+    ]
+    # a raion's seat stays itself: Novopavlivka of Dnipropetrovsk Oblast, not the hamlet
+    # of that name in Zaporizhzhia Oblast
+    text = "Russian forces attacked in Zaporizhia Oblast and in the Novopavlivka direction."
+    assert found(scanner, text)[-1] == ("Novopavlivka", "699373")
+
+
 def test_a_namesake_spelled_otherwise_is_found_near_the_town(scanner: PlaceScanner) -> None:
     # GeoNames writes the village southeast of Borova "Novyi Myr" and the one east of
     # Slovyansk "Sviato-Pokrovske"; the exact spellings name villages hundreds of km away.

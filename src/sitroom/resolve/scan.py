@@ -299,7 +299,7 @@ class PlaceScanner:
         hits = [h for h in hits if h.level or h.cue or self._plausible(text, h)]
         context = self._context(hits)
         hits = _select([*hits, *self._locative_hits(text, hits)])
-        records = [self._record(h, context) for h in hits]
+        records = [self._record(text, h, context) for h in hits]
         anchors = [_direction_anchor(text, hits, i) for i in range(len(hits))]
         records = self._anchor_towns(text, hits, records, anchors)
         records = [
@@ -614,10 +614,22 @@ class PlaceScanner:
                 ctx = ctx.with_admin1(key)
         return replace(ctx, countries=tuple(c for c, _ in counts.most_common()))
 
-    def _record(self, hit: _Hit, context: GeoContext) -> GeoRecord | None:
+    def _record(self, text: str, hit: _Hit, context: GeoContext) -> GeoRecord | None:
         if hit.area or hit.level:
             return hit.area
-        return self.geocoder.best(hit.candidates, context)
+        best = self.geocoder.best(hit.candidates, context)
+        if best is None or not context.admin1 or best.admin1_key in context.admin1:
+            return best
+        if best.feature_code != "PPL" or not _village(best) or best.country != "UA":
+            return best  # a raion's seat is meant however far
+        # the oblast the text names holds a namesake too small to scan for: "in the Sumy
+        # Oblast ... the Pysarivka direction" is not the larger Pysarivka near Odesa
+        inside = tuple(
+            c
+            for c in self.gazetteer.lookup(text[hit.start : hit.end])
+            if c.record.feature_class == "P" and c.record.admin1_key in context.admin1
+        )
+        return self.geocoder.best(inside, context) if inside else best
 
     def _nearest(
         self,
