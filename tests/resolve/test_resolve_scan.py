@@ -476,7 +476,9 @@ def test_the_crimean_bridge_is_a_place_in_french_lower_case_too(
 def test_a_village_is_looked_for_in_the_oblast_the_text_names(scanner: PlaceScanner) -> None:
     # The Pysarivka large enough to scan for lies near Odesa; the one of the Sumy front
     # is a hamlet, found because the sentence names Sumy Oblast (and with it, Marine).
-    text = "Russian forces attacked in the Sumy Oblast, targeting the Pysarivka and Marine directions."
+    text = (
+        "Russian forces attacked in the Sumy Oblast, targeting the Pysarivka and Marine directions."
+    )
     assert found(scanner, text) == [
         ("Sumy Oblast", "692196"),
         ("Pysarivka", "697166"),
@@ -497,6 +499,16 @@ def test_a_namesake_spelled_otherwise_is_found_near_the_town(scanner: PlaceScann
         "Ukrainian forces struck Russian forces northwest of Svyato-Pokrovske (east of Slovyansk)."
     )
     assert found(scanner, text)[0] == ("Svyato-Pokrovske", "705819")
+    # after a cue word, a name GeoNames spells otherwise is found ("Mali Shcherbaky"),
+    # never by its first word alone ("Velykyi" is no village Velyke)
+    text = (
+        "Russian forces attacked west of Orikhiv near Stepnohirsk, Stepove and "
+        "Maly Shcherbaky on February 25."
+    )
+    assert found(scanner, text)[-1] == ("Maly Shcherbaky", "11011094")
+    assert found(scanner, "Russian forces attacked near Velykyi Zelenyi.") == []
+    # after "in", which precedes any capitalised word, only the spelling as written counts
+    assert found(scanner, "Fighting in Maly Shcherbaky.") == []
     # a namesake spelled as written wins over a nearer one spelled otherwise
     text = "Russian forces attacked east of Slovyansk near Platonivka, Riznykivka, and Kryva Luka."
     assert ("Riznykivka", "695611") in found(scanner, text)

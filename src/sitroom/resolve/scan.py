@@ -337,7 +337,7 @@ class PlaceScanner:
             town_only = bool(_TOWN_CUES.match(cue.group(0)))
             pos = cue.end()
             while True:
-                hit = self._name_at(text, pos, town_only)
+                hit = self._name_at(text, pos, town_only, alike=True)
                 if hit is None:
                     break
                 yield hit
@@ -466,9 +466,9 @@ class PlaceScanner:
             ):
                 yield hit
 
-    def _name_at(self, text: str, pos: int, town_only: bool) -> _Hit | None:
+    def _name_at(self, text: str, pos: int, town_only: bool, alike: bool = False) -> _Hit | None:
         """The longest gazetteer name (of up to four words) starting at ``pos``."""
-        return self._longest_at(text, pos, _towns_first if town_only else _all)
+        return self._longest_at(text, pos, _towns_first if town_only else _all, alike=alike)
 
     def _longest_at(
         self,
@@ -477,6 +477,7 @@ class PlaceScanner:
         pick: Callable[[tuple[Candidate, ...]], tuple[Candidate, ...]],
         max_words: int = 4,
         possessive: bool = False,
+        alike: bool = False,
     ) -> _Hit | None:
         """A cue hit for the longest name starting at ``pos`` of which ``pick`` keeps some
         gazetteer candidates; with ``possessive``, "Dnipro's" is read as "Dnipro"."""
@@ -487,11 +488,16 @@ class PlaceScanner:
         renamed = _RENAMED.match(text, pos + words[0].end())
         if renamed is not None:
             return self._renamed_at(text, pos, words[0].group(0), renamed, pick)
+        # the name's own words, all capitalised: a look-up by spelling takes no fewer
+        whole = next((i for i, w in enumerate(words) if not w.group(0)[0].isupper()), len(words))
         for n in range(min(len(words), max_words), 0, -1):
             end = pos + words[n - 1].end()
             if possessive and text[end - 2 : end] in ("'s", "’s"):
                 end -= 2
-            cands = pick(self.gazetteer.lookup_key(norm(text[pos:end])))
+            key = norm(text[pos:end])
+            cands = pick(self.gazetteer.lookup_key(key))
+            if not cands and alike and n == whole:
+                cands = pick(self.gazetteer.spelled_alike(key))
             if cands:
                 return _Hit(pos, end, cands, cue=True)
         return None
