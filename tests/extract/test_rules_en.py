@@ -382,6 +382,19 @@ def test_a_town_named_alone_is_read_in_the_articles_country(engine: Engine) -> N
     assert refs == ["5128581"]
 
 
+def test_the_last_word_of_a_countrys_name_is_that_country(engine: Engine) -> None:
+    # alone, "Congo" would be a small town in Brazil
+    text = (
+        "The Democratic Republic of the Congo suspended the peacekeepers.\n\n"
+        "A dispute broke out at the border post between Uganda and Congo."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Congo"] == ["203312"]
+    # a country whose name ends another's stays itself
+    ex = run(engine, "South Sudan accused Sudan of bombing Heglig.", MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Sudan"] == ["366755"]
+
+
 def test_a_place_that_names_talks_is_not_where_a_strike_fell(engine: Engine) -> None:
     text = (
         "Russia unleashed a barrage of 396 attack drones and 29 missiles on Ukraine's "

@@ -696,3 +696,14 @@ def test_le_meme_mois_est_le_mois_de_la_date_dite_avant(engine: Engine) -> None:
     alep = [r for r in ex.reports if r.location is not None and r.location.name == "Aleppo"]
     assert len(alep) == 1 and alep[0].date is not None
     assert (alep[0].date.date, alep[0].date.precision) == (dt.date(2026, 2, 1), "month")
+
+
+def test_le_dernier_mot_du_nom_d_un_pays_est_ce_pays(engine: Engine) -> None:
+    # seul, « Congo » serait une petite ville du Brésil ; après « la République
+    # démocratique du Congo », c'est ce pays
+    text = (
+        "La RD Congo suspend les soldats de l'ONU liés à une fusillade.\n\n"
+        "Une dispute a eu lieu au poste-frontière entre l'Ouganda et le Congo."
+    )
+    ex = run(engine, text, SUNDAY, "fr")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Congo"] == ["203312"]

@@ -395,9 +395,10 @@ def _article_readings(
     found: dict[str, list[str]] = {}
     for doc, _ in docs:
         for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS and ent.kb_id_.isdigit():
+            if ent.label_ in PLACE_LABELS:
                 found.setdefault(ent.text, []).append(ent.kb_id_)
-    out: dict[tuple[str, str], str] = {}
+    out = _short_forms(run, found)
+    found = {t: kept for t, refs in found.items() if (kept := [r for r in refs if r.isdigit()])}
     for text, refs in found.items():
         alone = run.places.place(text, run.country)
         if alone is None or alone.geonames_id is None or alone.precision != "town":
@@ -428,6 +429,36 @@ def _in_main_country(
         return {}
     wrong = str(anywhere.geonames_id)
     return {(text, wrong): str(alone.geonames_id)} if wrong in refs else {}
+
+
+def _short_forms(run: _ArticleRun, found: dict[str, list[str]]) -> dict[tuple[str, str], str]:
+    """The last word of a country's or a region's name the article gives in full is
+    that country, where alone it would be a small foreign town or nothing: "le Congo"
+    after "la République démocratique du Congo" is not Congo in Brazil."""
+    out: dict[tuple[str, str], str] = {}
+    for text, refs in found.items():
+        longer = Counter(
+            ref
+            for name, name_refs in found.items()
+            if name.endswith(" " + text)
+            for ref in name_refs
+            if ref.isdigit()
+        )
+        if not longer:
+            continue
+        alone = run.places.place(text, None)
+        if alone is not None and (
+            alone.precision != "town"
+            or alone.geonames_id is None
+            or run.places.population(alone.geonames_id) >= _CITY
+        ):
+            continue
+        for ref, _ in longer.most_common():
+            area = run.places.place_of(int(ref), text)
+            if area is not None and area.precision in ("country", "region", "admin1"):
+                out.update({(text, r): ref for r in set(refs)})
+                break
+    return out
 
 
 def _one_town(
