@@ -473,6 +473,16 @@ def test_the_crimean_bridge_is_a_place_in_french_lower_case_too(
     assert found(scanner, text) == expected
 
 
+def test_a_small_town_listed_with_a_foreign_town_is_found_in_its_country(
+    scanner: PlaceScanner,
+) -> None:
+    text = "Floods hit three towns – Juiz de Fora, Matias Barbosa and Ubá – in Minas Gerais."
+    assert ("Matias Barbosa", "3457479") in found(scanner, text)
+    # a city found by itself keeps its own country
+    assert ("Lima", "3936456") in found(scanner, "Talks moved from Juiz de Fora to Lima.")
+    assert ("Lima", "3936456") in found(scanner, "Rains hit Juiz de Fora and Lima.")
+
+
 def test_a_village_is_looked_for_in_the_oblast_the_text_names(scanner: PlaceScanner) -> None:
     # The Pysarivka large enough to scan for lies near Odesa; the one of the Sumy front
     # is a hamlet, found because the sentence names Sumy Oblast (and with it, Marine).

@@ -422,23 +422,26 @@ class PlaceScanner:
         return self._longest_at(text, pos, _rivers_only, max_words=2, possessive=True)
 
     def _listed_hits(self, text: str, hits: list[_Hit]) -> Iterator[_Hit]:
-        """Villages named in a list with a Ukrainian town ("near Avdiivka, Tonenke and
-        Pervomaiske"): however small, a listed name is a place like its neighbours."""
+        """Villages named in a list with a town ("near Avdiivka, Tonenke and Pervomaiske",
+        "Juiz de Fora, Matias Barbosa and Ubá"): however small, a listed name is a place
+        like its neighbours, in the same country."""
         ends = {h.start: h.end for h in hits}
         for hit in hits:
             best = hit.area or self.geocoder.best(hit.candidates)
-            if best is None or best.country != "UA" or best.feature_class != "P":
+            if best is None or best.feature_class != "P":
                 continue
             end = hit.end
             while (join := _LIST_JOIN.match(text, end)) is not None:
                 listed = self._name_at(text, join.end(), town_only=True)
                 if listed is None or listed.end <= ends.get(listed.start, listed.start):
                     break  # none, or no longer than the name found there ("Kryva Luka")
-                ua = tuple(c for c in listed.candidates if c.record.country == "UA")
-                if not ua or any(c.record.feature_class != "P" for c in ua):
+                same = tuple(c for c in listed.candidates if c.record.country == best.country)
+                if not same or any(c.record.feature_class != "P" for c in same):
                     break
-                yield replace(listed, candidates=ua)
+                yield replace(listed, candidates=same)
                 end = listed.end
+            if best.country != "UA":
+                continue
             start = hit.start  # and back: "seized Prydorozhnie, Varvarivka, and Pryluky"
             while (before := _NAME_THEN_COMMA.search(text, max(0, start - 60), start)) is not None:
                 if before.start("name") in ends:
