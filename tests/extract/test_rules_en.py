@@ -382,6 +382,23 @@ def test_a_town_named_alone_is_read_in_the_articles_country(engine: Engine) -> N
     assert refs == ["5128581"]
 
 
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        (
+            "Another man was killed by shelling in Kharkiv, its governor Oleh Syniehubov said.",
+            "706482",
+        ),
+        ("Kharkiv governor Oleh Syniehubov said a man was killed.", "706482"),
+        ("Kharkiv's governor said a man was killed.", "706482"),
+        ("A drone hit Kharkiv on Monday, the mayor said.", "706483"),  # the city
+    ],
+)
+def test_a_town_named_with_its_governor_is_the_oblast(engine: Engine, text: str, ref: str) -> None:
+    ex = run(engine, text, MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Kharkiv"] == [ref]
+
+
 def test_the_last_word_of_a_countrys_name_is_that_country(engine: Engine) -> None:
     # alone, "Congo" would be a small town in Brazil
     text = (

@@ -105,6 +105,9 @@ _AREA_PLURALS = {
 }
 _AREA_AFTER = {"oblast": "oblast", "region": "region", "regional": "regional", **_AREA_PLURALS}
 _LIST_GLUE = frozenset({",", "and", "et", "&"})
+# A governor right after a place name governs its oblast: "Kharkiv governor Oleh
+# Syniehubov", "shelling in Kharkiv, its governor said".
+_GOVERNED = re.compile(r"(?:['’]s|,\s+its)?\s+governor\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -186,12 +189,15 @@ def name_of(ent: SpacySpan) -> str:
     the list it ends ("Donetsk, Luhansk and Kherson oblasts" are three oblasts, "the Kyiv
     regional governor" governs the oblast), else as written."""
     doc = ent.doc
+    if _GOVERNED.match(doc.text, ent.end_char):
+        return f"{ent.text} regional"  # "Kharkiv governor", "Kharkiv, its governor"
     i = ent.end
     while i < len(doc) and (doc[i].ent_type_ in PLACE_LABELS or doc[i].lower_ in _LIST_GLUE):
         i += 1
     word = doc[i].lower_ if i < len(doc) else ""
     if i == ent.end and word in _AREA_AFTER:
         return f"{ent.text} {_AREA_AFTER[word]}"
+
     if word in _AREA_PLURALS and doc[i - 1].ent_type_ in PLACE_LABELS:
         return f"{ent.text} {_AREA_PLURALS[word]}"
     return ent.text
