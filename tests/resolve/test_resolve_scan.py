@@ -473,6 +473,15 @@ def test_the_crimean_bridge_is_a_place_in_french_lower_case_too(
     assert found(scanner, text) == expected
 
 
+def test_a_city_in_a_title_case_headline_is_a_place(scanner: PlaceScanner) -> None:
+    headline = "US Warned Ukraine Over Novorossiysk Oil Hub Strike, Ambassador Says"
+    assert ("Novorossiysk", "518255") in found(scanner, headline)
+    # in a sentence, capitalised words around a name still make it part of a longer name
+    assert found(scanner, "Officials met at the Novorossiysk Oil Hub on Monday.") == []
+    # and a headline does not make a small town of every name
+    assert found(scanner, "George Marshall Warns Voters About Rising Prices") == []
+
+
 def test_a_small_town_listed_with_a_foreign_town_is_found_in_its_country(
     scanner: PlaceScanner,
 ) -> None:

@@ -201,6 +201,20 @@ _FRENCH_GENERIC = re.compile(
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’]*)")
 STRONG_POPULATION = 1_000_000
+# In a headline written in title case, a city this large is a place whatever words
+# stand capitalised around it ("US Warned Ukraine Over Novorossiysk Oil Hub Strike").
+TITLE_CITY_POPULATION = 100_000
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’]{3,}")
+
+
+def _title_case(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a headline in title case: four words of four
+    letters or more, nearly all capitalised."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = _TITLE_WORD.findall(text, start, end if end >= 0 else len(text))
+    upper = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and upper >= 0.8 * len(words)
 
 
 @cache
@@ -588,12 +602,18 @@ class PlaceScanner:
             text[hit.end : hit.end + 1] == "-" and text[hit.end + 1 : hit.end + 2].isalpha()
         ):
             return False
+        if self._city(hit) and _title_case(text, hit.start):
+            return True  # a headline capitalises every word around the name
         before = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
         after = _WORD_AFTER.match(text, hit.end)
         for m in (before, after):
             if m and m.group(1)[0].isupper() and m.group(1).lower() not in _FUNCTION_WORDS:
                 return False
         return True
+
+    def _city(self, hit: _Hit) -> bool:
+        best = self.geocoder.best(hit.candidates)
+        return best is not None and best.population >= TITLE_CITY_POPULATION
 
     def _strong(self, hit: _Hit) -> bool:
         """Names that stay places next to other capitalised words ("Kyiv Mayor")."""
