@@ -351,6 +351,7 @@ DNIEPER, DNIPRO_CITY, OSKIL = "565896", "709930", "514365"
         ("fighting along the Oskil river.", [("Oskil river", OSKIL)]),
         ("la rive gauche du Dniepr", [("Dniepr", DNIEPER)]),
         ("le fleuve Dniepr", [("Dniepr", DNIEPER)]),
+        ("les habitants de la rive droite du (fleuve) Dnipro", [("Dnipro", DNIEPER)]),
         ("A missile hit Dnipro overnight.", [("Dnipro", DNIPRO_CITY)]),
         ("the Dnipro region", [("Dnipro region", "709929")]),
         ("the front runs along the Dnipro.", [("Dnipro", DNIEPER)]),

@@ -168,7 +168,7 @@ _RIVER_WORDS = ("river", "rivière", "fleuve", "bank", "shore", "cross", "rive",
 _RIVER_BEFORE = re.compile(
     r"\b(?:rivers?|rivières?|fleuves?|banks?\s+of|shores?\s+of|across|cross(?:ed|es|ing)?"
     r"|rives?(?:\s+(?:gauche|droite|est|ouest))?\s+(?:du|de\s+la)|travers(?:é|ée|er|ant)s?)"
-    r"\s+(?:the\s+|le\s+|la\s+)?(?=[^\W\d_])",
+    r"\s+(?:the\s+|le\s+|la\s+)?(?:\(\s*(?:river|fleuve|rivière)\s*\)\s*)?(?=[^\W\d_])",
     re.IGNORECASE,
 )
 _THE_NAME = re.compile(r"\bthe\s+(?=[A-ZÀ-Þ])")
