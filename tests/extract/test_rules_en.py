@@ -399,6 +399,18 @@ def test_a_town_named_with_its_governor_is_the_oblast(engine: Engine, text: str,
     assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Kharkiv"] == [ref]
 
 
+def test_a_name_alone_is_no_hamlet_abroad(engine: Engine) -> None:
+    # the gazetteer lists no continents: alone, "Africa" would be a hamlet of Mexico
+    ex = run(engine, "Russia expanded its influence in Africa, officials said.", MONDAY, "en")
+    assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Africa"] == [None]
+    # a state of the United States is the state, not a village of the Philippines
+    meeting = only(
+        run(engine, "Trump will meet Putin in Alaska next week.", MONDAY, "en"), "meeting"
+    )
+    assert meeting.location is not None and meeting.location.geonames_id == 5879092
+    assert meeting.location.precision == "admin1"
+
+
 def test_the_last_word_of_a_countrys_name_is_that_country(engine: Engine) -> None:
     # alone, "Congo" would be a small town in Brazil
     text = (

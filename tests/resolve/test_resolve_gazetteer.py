@@ -235,3 +235,11 @@ def test_names_spelled_alike_are_found_only_on_request(gaz: Gazetteer) -> None:
     assert gaz.lookup("Maly Shcherbaky") == ()  # a plain look-up stays exact
     # only places of the Cyrillic-script countries are spelled alike
     assert {c.record.country for c in gaz.spelled_alike("jordan")} <= {"UA", "RU", "BY", "MD", "KZ"}
+
+
+def test_the_states_of_the_united_states_are_areas_and_keep_their_rivals(gaz: Gazetteer) -> None:
+    alaska = gaz.get(5879092)
+    assert alaska is not None and (alaska.feature_code, alaska.country) == ("ADM1", "US")
+    assert alaska.lat is not None and 55 < alaska.lat < 72  # a town of Alaska
+    # "Georgia" the country and "Georgia" the state are both candidates
+    assert {614540, 4197000} <= {c.record.geonameid for c in gaz.lookup("Georgia")}

@@ -57,6 +57,7 @@ from sitroom.extract.where import (
     trigger_distance,
 )
 from sitroom.resolve.build import RIVERS
+from sitroom.resolve.gazetteer import COVERED_COUNTRIES as SHIPPED_COUNTRIES
 from sitroom.types import (
     Actor,
     Article,
@@ -118,8 +119,21 @@ class _ArticleRun:
         key = (text, ref)
         if key not in self.cache:
             place = self.places.place_of(int(ref), text) if ref.isdigit() else None
-            self.cache[key] = place or self.places.place(text, self.country)
+            self.cache[key] = place or self._by_name(text)
         return self.cache[key]
+
+    def _by_name(self, text: str) -> Place | None:
+        """The place a name alone means, unless that is a hamlet abroad the article gives
+        no reason to think of: "Africa" is no village of Mexico, "Asia" none of the
+        Philippines (the gazetteer lists no continents)."""
+        place = self.places.place(text, self.country)
+        if place is None or place.geonames_id is None or place.precision != "town":
+            return place
+        if place.country in SHIPPED_COUNTRIES or place.country == self.country:
+            return place
+        if place.country in self.country_mentions:
+            return place
+        return place if self.places.population(place.geonames_id) >= _HAMLET else None
 
     def metonym(self, text: str) -> Actor | None:
         """The state a country or capital name stands for when it acts or speaks."""
@@ -411,6 +425,7 @@ def _article_readings(
 
 
 _CITY = 100_000  # people: a foreign town this large is meant even in a story elsewhere
+_HAMLET = 15_000  # people: a foreign town smaller is meant only where the text says so
 
 
 def _in_main_country(

