@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.extract.units import Unit, path_length
@@ -106,8 +107,16 @@ _AREA_PLURALS = {
 _AREA_AFTER = {"oblast": "oblast", "region": "region", "regional": "regional", **_AREA_PLURALS}
 _LIST_GLUE = frozenset({",", "and", "et", "&"})
 # A governor right after a place name governs its oblast: "Kharkiv governor Oleh
-# Syniehubov", "shelling in Kharkiv, its governor said".
-_GOVERNED = re.compile(r"(?:['’]s|,\s+its)?\s+governor\b", re.IGNORECASE)
+# Syniehubov", "Kharkiv's governor", "shelling in Kharkiv, its governor said".
+_GOVERNED = (("governor",), ("'s", "governor"), ("’s", "governor"), (",", "its", "governor"))
+
+
+def _governed(doc: Doc, i: int) -> bool:
+    """Whether the words from token ``i`` name the governor of what precedes them."""
+    return any(
+        i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+        for words in _GOVERNED
+    )
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,7 @@ def name_of(ent: SpacySpan) -> str:
     the list it ends ("Donetsk, Luhansk and Kherson oblasts" are three oblasts, "the Kyiv
     regional governor" governs the oblast), else as written."""
     doc = ent.doc
-    if _GOVERNED.match(doc.text, ent.end_char):
+    if _governed(doc, ent.end):
         return f"{ent.text} regional"  # "Kharkiv governor", "Kharkiv, its governor"
     i = ent.end
     while i < len(doc) and (doc[i].ent_type_ in PLACE_LABELS or doc[i].lower_ in _LIST_GLUE):
