@@ -497,7 +497,9 @@ class PlaceScanner:
         alike: bool = False,
     ) -> _Hit | None:
         """A cue hit for the longest name starting at ``pos`` of which ``pick`` keeps some
-        gazetteer candidates; with ``possessive``, "Dnipro's" is read as "Dnipro"."""
+        gazetteer candidates; with ``possessive``, "Dnipro's" is read as "Dnipro"; with
+        ``alike``, the whole capitalised name may also be one spelled otherwise ("Maly
+        Shcherbaky", see ``Gazetteer.spelled_alike``), never a part of it."""
         m = _NAME.match(text, pos)
         if m is None or not m.group(0)[0].isupper():
             return None
@@ -505,7 +507,7 @@ class PlaceScanner:
         renamed = _RENAMED.match(text, pos + words[0].end())
         if renamed is not None:
             return self._renamed_at(text, pos, words[0].group(0), renamed, pick)
-        # the name's own words, all capitalised: a look-up by spelling takes no fewer
+        # how many words the capitalised name has: a look-up by spelling takes them all
         whole = next((i for i, w in enumerate(words) if not w.group(0)[0].isupper()), len(words))
         for n in range(min(len(words), max_words), 0, -1):
             end = pos + words[n - 1].end()
