@@ -383,11 +383,14 @@ _IN_CASE_OF = re.compile(
 )
 
 
+_IN_CASE_OF_TOKENS = 8  # "in the event of a Russian": the longest such lead-in
+
+
 def _hypothetical(trigger: SpacySpan) -> bool:
     """Whether the event is one that may happen: "ready to fight in case of a Russian
     attack", "prête à se battre en cas d'attaque russe"."""
-    text = trigger.doc.text
-    return bool(_IN_CASE_OF.search(text, max(0, trigger.start_char - 40), trigger.start_char))
+    before = trigger.doc[max(0, trigger.start - _IN_CASE_OF_TOKENS) : trigger.start]
+    return bool(_IN_CASE_OF.search(before.text_with_ws))
 
 
 def _nearer_other(

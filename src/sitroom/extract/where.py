@@ -206,7 +206,6 @@ def name_of(ent: SpacySpan) -> str:
     word = doc[i].lower_ if i < len(doc) else ""
     if i == ent.end and word in _AREA_AFTER:
         return f"{ent.text} {_AREA_AFTER[word]}"
-
     if word in _AREA_PLURALS and doc[i - 1].ent_type_ in PLACE_LABELS:
         return f"{ent.text} {_AREA_PLURALS[word]}"
     return ent.text

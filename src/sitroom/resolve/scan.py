@@ -598,13 +598,15 @@ class PlaceScanner:
         "Croix-Rouge", "Martin Schulz")."""
         if _ORG_AFTER.match(text, hit.end):
             return False
-        if self._strong(hit):
+        best = self.geocoder.best(hit.candidates)
+        if self._strong(hit, best):
             return True
         if (hit.start > 1 and text[hit.start - 1] == "-" and text[hit.start - 2].isalpha()) or (
             text[hit.end : hit.end + 1] == "-" and text[hit.end + 1 : hit.end + 2].isalpha()
         ):
             return False
-        if self._city(hit) and _title_case(text, hit.start):
+        city = best is not None and best.population >= TITLE_CITY_POPULATION
+        if city and _title_case(text, hit.start):
             return True  # a headline capitalises every word around the name
         before = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
         after = _WORD_AFTER.match(text, hit.end)
@@ -613,15 +615,11 @@ class PlaceScanner:
                 return False
         return True
 
-    def _city(self, hit: _Hit) -> bool:
-        best = self.geocoder.best(hit.candidates)
-        return best is not None and best.population >= TITLE_CITY_POPULATION
-
-    def _strong(self, hit: _Hit) -> bool:
-        """Names that stay places next to other capitalised words ("Kyiv Mayor")."""
+    def _strong(self, hit: _Hit, best: GeoRecord | None) -> bool:
+        """Names that stay places next to other capitalised words ("Kyiv Mayor"); ``best``
+        is the hit's likeliest place."""
         if any(c.curated > 0 for c in hit.candidates):
             return True
-        best = self.geocoder.best(hit.candidates)
         return best is not None and (
             best.country == "UA"
             or best.feature_class != "P"
@@ -657,7 +655,7 @@ class PlaceScanner:
         # Oblast ... the Pysarivka direction" is not the larger Pysarivka near Odesa
         inside = tuple(
             c
-            for c in self.gazetteer.lookup(text[hit.start : hit.end])
+            for c in self._namesakes(text, hit, alike=False)
             if c.record.feature_class == "P" and c.record.admin1_key in context.admin1
         )
         return self.geocoder.best(inside, context) if inside else best
