@@ -81,6 +81,16 @@ def test_appeal_block_in_the_middle_stops_where_the_appeal_ends() -> None:
         ("Publicité", "lexicon:advert"),
         ("Remind me later.", "lexicon:donation"),
         ("Faites un don", "lexicon:donation"),
+        (
+            "4. Drone strike hits a missile plant, at least 11 injured – Example Daily, "
+            "accessed February 21, 2026, <https://example.org/news/2026/02/20/plant>",
+            "lexicon:citation",
+        ),
+        (
+            "Frappes sur Kharkiv : deux morts, Exemple Info, consulté le 3 mars 2024, "
+            "https://example.fr/kharkiv",
+            "lexicon:citation",
+        ),
     ],
 )
 def test_boilerplate_lines_are_found_in_both_languages(paragraph: str, reason: str) -> None:
@@ -94,6 +104,8 @@ def test_boilerplate_lines_are_found_in_both_languages(paragraph: str, reason: s
         "Share prices of defence firms rose after the announcement.",
         "Read the full statement here, a spokesman told reporters, declining to elaborate.",
         "Le président a dit soutenir la proposition de cessez-le-feu.",
+        "Hackers accessed the grid operator's servers on Monday, officials said.",
+        "The army said it had accessed the town, see https://example.org/map for a map.",
         "Lire la suite du communiqué ne changera rien, a répondu le ministre.",
         "The minister said the company would subscribe to the new bond issue "
         "and called on allies to accept cookies from no one, in a joke that fell flat "

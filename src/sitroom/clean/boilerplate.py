@@ -18,6 +18,9 @@ from sitroom.clean.lexicon import (
     APPEAL_CUES,
     APPEAL_HEADERS,
     APPEAL_MAX_GAP,
+    CITATION_MAX_CHARS,
+    CITATION_PATTERN,
+    CITATION_REASON,
     DONATION,
     LINE_RULES,
     MORE_STORIES,
@@ -80,6 +83,9 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return header, cue
 
 
+_CITATION = re.compile(CITATION_PATTERN)
+
+
 def line_reason(paragraph: str) -> str | None:
     """The reason a single paragraph is boilerplate, or ``None`` if it is not."""
     form = match_form(paragraph)
@@ -88,6 +94,8 @@ def line_reason(paragraph: str) -> str | None:
             continue
         if form in rule.exact or (rule.pattern is not None and rule.pattern.search(form)):
             return rule.reason
+    if len(paragraph) <= CITATION_MAX_CHARS and _CITATION.search(form):
+        return CITATION_REASON
     return None
 
 

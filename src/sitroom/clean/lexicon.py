@@ -153,6 +153,16 @@ ADVERT = PhraseRule(
     ),
 )  # fmt: skip
 
+# An entry of a works-cited list: "Russia in Review | Russia Matters, accessed February
+# 21, 2026, <https://…>", "…, consulté le 3 mars 2024, https://…". A date of access and
+# the address follow one another; the entry names another text, never this article's.
+CITATION_REASON = "lexicon:citation"
+CITATION_MAX_CHARS = 600
+CITATION_PATTERN = (
+    r"\b(?:accessed|retrieved|consulté(?:\s+le)?)\s+(?:on\s+)?"
+    r"(?=[a-zéû ,.]*\d)[\w ,./-]{4,30}?,\s*<?https?://\S"
+)
+
 LINE_RULES: tuple[PhraseRule, ...] = (
     DONATION, NEWSLETTER, COOKIES, RELATED, SHARE, COPYRIGHT, ADVERT,
 )  # fmt: skip
