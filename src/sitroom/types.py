@@ -238,7 +238,8 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A state, force, organisation or person, with its canonical name."""
+    """A state, force, organisation or person, with its canonical name. An actor with no
+    ``text`` is inferred, not stated: the article never names it for that event."""
 
     name: str
     text: str
@@ -248,6 +249,11 @@ class Actor:
     start: int = -1
     end: int = -1
     country: str | None = None
+
+    @property
+    def stated(self) -> bool:
+        """Whether the article names this actor (it was not inferred)."""
+        return bool(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -580,6 +580,29 @@ def test_who_condemns_a_strike_did_not_strike(engine: Engine) -> None:
     assert only(ex, "attack").actor1 is None
 
 
+def test_a_strike_on_ukraine_with_no_attacker_is_russias_since_the_invasion(
+    engine: Engine,
+) -> None:
+    text = (
+        "Drones hit Kharkiv overnight, injuring five people, the governor said. "
+        "Russia says it does not target civilians."
+    )
+    strike = only(run(engine, text, MONDAY, "en"), "attack")
+    assert strike.actor1 is not None and strike.actor1.name == "Russia"
+    # before the full-scale invasion, nothing tells who struck
+    before = only(run(engine, text, dt.date(2020, 3, 9), "en"), "attack")
+    assert before.actor1 is None
+
+
+def test_a_strike_in_crimea_is_not_given_to_russia(engine: Engine) -> None:
+    text = (
+        "Explosions hit Sevastopol overnight, injuring two people, officials said. "
+        "Russia says it shot down several drones."
+    )
+    strikes = [r for r in run(engine, text, MONDAY, "en").reports if r.type == "attack"]
+    assert strikes and all(r.actor1 is None or r.actor1.name != "Russia" for r in strikes)
+
+
 def test_the_ministry_is_the_ministry_named_before(engine: Engine) -> None:
     ex = run(
         engine,

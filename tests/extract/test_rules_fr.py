@@ -707,3 +707,15 @@ def test_le_dernier_mot_du_nom_d_un_pays_est_ce_pays(engine: Engine) -> None:
     )
     ex = run(engine, text, SUNDAY, "fr")
     assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Congo"] == ["203312"]
+
+
+def test_une_frappe_sans_auteur_sur_l_ukraine_est_russe_depuis_l_invasion(
+    engine: Engine,
+) -> None:
+    text = (
+        "Lundi matin, Dnipro, Lviv et Kiev ont été ciblées par des frappes. "
+        "La Russie dément viser des civils."
+    )
+    strikes = of_type(run(engine, text, SUNDAY, "fr"), "attack")
+    assert sorted(r.location.name for r in strikes if r.location) == ["Dnipro", "Kyiv", "Lviv"]
+    assert {r.actor1.name if r.actor1 else None for r in strikes} == {"Russia"}

@@ -118,6 +118,18 @@ def test_another_attacker_is_evidence_against() -> None:
     assert untyped is not None and not untyped.strong
 
 
+def test_an_inferred_attacker_weighs_as_no_attacker() -> None:
+    # an actor no words of the text name (``text`` empty) was inferred: it neither joins
+    # two reports nor sets them apart
+    inferred = Actor("Russia", "", wikidata="Q159", country="RU")
+    bare = match(report("a", "r1", actor1=None), report("b", "r2", actor1=None))
+    both = match(report("a", "r1", actor1=inferred), report("b", "r2", actor1=inferred))
+    ukraine = Actor("Ukraine", "Ukraine", wikidata="Q212")
+    against = match(report("a", "r1", actor1=inferred), report("b", "r2", actor1=ukraine))
+    assert bare is not None and both is not None and against is not None
+    assert both.score == bare.score == against.score
+
+
 def test_actors_compare_by_id_not_spelling() -> None:
     russie = Actor("Russia", "la Russie", wikidata="Q159")
     m = match(report("a", "r1"), report("b", "r2", actor1=russie, language="fr"))

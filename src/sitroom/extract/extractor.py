@@ -12,6 +12,7 @@ turns drafts into ``EventReport`` records (see ``reports``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -195,6 +196,7 @@ class Extractor:
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
         drafts = headline_towns(drafts, mentions, article.paragraphs, run.resolve)
         fallback = self._target_country(run, drafts)
+        drafts = _implied_attacker(drafts, run, mentions, fallback)
         reports = finish(drafts, article.id, article.published, article.language, fallback)
         return Extraction(
             article=article,
@@ -740,6 +742,57 @@ def _date_for(
         if best is None or rank < best[0]:
             best = (rank, value)
     return best[1] if best else None
+
+
+# Since the full-scale invasion, a strike on Ukraine that names no attacker is Russia's
+# ("Dnipro, Lviv et surtout Kiev ont été ciblées", "29 of 38 drones were shot down"),
+# except in Crimea, held by Russia since 2014, where Ukraine strikes too. (The parts of
+# Donetsk and Luhansk oblasts held since 2014 are not told apart from the rest.) The
+# actor given has no span in the text (``start`` -1): it is inferred, not stated.
+FULL_SCALE_INVASION = dt.date(2022, 2, 24)
+_HELD_BEFORE_INVASION = frozenset({"Crimea", "Sevastopol"})  # admin1 names
+_HELD_BEFORE_IDS = frozenset({703884, 703862})  # Crimea, the Crimean Peninsula
+_STRIKES = frozenset({"attack", "air_raid"})
+
+
+def _implied_attacker(
+    drafts: list[Draft], run: _ArticleRun, mentions: Sequence[Mention], fallback: Place | None
+) -> list[Draft]:
+    """Strikes on Ukraine with no attacker of their own, given to Russia where the
+    article is told after the full-scale invasion and names Russia or a Russian actor;
+    an air raid with no place is on ``fallback``, the country it is reported in."""
+    published = run.article.published
+    if published is None or published < FULL_SCALE_INVASION:
+        return drafts
+    russia = run.parties.table.resolve("Russia")
+    if russia is None or not _names_russia(run, mentions):
+        return drafts
+    out = []
+    for d in drafts:
+        place = d.place or (fallback if d.type == "air_raid" else None)
+        if (
+            d.type in _STRIKES
+            and d.actor1 is None
+            and place is not None
+            and place.country == "UA"
+            and place.admin1 not in _HELD_BEFORE_INVASION
+            and place.geonames_id not in _HELD_BEFORE_IDS
+        ):
+            d = replace(d, actor1=replace(russia, text="", start=-1, end=-1))
+        out.append(d)
+    return out
+
+
+def _names_russia(run: _ArticleRun, mentions: Sequence[Mention]) -> bool:
+    """Whether the article names Russia as a place, or an actor of Russia."""
+    if "RU" in run.country_mentions:
+        return True
+    for m in mentions:
+        if m.kind == "actor":
+            actor = run.parties.table.resolve(m.text)
+            if actor is not None and actor.country == "RU":
+                return True
+    return False
 
 
 def _future(date: DateValue, run: _ArticleRun, unit: Unit) -> DateValue:

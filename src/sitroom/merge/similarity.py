@@ -202,7 +202,9 @@ def _count(q: Quantity | None) -> tuple[int, int | None] | None:
 def traits(report: EventReport) -> Traits:
     """The ``Traits`` of a report."""
     span = day_span(report)
-    actor = report.actor1
+    # an inferred attacker (no words of the text name it) tells two reports apart no more
+    # than a missing one does
+    actor = report.actor1 if report.actor1 is not None and report.actor1.stated else None
     return Traits(
         report_id=report.report_id,
         article_id=report.article_id,
