@@ -28,6 +28,16 @@ def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
     assert "residential building" in [t.category for t in r.targets]
 
 
+def test_a_person_word_that_describes_another_noun_counts_no_one(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A Russian drone hit two civilian buses near Kherson on Monday, killing one person.",
+        MONDAY,
+        "en",
+    )
+    assert fig(only(ex, "attack").killed) == (1, 1, "exact")
+
+
 def test_left_in_critical_condition_is_injured_in_its_own_clause(engine: Engine) -> None:
     ex = run(
         engine,

@@ -719,3 +719,18 @@ def test_une_frappe_sans_auteur_sur_l_ukraine_est_russe_depuis_l_invasion(
     strikes = of_type(run(engine, text, SUNDAY, "fr"), "attack")
     assert sorted(r.location.name for r in strikes if r.location) == ["Dnipro", "Kyiv", "Lviv"]
     assert {r.actor1.name if r.actor1 else None for r in strikes} == {"Russia"}
+
+
+def test_un_nom_de_personne_qui_qualifie_un_autre_nom_ne_compte_personne(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "En représailles, l'Iran a frappé dimanche deux bases militaires en Irak, "
+        "sans faire de victimes.",
+        SUNDAY,
+        "fr",
+    )
+    assert len(ex.reports) == 1  # a strike on bases: the parse makes it a battle
+    r = ex.reports[0]
+    assert fig(r.killed) == (0, 0, "exact") and fig(r.injured) == (0, 0, "exact")

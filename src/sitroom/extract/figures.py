@@ -3,9 +3,10 @@
 Counts come from ``annotate.numbers`` (which already drops ages, percentages, years,
 times and the like); this module decides what each count counts. A count of people is
 killed or injured according to the casualty word nearest to it in the parse ("killing
-one person and wounding three others"); a count of children also fills the children
-fields; a count of drones or missiles is launched or intercepted by the nearest launch
-or interception verb.
+one person and wounding three others"); a count that hangs on another noun which the
+person word only describes counts that noun ("two civilian buses"); a count of children
+also fills the children fields; a count of drones or missiles is launched or
+intercepted by the nearest launch or interception verb.
 """
 
 from __future__ import annotations
@@ -290,6 +291,19 @@ def _sum(unit: Unit, a: Quantity, b: Quantity) -> Quantity:
     )
 
 
+def _counts_another_noun(item: Located, persons: frozenset[str]) -> bool:
+    """Whether the count hangs on another noun that the person word describes: "deux
+    bases militaires" counts bases, "two civilian buses" buses, not people."""
+    head = item.count.root.head
+    noun = item.noun.root
+    return (
+        head.i != noun.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in persons
+        and noun.head.i == head.i
+    )
+
+
 def _category(
     item: Located,
     word: str,
@@ -302,6 +316,8 @@ def _category(
     if word in lex.words("injured_nouns") and not item.bare:
         return "injured"
     if word not in lex.words("persons") and not item.bare:
+        return None
+    if not item.bare and _counts_another_noun(item, lex.words("persons")):
         return None
     doc = item.count.doc
     after = item.count.end
