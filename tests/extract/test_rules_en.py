@@ -28,6 +28,12 @@ def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
     assert "residential building" in [t.category for t in r.targets]
 
 
+@pytest.mark.parametrize("who", ["Another civilian", "Another Ukrainian", "A Ukrainian"])
+def test_another_person_killed_is_one_dead(engine: Engine, who: str) -> None:
+    text = f"{who} was killed by Russian shelling in Kharkiv, its governor said on Monday."
+    assert fig(only(run(engine, text, MONDAY, "en"), "attack").killed) == (1, 1, "exact")
+
+
 def test_a_person_word_that_describes_another_noun_counts_no_one(engine: Engine) -> None:
     ex = run(
         engine,

@@ -175,8 +175,9 @@ def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
 
 
 def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:
-    """ "A woman died", "a child was wounded", "un homme a été tué", "Oleksiy Kulenko
-    killed in shelling", a headline's "Soldier killed": one person."""
+    """ "A woman died", "a child was wounded", "un homme a été tué", "another Ukrainian
+    was killed", "Oleksiy Kulenko killed in shelling", a headline's "Soldier killed": one
+    person."""
     persons = lex.words("persons")
     taken = {item.noun.root.i for item in found}
     out = []
@@ -184,10 +185,12 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         noun = token.head
         if token.dep_ != "det" or token.lower_ not in _ONE or noun.i in taken:
             continue
-        if noun.lower_ not in persons or noun.i < token.i:
+        person = noun.lower_ in persons
+        if not (person or _demonym(noun)) or noun.i < token.i:
             continue
         span = unit.sent.doc[token.i : noun.i + 1]
-        out.append(_one_person(unit, span, span[-1:], bare=False))
+        # a nationality is no person word of the lexicon: it stands for one person
+        out.append(_one_person(unit, span, span[-1:], bare=not person))
     first = unit.sent[0]
     if (  # a headline's bare noun: "Soldier killed, four wounded in fighting flare-up"
         first.lower_ in persons
@@ -203,6 +206,11 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
             continue
         out.append(_one_person(unit, ent, ent[-1:], bare=True))
     return out
+
+
+def _demonym(noun: Token) -> bool:
+    """A nationality said as a noun: "another Ukrainian was killed", "un Israélien"."""
+    return noun.ent_type_ == "NORP" and noun.pos_ in ("NOUN", "PROPN")
 
 
 def _one_person(unit: Unit, count: SpacySpan, noun: SpacySpan, bare: bool) -> Located:
@@ -225,7 +233,7 @@ def _hit_by_casualty(root: Token) -> bool:
     )
 
 
-_ONE = frozenset({"a", "an", "un", "une"})
+_ONE = frozenset({"a", "an", "another", "un", "une"})
 # Figures of zero, said in words: "no casualties", "no one was hurt", "sans faire de
 # victimes", "aucun blessé". A zero is a figure (nobody was killed), not a missing one.
 _NONE_HURT = re.compile(
