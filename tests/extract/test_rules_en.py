@@ -28,6 +28,25 @@ def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
     assert "residential building" in [t.category for t in r.targets]
 
 
+@pytest.mark.parametrize(
+    ("said", "killed", "injured"),
+    [
+        ("Another body was recovered in Kharkiv, taking the death toll to three.", 3, None),
+        ("In Kharkiv, the number of dead climbed to 12, the governor said.", 12, None),
+        ("In Kharkiv, the number of injured rose to 40 on Monday.", None, 40),
+    ],
+)
+def test_a_toll_taken_to_a_count(
+    engine: Engine, said: str, killed: int | None, injured: int | None
+) -> None:
+    text = f"A Russian missile hit Kharkiv on Monday. {said}"
+    r = only(run(engine, text, MONDAY, "en"), "attack")
+    assert (r.killed.min if r.killed else None, r.injured.min if r.injured else None) == (
+        killed,
+        injured,
+    )
+
+
 @pytest.mark.parametrize("who", ["Another civilian", "Another Ukrainian", "A Ukrainian"])
 def test_another_person_killed_is_one_dead(engine: Engine, who: str) -> None:
     text = f"{who} was killed by Russian shelling in Kharkiv, its governor said on Monday."

@@ -734,3 +734,22 @@ def test_un_nom_de_personne_qui_qualifie_un_autre_nom_ne_compte_personne(
     assert len(ex.reports) == 1  # a strike on bases: the parse makes it a battle
     r = ex.reports[0]
     assert fig(r.killed) == (0, 0, "exact") and fig(r.injured) == (0, 0, "exact")
+
+
+@pytest.mark.parametrize(
+    ("dit", "morts", "blessés"),
+    [
+        ("Un autre corps a été retrouvé, portant le bilan à trois morts.", 3, None),
+        ("Le nombre de morts est passé à 12, selon le gouverneur.", 12, None),
+        ("Le nombre de blessés a grimpé à 40, selon le maire.", None, 40),
+    ],
+)
+def test_un_bilan_porte_a_un_nombre(
+    engine: Engine, dit: str, morts: int | None, blessés: int | None
+) -> None:
+    texte = f"Un missile russe a frappé Kharkiv dimanche. {dit}"
+    r = only(run(engine, texte, SUNDAY, "fr"), "attack")
+    assert (r.killed.min if r.killed else None, r.injured.min if r.injured else None) == (
+        morts,
+        blessés,
+    )

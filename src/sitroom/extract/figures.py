@@ -151,27 +151,50 @@ def _headline_toll(root: Token, words: frozenset[str]) -> bool:
     return doc[after].head.i == root.i or root.head.i == after or root.dep_ == "nsubj"
 
 
-# "Death toll rises to 3, injured to 11": a bare count a toll rises to.
-_TOLL_VERBS = frozenset({"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand"})
+# "Death toll rises to 3, injured to 11": a bare count a toll rises to; "taking the
+# death toll to three", "bringing the toll to 12": a count an event takes it to; "le
+# nombre de morts est passé à 12".
+_TOLL_VERBS = frozenset(
+    {"rise", "climb", "increase", "reach", "jump", "grow", "mount", "stand",
+     "passer", "grimper", "monter", "atteindre", "élever", "augmenter"}
+)  # fmt: skip
+_TAKING_VERBS = frozenset({"take", "bring", "push", "raise", "lift"})
+_TOLL_WORDS = frozenset({"toll", "number", "nombre"})
 
 
 def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
-    """What a bare count after "to"/"at" counts: the toll a verb raises to it ("the death
-    toll rose to 3"), or the casualty word it follows ("injured to 11")."""
+    """What a bare count after "to"/"at"/"à" counts: the toll a verb raises to it ("the
+    death toll rose to 3", "taking the death toll to three", "the number of dead climbed
+    to 12", "le nombre de blessés a grimpé à 40"), or the casualty word it follows
+    ("injured to 11")."""
     doc = root.doc
     if root.i >= 2 and doc[root.i - 1].lower_ in ("to", "at") and doc[root.i - 2].lower_ in words:
         return doc[root.i - 2 : root.i - 1]  # "injured to 11", however it was parsed
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at"):
+        verb = root.head.head
+    elif root.dep_.startswith("obl") and any(
+        c.dep_ == "case" and c.lower_ == "à" for c in root.children
+    ):
+        verb = root.head
+    else:
         return None
-    verb = prep.head
     if verb.lower_ in words:
         return doc[verb.i : verb.i + 1]
     if verb.lemma_ in _TOLL_VERBS:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ == "toll":
-            return doc[subject.i : subject.i + 1]
-    return None
+        roles: tuple[str, ...] = ("nsubj", "nsubjpass")
+    elif verb.lemma_ in _TAKING_VERBS:
+        roles = ("dobj",)
+    else:
+        return None
+    toll = next((c for c in verb.children if c.dep_ in roles), None)
+    if toll is None or toll.lower_ not in _TOLL_WORDS:
+        return None
+    if toll.lower_ == "toll":
+        return doc[toll.i : toll.i + 1]
+    # "the number of dead", "le nombre de blessés": what the number counts
+    counted = [g for c in toll.children if c.lower_ == "of" for g in c.children]
+    counted += [c for c in toll.children if c.dep_ == "nmod"]
+    return doc[counted[0].i : counted[0].i + 1] if counted else None
 
 
 def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:

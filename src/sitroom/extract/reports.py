@@ -203,9 +203,10 @@ def _merge(a: Draft, b: Draft) -> Draft:
 
 
 # A toll that replaces an earlier one: "the death toll rose to 31", "le bilan s'est
-# alourdi à 12", "the number of victims increased to four".
+# alourdi à 12", "the number of victims increased to four", "taking the toll to three".
 _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|increased|climbed|grew|jumped)\s+to\b|\bnow\s+stands\s+at\b"
+    r"|\b(?:taking|took|takes|bringing|brought|brings)\s+the\s+(?:death\s+)?toll\s+to\b"
     r"|\b(?:alourdi|grimpé|passé|augmenté)\s+à\b|\bs['’]élève\s+désormais\b",
     re.IGNORECASE,
 )
