@@ -28,6 +28,16 @@ def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
     assert "residential building" in [t.category for t in r.targets]
 
 
+def test_a_counterattack_at_the_same_village_is_another_fight(engine: Engine) -> None:
+    text = (
+        "Russian forces attacked near Toretske on Sunday. A Russian milblogger claimed "
+        "that Ukrainian forces counterattacked near Toretske."
+    )
+    battles = of_type(run(engine, text, MONDAY, "en"), "battle")
+    sides = {(b.modality, b.actor1.country if b.actor1 else None) for b in battles}
+    assert sides == {("reported", "RU"), ("claimed", "UA")}
+
+
 @pytest.mark.parametrize(
     ("said", "killed", "injured"),
     [

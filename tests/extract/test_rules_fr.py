@@ -753,3 +753,13 @@ def test_un_bilan_porte_a_un_nombre(
         morts,
         blessés,
     )
+
+
+def test_une_contre_attaque_au_meme_village_est_un_autre_combat(engine: Engine) -> None:
+    texte = (
+        "Les forces russes ont attaqué près de Toretske dimanche. Un blogueur militaire "
+        "russe a affirmé que les forces ukrainiennes avaient contre-attaqué près de Toretske."
+    )
+    combats = of_type(run(engine, texte, SUNDAY, "fr"), "battle")
+    camps = {(c.modality, c.actor1.country if c.actor1 else None) for c in combats}
+    assert camps == {("reported", "RU"), ("claimed", "UA")}

@@ -4,7 +4,9 @@
    date, place, actors, figures, weapons, targets, attribution, modality.
 2. Drafts of one event told over several sentences are coalesced: a draft with no place
    of its own joins the latest compatible draft of its type a few sentences back; drafts
-   with the same place, type, modality and date are one. Their figures are the updated
+   with the same place, type, modality and date are one, unless a battle or a territory
+   change names opposite sides as its actor (an attack and a counterattack at one
+   village). Their figures are the updated
    toll where a sentence says it grew, else the larger stated one of each kind.
 3. Article-level totals ("strikes across Ukraine killed two people") are dropped when
    finer reports of the same day and country carry the figures, and drafts with nothing
@@ -115,7 +117,7 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
         prev = done[i]
         if prev.type != draft.type or not _modalities_agree(prev, draft):
             continue
-        if not _dates_agree(prev, draft):
+        if not _dates_agree(prev, draft) or _opposed(prev, draft):
             continue
         if draft.place is None and draft.unit - prev.unit <= COALESCE_WINDOW:
             return i
@@ -163,6 +165,19 @@ def _modalities_agree(a: Draft, b: Draft) -> bool:
         return True
     # the same strike, reported in one sentence and blamed in another
     return a.place is not None and b.place is not None and _same_place(a.place, b.place)
+
+
+def _opposed(a: Draft, b: Draft) -> bool:
+    """Whether two drafts name opposite sides as the actor: "Russian forces attacked near
+    Toretske" and "Ukrainian forces counterattacked near Toretske" are two fights. Not
+    for strikes: the side a strike sentence names is often its victim."""
+    if a.type not in _OPPOSABLE or a.actor1 is None or b.actor1 is None:
+        return False
+    sides = {a.actor1.country, b.actor1.country}
+    return None not in sides and len(sides) == 2
+
+
+_OPPOSABLE = frozenset({"battle", "territory_change"})
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
