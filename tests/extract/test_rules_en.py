@@ -28,6 +28,16 @@ def test_killing_and_wounding_in_one_clause(engine: Engine) -> None:
     assert "residential building" in [t.category for t in r.targets]
 
 
+def test_each_village_of_a_claimed_advance_is_claimed(engine: Engine) -> None:
+    text = (
+        "Russian milbloggers claimed that Russian forces seized Pryvillya and advanced into "
+        "Holubivka and near Orikhovo-Vasylivka (all northeast of Kostyantynivka)."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    assert placed(ex, "territory_change") == ["Holubivka", "Orikhovo-Vasylivka", "Pryvillia"]
+    assert {r.modality for r in of_type(ex, "territory_change")} == {"claimed"}
+
+
 def test_a_counterattack_at_the_same_village_is_another_fight(engine: Engine) -> None:
     text = (
         "Russian forces attacked near Toretske on Sunday. A Russian milblogger claimed "

@@ -443,12 +443,14 @@ def each_place(
     weapons stay with the place the event was read at: the sentence does not say how they
     are shared. A battle of a front-line sentence is fought at each of its towns and
     villages that are not reference points ("attacked northeast of Borova near
-    Kruhlyakivka; north of Borova toward Novoplatonivka")."""
+    Kruhlyakivka; north of Borova toward Novoplatonivka"), and an advance made at each
+    ("advanced into Holubivka and near Orikhovo-Vasylivka (all northeast of
+    Kostyantynivka)")."""
     if draft.place is None:
         return [draft]
     others = listed_with(draft.place, candidates, text)
     more: list[Place] = []
-    if draft.type == "battle":
+    if draft.type in ("battle", "territory_change"):
         more = front_line_places(draft.place, candidates)
     elif draft.type == "attack":
         more = struck_places(draft.place, candidates, locatives)
