@@ -763,3 +763,16 @@ def test_une_contre_attaque_au_meme_village_est_un_autre_combat(engine: Engine) 
     combats = of_type(run(engine, texte, SUNDAY, "fr"), "battle")
     camps = {(c.modality, c.actor1.country if c.actor1 else None) for c in combats}
     assert camps == {("reported", "RU"), ("claimed", "UA")}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Les forces russes se sont emparées de Bakhmout samedi.",
+        "Les forces russes ont pris la ville de Bakhmout samedi.",
+        "Samedi, les localités de Bakhmout et de Soledar ont été capturées.",
+    ],
+)
+def test_une_ville_prise_est_un_changement_de_territoire(engine: Engine, phrase: str) -> None:
+    ex = run(engine, phrase, SUNDAY, "fr")
+    assert "Bakhmut" in placed(ex, "territory_change")
