@@ -38,6 +38,17 @@ def test_each_village_of_a_claimed_advance_is_claimed(engine: Engine) -> None:
     assert {r.modality for r in of_type(ex, "territory_change")} == {"claimed"}
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Russian forces have nearly encircled Avdiivka, the army said on Sunday.",
+        "The besieged defenders of Avdiivka held out on Sunday.",
+    ],
+)
+def test_an_encircled_town_is_fought_over(engine: Engine, said: str) -> None:
+    assert placed(run(engine, said, MONDAY, "en"), "battle") == ["Avdiivka"]
+
+
 def test_a_counterattack_at_the_same_village_is_another_fight(engine: Engine) -> None:
     text = (
         "Russian forces attacked near Toretske on Sunday. A Russian milblogger claimed "

@@ -776,3 +776,14 @@ def test_une_contre_attaque_au_meme_village_est_un_autre_combat(engine: Engine) 
 def test_une_ville_prise_est_un_changement_de_territoire(engine: Engine, phrase: str) -> None:
     ex = run(engine, phrase, SUNDAY, "fr")
     assert "Bakhmut" in placed(ex, "territory_change")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "L’étau russe se resserre de plus en plus sur la ville de Sievierodonetsk.",
+        "Les défenseurs de Sievierodonetsk, encerclés, résistent toujours.",
+    ],
+)
+def test_une_ville_encerclee_est_un_combat(engine: Engine, phrase: str) -> None:
+    assert placed(run(engine, phrase, SUNDAY, "fr"), "battle") == ["Sievierodonetsk"]
