@@ -49,6 +49,17 @@ def test_an_encircled_town_is_fought_over(engine: Engine, said: str) -> None:
     assert placed(run(engine, said, MONDAY, "en"), "battle") == ["Avdiivka"]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Russian forces now control the whole of Luhansk Oblast, the governor said.",
+        "Russia withdrew its troops stationed in Luhansk Oblast, the ministry said.",
+    ],
+)
+def test_control_gained_or_given_up_is_a_territory_change(engine: Engine, said: str) -> None:
+    assert placed(run(engine, said, MONDAY, "en"), "territory_change") == ["Luhansk Oblast"]
+
+
 def test_a_counterattack_at_the_same_village_is_another_fight(engine: Engine) -> None:
     text = (
         "Russian forces attacked near Toretske on Sunday. A Russian milblogger claimed "

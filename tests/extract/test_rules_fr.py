@@ -787,3 +787,13 @@ def test_une_ville_prise_est_un_changement_de_territoire(engine: Engine, phrase:
 )
 def test_une_ville_encerclee_est_un_combat(engine: Engine, phrase: str) -> None:
     assert placed(run(engine, phrase, SUNDAY, "fr"), "battle") == ["Sievierodonetsk"]
+
+
+def test_des_forces_retirees_d_une_ville_sont_un_changement_de_territoire(
+    engine: Engine,
+) -> None:
+    phrase = "L’armée russe a annoncé avoir retiré ses forces présentes à Balakliïa et Izioum."
+    assert placed(run(engine, phrase, SUNDAY, "fr"), "territory_change") == [
+        "Balakliia",
+        "Izium",
+    ]
