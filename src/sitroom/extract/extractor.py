@@ -748,7 +748,7 @@ def _date_for(
 # ("Dnipro, Lviv et surtout Kiev ont été ciblées", "29 of 38 drones were shot down"),
 # except in Crimea, held by Russia since 2014, where Ukraine strikes too. (The parts of
 # Donetsk and Luhansk oblasts held since 2014 are not told apart from the rest.) The
-# actor given has no span in the text (``start`` -1): it is inferred, not stated.
+# actor given has no text (``Actor.stated`` is false): it is inferred, not stated.
 FULL_SCALE_INVASION = dt.date(2022, 2, 24)
 _HELD_BEFORE_INVASION = frozenset({"Crimea", "Sevastopol"})  # admin1 names
 _HELD_BEFORE_IDS = frozenset({703884, 703862})  # Crimea, the Crimean Peninsula
@@ -764,23 +764,30 @@ def _implied_attacker(
     published = run.article.published
     if published is None or published < FULL_SCALE_INVASION:
         return drafts
+    unclaimed = [i for i, d in enumerate(drafts) if _struck_in_ukraine(d, fallback)]
+    if not unclaimed:
+        return drafts
     russia = run.parties.table.resolve("Russia")
     if russia is None or not _names_russia(run, mentions):
         return drafts
-    out = []
-    for d in drafts:
-        place = d.place or (fallback if d.type == "air_raid" else None)
-        if (
-            d.type in _STRIKES
-            and d.actor1 is None
-            and place is not None
-            and place.country == "UA"
-            and place.admin1 not in _HELD_BEFORE_INVASION
-            and place.geonames_id not in _HELD_BEFORE_IDS
-        ):
-            d = replace(d, actor1=replace(russia, text="", start=-1, end=-1))
-        out.append(d)
+    inferred = replace(russia, text="", start=-1, end=-1)
+    out = list(drafts)
+    for i in unclaimed:
+        out[i] = replace(out[i], actor1=inferred)
     return out
+
+
+def _struck_in_ukraine(d: Draft, fallback: Place | None) -> bool:
+    """A strike with no actor, on Ukraine outside the land held before the invasion."""
+    place = d.place or (fallback if d.type == "air_raid" else None)
+    return (
+        d.type in _STRIKES
+        and d.actor1 is None
+        and place is not None
+        and place.country == "UA"
+        and place.admin1 not in _HELD_BEFORE_INVASION
+        and place.geonames_id not in _HELD_BEFORE_IDS
+    )
 
 
 def _names_russia(run: _ArticleRun, mentions: Sequence[Mention]) -> bool:

@@ -232,7 +232,8 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
 
 
 def _demonym(noun: Token) -> bool:
-    """A nationality said as a noun: "another Ukrainian was killed", "un Israélien"."""
+    """A nationality said as a noun: "another Ukrainian was killed" (the English model
+    labels such words NORP; the French one has no such label)."""
     return noun.ent_type_ == "NORP" and noun.pos_ in ("NOUN", "PROPN")
 
 

@@ -5,9 +5,9 @@
 2. Drafts of one event told over several sentences are coalesced: a draft with no place
    of its own joins the latest compatible draft of its type a few sentences back; drafts
    with the same place, type, modality and date are one, unless a battle or a territory
-   change names opposite sides as its actor (an attack and a counterattack at one
-   village). Their figures are the updated
-   toll where a sentence says it grew, else the larger stated one of each kind.
+   change claimed by one side meets one reported of the other (an attack and a claimed
+   counterattack at one village). Their figures are the updated toll where a sentence
+   says it grew, else the larger stated one of each kind.
 3. Article-level totals ("strikes across Ukraine killed two people") are dropped when
    finer reports of the same day and country carry the figures, and drafts with nothing
    but a trigger word are dropped.
@@ -168,10 +168,14 @@ def _modalities_agree(a: Draft, b: Draft) -> bool:
 
 
 def _opposed(a: Draft, b: Draft) -> bool:
-    """Whether two drafts name opposite sides as the actor: "Russian forces attacked near
-    Toretske" and "Ukrainian forces counterattacked near Toretske" are two fights. Not
-    for strikes: the side a strike sentence names is often its victim."""
+    """Whether two drafts, one reported and one claimed, name opposite sides as the
+    actor: "Russian forces attacked near Toretske" and "milbloggers claimed that Ukrainian
+    forces counterattacked near Toretske" are two fights. Two reports of one modality
+    stay joinable (a fight told from each side), and strikes are left out: the side a
+    strike sentence names is often its victim."""
     if a.type not in _OPPOSABLE or a.actor1 is None or b.actor1 is None:
+        return False
+    if a.modality == b.modality:
         return False
     sides = {a.actor1.country, b.actor1.country}
     return None not in sides and len(sides) == 2
