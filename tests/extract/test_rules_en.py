@@ -60,6 +60,16 @@ def test_control_gained_or_given_up_is_a_territory_change(engine: Engine, said: 
     assert placed(run(engine, said, MONDAY, "en"), "territory_change") == ["Luhansk Oblast"]
 
 
+def test_a_year_before_the_event_noun_dates_it(engine: Engine) -> None:
+    text = "She lost her job after criticising Russia's 2014 annexation of Crimea."
+    r = only(run(engine, text, MONDAY, "en"), "territory_change")
+    assert r.date is not None and (r.date.date, r.date.end_date) == (
+        dt.date(2014, 1, 1),
+        dt.date(2014, 12, 31),
+    )
+    assert r.modality == "historical"
+
+
 def test_a_counterattack_at_the_same_village_is_another_fight(engine: Engine) -> None:
     text = (
         "Russian forces attacked near Toretske on Sunday. A Russian milblogger claimed "

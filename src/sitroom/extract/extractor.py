@@ -304,7 +304,7 @@ class Extractor:
             return None  # "sanctions can stabilise oil supply" is not a sanction event
         if _hypothetical(anchor.span):
             return None
-        date = _date_for(spans, s.dates)
+        date = _date_for(spans, s.dates) or _year_of(anchor.span, unit, published)
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
         mod = modality(unit, anchor.span, date, published)
@@ -800,6 +800,30 @@ def _names_russia(run: _ArticleRun, mentions: Sequence[Mention]) -> bool:
             if actor is not None and actor.country == "RU":
                 return True
     return False
+
+
+def _year_of(trigger: SpacySpan, unit: Unit, published: dt.date | None) -> DateValue | None:
+    """A year that modifies the trigger's noun: "Russia's 2014 annexation of Crimea", "the
+    2022 invasion" (the date finder leaves a bare number alone elsewhere)."""
+    for child in trigger.root.children:
+        if child.dep_ not in _YEAR_DEPS or not child.is_digit or len(child.text) != 4:
+            continue
+        year = int(child.text)
+        if year >= _FIRST_YEAR and (published is None or year <= published.year):
+            span = unit.span_of(trigger.doc[child.i : child.i + 1])
+            return DateValue(
+                dt.date(year, 1, 1),
+                "range",
+                span.text,
+                span.start,
+                span.end,
+                end_date=dt.date(year, 12, 31),
+            )
+    return None
+
+
+_YEAR_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+_FIRST_YEAR = 1900
 
 
 def _future(date: DateValue, run: _ArticleRun, unit: Unit) -> DateValue:
