@@ -681,9 +681,12 @@ def test_a_strike_on_ukraine_with_no_attacker_is_russias_since_the_invasion(
     assert before.actor1 is None
 
 
-def test_a_strike_in_crimea_is_not_given_to_russia(engine: Engine) -> None:
+@pytest.mark.parametrize("town", ["Sevastopol", "Horlivka"])
+def test_a_strike_on_land_held_before_the_invasion_is_not_given_to_russia(
+    engine: Engine, town: str
+) -> None:
     text = (
-        "Explosions hit Sevastopol overnight, injuring two people, officials said. "
+        f"Explosions hit {town} overnight, injuring two people, officials said. "
         "Russia says it shot down several drones."
     )
     strikes = [r for r in run(engine, text, MONDAY, "en").reports if r.type == "attack"]

@@ -746,12 +746,18 @@ def _date_for(
 
 # Since the full-scale invasion, a strike on Ukraine that names no attacker is Russia's
 # ("Dnipro, Lviv et surtout Kiev ont été ciblées", "29 of 38 drones were shot down"),
-# except in Crimea, held by Russia since 2014, where Ukraine strikes too. (The parts of
-# Donetsk and Luhansk oblasts held since 2014 are not told apart from the rest.) The
-# actor given has no text (``Actor.stated`` is false): it is inferred, not stated.
+# except where Russia or its proxies held the land before it and Ukraine strikes too:
+# Crimea, and the larger towns of Donetsk and Luhansk oblasts held since 2014 (smaller
+# places there are not told apart from the rest of the two oblasts). The actor given
+# has no text (``Actor.stated`` is false): it is inferred, not stated.
 FULL_SCALE_INVASION = dt.date(2022, 2, 24)
 _HELD_BEFORE_INVASION = frozenset({"Crimea", "Sevastopol"})  # admin1 names
-_HELD_BEFORE_IDS = frozenset({703884, 703862})  # Crimea, the Crimean Peninsula
+# Crimea and the Crimean Peninsula; Donetsk, Makiivka, Horlivka, Yenakiieve, Khartsyzk;
+# Luhansk, Alchevsk, Kadiivka, Khrustalnyi, Dovzhansk (GeoNames ids)
+_HELD_BEFORE_IDS = frozenset(
+    {703884, 703862, 709717, 702320, 707753, 688148, 706466, 702658, 713716, 692975,
+     704202, 692105}
+)  # fmt: skip
 _STRIKES = frozenset({"attack", "air_raid"})
 
 
