@@ -275,7 +275,8 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _year_range(year: int) -> _Resolved:
+def year_range(year: int) -> _Resolved:
+    """A whole year as a date range: its first day, "range", its last day."""
     return dt.date(year, 1, 1), "range", dt.date(year, 12, 31)
 
 
@@ -401,7 +402,7 @@ def _month_only(
 
 def _year(low: str, lang: str, base: dt.date | None, direction: _Direction) -> _Resolved | None:
     _, year = _numbers(low)
-    return _year_range(year) if year is not None else None
+    return year_range(year) if year is not None else None
 
 
 def _ago(low: str, lang: str, base: dt.date | None, direction: _Direction) -> _Resolved | None:
@@ -418,7 +419,7 @@ def _ago(low: str, lang: str, base: dt.date | None, direction: _Direction) -> _R
         return _monday(base - dt.timedelta(weeks=n)), "week", None
     if unit.startswith(("month", "mois")):
         return _add_months(base, -n), "month", None
-    return _year_range(base.year - n)
+    return year_range(base.year - n)
 
 
 def _weekend(low: str, lang: str, base: dt.date | None, direction: _Direction) -> _Resolved:
@@ -442,7 +443,7 @@ def _period(low: str, lang: str, base: dt.date | None, direction: _Direction) ->
         return _monday(base) + dt.timedelta(weeks=shift), "week", None
     if "month" in low or "mois" in low:
         return _add_months(base, shift), "month", None
-    return _year_range(base.year + shift)
+    return year_range(base.year + shift)
 
 
 def _relative(low: str, lang: str, base: dt.date | None, direction: _Direction) -> _Resolved:

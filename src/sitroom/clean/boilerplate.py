@@ -18,9 +18,6 @@ from sitroom.clean.lexicon import (
     APPEAL_CUES,
     APPEAL_HEADERS,
     APPEAL_MAX_GAP,
-    CITATION_MAX_CHARS,
-    CITATION_PATTERN,
-    CITATION_REASON,
     DONATION,
     LINE_RULES,
     MORE_STORIES,
@@ -67,6 +64,8 @@ def _compile(rule: PhraseRule) -> _CompiledRule:
     if rule.ends:
         # "…in UkraineRead more": no word boundary before, the end of the paragraph after
         parts.append(f"(?:{'|'.join(re.escape(p) for p in rule.ends)})$")
+    if rule.regex:
+        parts.append(f"(?:{rule.regex})")
     pattern = re.compile("|".join(parts)) if parts else None
     return _CompiledRule(rule.reason, rule.max_chars, frozenset(rule.exact), pattern)
 
@@ -83,9 +82,6 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return header, cue
 
 
-_CITATION = re.compile(CITATION_PATTERN)
-
-
 def line_reason(paragraph: str) -> str | None:
     """The reason a single paragraph is boilerplate, or ``None`` if it is not."""
     form = match_form(paragraph)
@@ -94,8 +90,6 @@ def line_reason(paragraph: str) -> str | None:
             continue
         if form in rule.exact or (rule.pattern is not None and rule.pattern.search(form)):
             return rule.reason
-    if len(paragraph) <= CITATION_MAX_CHARS and _CITATION.search(form):
-        return CITATION_REASON
     return None
 
 

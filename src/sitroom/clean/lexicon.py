@@ -26,6 +26,7 @@ class PhraseRule:
     starts: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
     ends: tuple[str, ...] = ()
+    regex: str = ""  # a pattern searched in the folded paragraph, for what no phrase says
 
 
 DONATION = PhraseRule(
@@ -156,15 +157,17 @@ ADVERT = PhraseRule(
 # An entry of a works-cited list: "Russia in Review | Russia Matters, accessed February
 # 21, 2026, <https://…>", "…, consulté le 3 mars 2024, https://…". A date of access and
 # the address follow one another; the entry names another text, never this article's.
-CITATION_REASON = "lexicon:citation"
-CITATION_MAX_CHARS = 600
-CITATION_PATTERN = (
-    r"\b(?:accessed|retrieved|consulté(?:\s+le)?)\s+(?:on\s+)?"
-    r"(?=[a-zéû ,.]*\d)[\w ,./-]{4,30}?,\s*<?https?://\S"
+CITATION = PhraseRule(
+    reason="lexicon:citation",
+    max_chars=600,
+    regex=(
+        r"\b(?:accessed|retrieved|consulté(?:\s+le)?)\s+(?:on\s+)?"
+        r"(?=[a-zéû ,.]*\d)[\w ,./-]{4,30}?,\s*<?https?://\S"
+    ),
 )
 
 LINE_RULES: tuple[PhraseRule, ...] = (
-    DONATION, NEWSLETTER, COOKIES, RELATED, SHARE, COPYRIGHT, ADVERT,
+    DONATION, NEWSLETTER, COOKIES, RELATED, SHARE, COPYRIGHT, ADVERT, CITATION,
 )  # fmt: skip
 
 # A donation appeal is a block: it starts at a header like these (whole paragraph)...

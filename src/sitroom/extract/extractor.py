@@ -22,7 +22,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.annotate.dates import find_dates
+from sitroom.annotate.dates import find_dates, year_range
 from sitroom.clean.boilerplate import match_form
 from sitroom.clean.lexicon import RELATED
 from sitroom.extract import figures
@@ -817,14 +817,8 @@ def _year_of(trigger: SpacySpan, unit: Unit, published: dt.date | None) -> DateV
         year = int(child.text)
         if year >= _FIRST_YEAR and (published is None or year <= published.year):
             span = unit.span_of(trigger.doc[child.i : child.i + 1])
-            return DateValue(
-                dt.date(year, 1, 1),
-                "range",
-                span.text,
-                span.start,
-                span.end,
-                end_date=dt.date(year, 12, 31),
-            )
+            first, precision, last = year_range(year)
+            return DateValue(first, precision, span.text, span.start, span.end, last)
     return None
 
 

@@ -167,6 +167,9 @@ def _modalities_agree(a: Draft, b: Draft) -> bool:
     return a.place is not None and b.place is not None and _same_place(a.place, b.place)
 
 
+_OPPOSABLE = frozenset({"battle", "territory_change"})
+
+
 def _opposed(a: Draft, b: Draft) -> bool:
     """Whether two drafts, one reported and one claimed, name opposite sides as the
     actor: "Russian forces attacked near Toretske" and "milbloggers claimed that Ukrainian
@@ -179,9 +182,6 @@ def _opposed(a: Draft, b: Draft) -> bool:
         return False
     sides = {a.actor1.country, b.actor1.country}
     return None not in sides and len(sides) == 2
-
-
-_OPPOSABLE = frozenset({"battle", "territory_change"})
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
