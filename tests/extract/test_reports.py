@@ -74,6 +74,15 @@ def test_country_level_total_is_dropped_when_towns_carry_the_figures() -> None:
     assert [d.place for d in kept] == [KYIV, FASTIV]
 
 
+def test_oblast_level_battle_is_dropped_for_a_village_battle_inside_it() -> None:
+    kyiv_oblast = replace(UKRAINE, name="Kyiv Oblast", geonames_id=703446, precision="admin1")
+    kyiv_oblast = replace(kyiv_oblast, admin1="Kyiv Oblast")
+    summary = _draft(0, kyiv_oblast, type="battle")
+    village = _draft(2, FASTIV, type="battle")
+    (kept,) = drop_totals([summary, village])
+    assert kept.place == FASTIV and len(kept.evidence) == 2
+
+
 def test_country_level_attack_elsewhere_is_kept() -> None:
     venezuela = replace(UKRAINE, name="Venezuela", country="VE", geonames_id=3625428)
     kept = drop_totals([_draft(0, KYIV), _draft(2, venezuela)])

@@ -1205,6 +1205,31 @@ def test_offensive_operations_near_a_village_are_a_battle_there(engine: Engine) 
     assert r.location is not None and r.location.name == "Chuhunivka"
 
 
+def test_an_oblast_summary_of_fighting_is_the_battles_told_at_its_villages(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Russian forces continued offensive operations in northern Kharkiv Oblast on Sunday "
+        "but did not advance.\n"
+        "Russian forces attacked northeast of Kharkiv City near Vovchansk on Sunday.",
+        MONDAY,
+        "en",
+    )
+    assert placed(ex, "battle") == ["Vovchansk"]
+
+
+def test_fighting_on_a_river_is_not_folded_into_a_village_battle(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Fierce fighting erupted on the Dnipro River on Sunday.\n"
+        "Russian forces attacked near Krynky on Sunday.",
+        MONDAY,
+        "en",
+    )
+    assert len(placed(ex, "battle")) == 2
+
+
 def test_a_direction_named_after_a_town_is_no_place_of_battle(engine: Engine) -> None:
     ex = run(
         engine,

@@ -242,13 +242,17 @@ def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
     A coarse attack report (a country, an oblast, no place) on the day of finer ones is an
     article-level total when the finer ones state figures of their own; when they do not
     ("The massacre of Kramatorsk" / "the station of this Donbas city was hit on Friday…
-    52 people died"), it is the same event told in coarser words and fills them in. A
+    52 people died"), it is the same event told in coarser words and fills them in. So is
+    an oblast's battle on the day of battles at its villages: "Russian forces continued
+    offensive operations in northern Kharkiv Oblast but did not advance" sums up the
+    village lines after it. Fighting on a river or in a named land (a ``region``) stays
+    its own. A
     tally of the whole war ("the war, which has killed more than a million"; "depuis le
     début de l'invasion") is never an event.
     """
     out = [d for d in drafts if d.has_substance() and not war_tally(d)]
     for d in list(out):
-        if d.type != "attack":
+        if d.type not in ("attack", "battle"):
             continue
         fine = _finer_report(d, out)
         if fine is None:
@@ -297,9 +301,11 @@ def war_tally(d: Draft) -> bool:
 def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
     if d.place is not None and d.place.precision in _FINE:
         return None
+    if d.type == "battle" and d.place is not None and d.place.precision == "region":
+        return None  # fighting on a river or in a named land is told for itself
     country = d.place.country if d.place else None
     for other in drafts:
-        if other is d or other.type != "attack" or other.place is None:
+        if other is d or other.type != d.type or other.place is None:
             continue
         if other.place.precision not in _FINE or other.modality != d.modality:
             continue
