@@ -246,9 +246,8 @@ def drop_totals(drafts: Sequence[Draft]) -> list[Draft]:
     an oblast's battle on the day of battles at its villages: "Russian forces continued
     offensive operations in northern Kharkiv Oblast but did not advance" sums up the
     village lines after it. Fighting on a river or in a named land (a ``region``) stays
-    its own. A
-    tally of the whole war ("the war, which has killed more than a million"; "depuis le
-    début de l'invasion") is never an event.
+    its own. A tally of the whole war ("the war, which has killed more than a million";
+    "depuis le début de l'invasion") is never an event.
     """
     out = [d for d in drafts if d.has_substance() and not war_tally(d)]
     for d in list(out):
