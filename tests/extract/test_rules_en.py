@@ -236,6 +236,18 @@ def test_planned_meeting_resolves_forward(engine: Engine) -> None:
     assert {"Volodymyr Zelensky", "Emmanuel Macron"} <= {a.name for a in r.participants}
 
 
+def test_a_press_conference_is_a_meeting_only_when_joint(engine: Engine) -> None:
+    alone = run(engine, "Orpo told a press conference in Helsinki on Monday.", MONDAY, "en")
+    assert of_type(alone, "meeting") == []
+    joint = run(
+        engine,
+        "Macron and Scholz gave a joint press conference in Berlin on Monday.",
+        MONDAY,
+        "en",
+    )
+    assert placed(joint, "meeting") == ["Berlin"]
+
+
 def test_cancelled_summit(engine: Engine) -> None:
     ex = run(
         engine,

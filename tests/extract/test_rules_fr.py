@@ -94,6 +94,19 @@ def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
     assert r.location is not None and r.location.name == "Paris"
 
 
+def test_une_conference_de_presse_n_est_une_rencontre_que_commune(engine: Engine) -> None:
+    seul = run(engine, "Le ministre a tenu une conférence de presse à Paris samedi.", SUNDAY, "fr")
+    assert of_type(seul, "meeting") == []
+    commune = run(
+        engine,
+        "Emmanuel Macron et Olaf Scholz ont donné une conférence de presse commune à Berlin "
+        "samedi.",
+        SUNDAY,
+        "fr",
+    )
+    assert placed(commune, "meeting") == ["Berlin"]
+
+
 def test_cancelled_visit(engine: Engine) -> None:
     ex = run(
         engine,

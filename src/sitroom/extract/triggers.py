@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 
+NO_EVENT = "none"  # the trigger type of phrases that hide a trigger word
 WEAPON_CUES = ("weapon:drone", "weapon:missile", "weapon:rocket", "weapon:bomb", "weapon:shell")
 
 
@@ -55,6 +56,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
     civilian = lex.words("armed_civilian")
     out = []
     for rule in lex.triggers:
+        if rule.type == NO_EVENT:
+            continue  # "press conference": its words are no "conference"
         for span in unit.cues.get(rule.key, ()):
             trig = _settle(
                 Trigger(span, rule.type, rule.subtype, rule.strong), weapons, launched_counts
