@@ -236,6 +236,12 @@ def test_planned_meeting_resolves_forward(engine: Engine) -> None:
     assert {"Volodymyr Zelensky", "Emmanuel Macron"} <= {a.name for a in r.participants}
 
 
+def test_a_phone_conversation_is_a_meeting(engine: Engine) -> None:
+    ex = run(engine, "Macron held a phone conversation with Putin on Sunday.", MONDAY, "en")
+    r = only(ex, "meeting")
+    assert r.actor1 is not None and r.actor1.name == "Emmanuel Macron"
+
+
 def test_a_press_conference_is_a_meeting_only_when_joint(engine: Engine) -> None:
     alone = run(engine, "Orpo told a press conference in Helsinki on Monday.", MONDAY, "en")
     assert of_type(alone, "meeting") == []

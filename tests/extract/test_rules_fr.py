@@ -107,6 +107,19 @@ def test_une_conference_de_presse_n_est_une_rencontre_que_commune(engine: Engine
     assert placed(commune, "meeting") == ["Berlin"]
 
 
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "Emmanuel Macron s'est par ailleurs entretenu par téléphone avec son homologue "
+        "nigérien samedi.",
+        "Emmanuel Macron a eu un appel téléphonique avec Vladimir Poutine samedi.",
+    ],
+)
+def test_un_appel_telephonique_est_une_rencontre(engine: Engine, texte: str) -> None:
+    r = only(run(engine, texte, SUNDAY, "fr"), "meeting")
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 7)
+
+
 def test_cancelled_visit(engine: Engine) -> None:
     ex = run(
         engine,
