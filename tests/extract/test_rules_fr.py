@@ -208,6 +208,16 @@ def test_une_liste_de_lieux_fait_un_evenement_par_lieu(engine: Engine) -> None:
     assert places == [("Kharkiv", (2, 2, "exact")), ("Sumy", None)]
 
 
+def test_les_regions_de_x_et_de_y_font_un_evenement_par_region(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "D'autres frappes ont touché samedi les régions de Kharkiv et de Soumy.",
+        SUNDAY,
+        "fr",
+    )
+    assert placed(ex, "attack") == ["Kharkiv Oblast", "Sumy Oblast"]
+
+
 def test_les_assauts_sont_des_combats(engine: Engine) -> None:
     ex = run(
         engine, "Dimanche, les forces russes ont mené des assauts près de Bakhmout.", SUNDAY, "fr"

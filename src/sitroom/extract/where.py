@@ -400,10 +400,10 @@ def choose_place(
 
 
 # What joins the names of a list of places: "Kyiv, Odesa and Lviv", "in Kharkiv as well
-# as in Sumy", "à Kherson et à Mykolaïv".
+# as in Sumy", "à Kherson et à Mykolaïv", "les régions de Kharkiv et de Soumy".
 _PLACE_LIST_GLUE = re.compile(
     r"^(?:\s*,\s*|\s*,?\s+(?:and|et|or|ou|as\s+well\s+as|along\s+with|ainsi\s+qu['’]?)\s*)"
-    r"(?:(?:in|on|at|à|a|en|dans|sur)\s+)?(?:(?:the|la|le|les|l['’])\s*)?$",
+    r"(?:(?:in|on|at|of|à|a|en|dans|sur|de|du)\s+)?(?:(?:the|la|le|les|l['’])\s*)?$",
     re.IGNORECASE,
 )
 
