@@ -807,6 +807,7 @@ def test_une_contre_attaque_au_meme_village_est_un_autre_combat(engine: Engine) 
         "Les forces russes se sont emparées de Bakhmout samedi.",
         "Les forces russes ont pris la ville de Bakhmout samedi.",
         "Samedi, les localités de Bakhmout et de Soledar ont été capturées.",
+        "La Russie a répondu samedi en s'emparant de Bakhmout.",
     ],
 )
 def test_une_ville_prise_est_un_changement_de_territoire(engine: Engine, phrase: str) -> None:
