@@ -317,6 +317,34 @@ def test_towns_are_read_in_the_oblasts_the_sentence_names(
     assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == name] == [geonames_id]
 
 
+def test_the_day_something_was_said_does_not_date_what_was_said(engine: Engine) -> None:
+    told = only(
+        run(
+            engine,
+            "Ukraine reported on Sunday that its forces had established a foothold near Krynky.",
+            MONDAY,
+            "en",
+        ),
+        "territory_change",
+    )
+    assert told.date is not None and told.date.precision == "unresolved"
+    assert told.date.date == dt.date(2026, 3, 8) and told.date.text == "on Sunday"
+    struck = only(
+        run(engine, "Russian forces struck Kharkiv on Sunday, the governor said.", MONDAY, "en"),
+        "attack",
+    )
+    assert struck.date is not None and struck.date.precision == "day"
+    overnight = run(
+        engine,
+        "Ukrainian officials said on Sunday that their forces shot down 29 of 38 drones in an "
+        "overnight raid.",
+        MONDAY,
+        "en",
+    )
+    raid = only(overnight, "air_raid")
+    assert raid.date is not None and raid.date.precision == "day"
+
+
 def test_weekend_boundary(engine: Engine) -> None:
     ex = run(
         engine, "A Russian strike killed two people in Zaporizhzhia on Saturday.", MONDAY, "en"

@@ -208,6 +208,31 @@ def test_une_liste_de_lieux_fait_un_evenement_par_lieu(engine: Engine) -> None:
     assert places == [("Kharkiv", (2, 2, "exact")), ("Sumy", None)]
 
 
+def test_le_jour_d_une_affirmation_ne_date_pas_ce_qu_elle_affirme(engine: Engine) -> None:
+    affirme = only(
+        run(
+            engine,
+            "Un blogueur militaire russe a affirmé samedi que les forces russes s'étaient "
+            "emparées de Bakhmout.",
+            SUNDAY,
+            "fr",
+        ),
+        "territory_change",
+    )
+    assert affirme.date is not None and affirme.date.precision == "unresolved"
+    assert affirme.date.date == dt.date(2026, 3, 7)
+    date = only(
+        run(
+            engine,
+            "Les forces russes se sont emparées de Bakhmout samedi, a affirmé un blogueur.",
+            SUNDAY,
+            "fr",
+        ),
+        "territory_change",
+    ).date
+    assert date is not None and date.precision == "day"
+
+
 def test_les_regions_de_x_et_de_y_font_un_evenement_par_region(engine: Engine) -> None:
     ex = run(
         engine,

@@ -9,7 +9,7 @@ may match when
    hyphens ignored), or one is null;
 3. their dates are at most one day apart, or the predicted date is a range of up to three
    days that holds the gold day, or a month that holds it (or one is null; an
-   ``unresolved`` predicted date, the publication-date fallback, counts as null).
+   ``unresolved`` predicted date, a stand-in for a date the text lacks, counts as null).
 
 Among candidates, a same-type pair beats a fallback, then an exact place beats a null one,
 then an exact date beats a near one. Unmatched predictions are false positives, unmatched
@@ -17,9 +17,9 @@ gold events false negatives.
 
 Field accuracy is computed over matched pairs where the gold event or the prediction
 states the field (both null is not counted): type, modality, date (same day; an
-``unresolved`` date is the publication date it falls back to, or null against a gold
-event with no date; a range of up to three days is right when it holds the gold day; a
-month or a year states no day, and a month is right against its own first day),
+``unresolved`` date is the day it falls back to, publication or telling, or null against
+a gold event with no date; a range of up to three days is right when it holds the gold
+day; a month or a year states no day, and a month is right against its own first day),
 place,
 killed, injured, children (killed and injured together), weapons launched, weapons
 intercepted (per kind), actor1 (same name, any case; or a state and its own armed forces,
@@ -173,7 +173,7 @@ def place_agreement(g: GoldEvent, p: EventReport) -> int | None:
 
 
 def _pred_date(p: EventReport) -> dt.date | None:
-    """The predicted day; an unresolved date (the publication-date fallback) is None, and
+    """The predicted day; an unresolved date (a stand-in) is None, and
     so are a month and a year ("in March", "in 2014"): they state no day."""
     d = p.date
     if d is None or d.precision in ("unresolved", "month"):

@@ -309,6 +309,8 @@ class Extractor:
             date = _future(date, run, unit)
         mod = modality(unit, anchor.span, date, published)
         governing = [(a, sp) for a, sp in s.acts if _governs(a, anchor.span)]
+        if date is not None and _dates_telling(date, s.dates, anchor.span, governing):
+            date = replace(date, precision="unresolved")
         if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
             mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
@@ -566,6 +568,39 @@ def _weak_supported(
         for c in s.candidates
         if c.place == place
     )
+
+
+def _dates_telling(
+    date: DateValue,
+    dates: list[tuple[SpacySpan, DateValue]],
+    trigger: SpacySpan,
+    governing: list[tuple[SpeechAct, Actor | None]],
+) -> bool:
+    """Whether ``date`` dates the telling of the event, not the event: "Ukraine reported
+    on Tuesday that its forces had established a foothold", "a milblogger claimed on
+    February 21 that Russian forces seized Karpivka". The date hangs on the speech verb,
+    and the trigger lies in the clause the verb reports. A clause that times itself from
+    the telling ("said on Saturday that it shot down 29 drones in an overnight raid")
+    happened that day."""
+    tokens = next((t for t, d in dates if d is date), None)
+    if tokens is None or date.precision != "day":
+        return False
+    trigger_root = trigger.root
+    for other, _ in dates:
+        if other is not tokens and (
+            other.root.i == trigger_root.i or trigger_root in other.root.ancestors
+        ):
+            return False
+    head = tokens.root.head
+    if head.pos_ == "ADP":  # "said on Tuesday", "a affirmé le 21 février"
+        head = head.head
+    for act, _ in governing:
+        verb = act.verb.root
+        if act.according or verb.i == trigger_root.i or verb not in trigger_root.ancestors:
+            continue
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:

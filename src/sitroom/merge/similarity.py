@@ -155,8 +155,8 @@ def window(report: EventReport) -> tuple[int, int] | None:
     A day is its 24 hours; a night before the date ("overnight", "early Monday") runs
     from 18:00 the day before to noon; an evening or a night after it ("late on Monday")
     from noon to 06:00 the day after; a night said loosely covers both; a report with no
-    date of its own (the publication date stands in) may be about that day or the day
-    before."""
+    date of its own (the publication date, or the day it was told, stands in) may be
+    about that day or the day before."""
     span = day_span(report)
     if span is None or report.date is None:
         return None
@@ -186,7 +186,7 @@ class Traits:
     place: Place | None
     window: tuple[int, int] | None
     first_day: dt.date | None
-    stand_in_date: bool  # the publication date stands in for a date the text lacks
+    stand_in_date: bool  # a stand-in (publication or telling day) for a date the text lacks
     subtype: str | None
     targets: frozenset[str]
     actor: str | None
@@ -228,7 +228,7 @@ def _overlap(wa: tuple[int, int] | None, wb: tuple[int, int] | None) -> bool:
 
 def _date_weight(a: Traits, b: Traits) -> float:
     """The same day, both dated by the text: 0.2; a night between, or the same day where
-    a date only stands in for the publication date: 0.1; else nothing."""
+    a date only stands in for one the text lacks: 0.1; else nothing."""
     same_day = a.first_day is not None and a.first_day == b.first_day
     if a.stand_in_date or b.stand_in_date:
         return 0.1 if same_day else 0.0
