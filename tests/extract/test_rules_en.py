@@ -225,6 +225,28 @@ def test_denied_strike(engine: Engine) -> None:
     assert r.actor1 is not None and r.actor1.name == "Russia"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces did not attack Kharkiv on Sunday.",
+        "Russian forces never attacked Kharkiv on Sunday.",
+    ],
+)
+def test_an_event_the_text_negates_is_denied(engine: Engine, text: str) -> None:
+    assert [r.modality for r in run(engine, text, MONDAY, "en").reports] == ["denied"]
+
+
+def test_a_not_elsewhere_in_the_sentence_negates_nothing(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "On Sunday, the British defence secretary visited Kyiv and said an invasion was now "
+        "a matter of “when”, not “if”.",
+        MONDAY,
+        "en",
+    )
+    assert only(ex, "meeting").modality == "reported"
+
+
 def test_planned_meeting_resolves_forward(engine: Engine) -> None:
     ex = run(
         engine, "Zelensky will meet Macron in Paris on Thursday, the Elysee said.", MONDAY, "en"

@@ -770,6 +770,23 @@ def test_le_dernier_mot_du_nom_d_un_pays_est_ce_pays(engine: Engine) -> None:
     assert [m.ref for m in ex.mentions if m.kind == "place" and m.text == "Congo"] == ["203312"]
 
 
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "Les forces russes n'ont pas attaqué Kharkiv samedi.",
+        "« Nous n'avons attaqué personne à Kharkiv samedi », a déclaré un officier russe.",
+    ],
+)
+def test_un_evenement_que_le_texte_nie_est_dementi(engine: Engine, texte: str) -> None:
+    assert [r.modality for r in run(engine, texte, SUNDAY, "fr").reports] == ["denied"]
+
+
+def test_ne_que_n_est_pas_une_negation(engine: Engine) -> None:
+    ex = run(engine, "Samedi, les frappes n'ont tué que deux personnes à Kharkiv.", SUNDAY, "fr")
+    r = only(ex, "attack")
+    assert r.modality == "reported" and fig(r.killed) == (2, 2, "exact")
+
+
 def test_une_frappe_sans_auteur_sur_l_ukraine_est_russe_depuis_l_invasion(
     engine: Engine,
 ) -> None:

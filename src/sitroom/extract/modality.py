@@ -1,7 +1,8 @@
 """Modality of a report: did it happen, is it claimed, denied, planned, cancelled, or an
 old event recalled as background?
 
-Cues are lexicon words within a few dependency arcs of the trigger; grammatical future
+Cues are lexicon words within a few dependency arcs of the trigger; a trigger the text
+negates ("did not attack", "n'ont pas attaqué", "no strike") is ``denied``; grammatical future
 (English "will", French future tense or "doit"/"devrait" + infinitive) and a resolved
 date after publication mean ``planned``; a date more than ``HISTORICAL_DAYS`` before
 publication means ``historical``. Precedence: cancelled > denied > claimed > planned >
@@ -35,6 +36,8 @@ def modality(
     for name in strong:
         if _cue_near(unit, trigger, name):
             return name
+    if negated(trigger.root):
+        return "denied"  # the text says it did not happen: "forces did not attack"
     if is_future(trigger) or _cue_near(unit, trigger, "planned"):
         return "planned"
     if date is not None and date.date is not None and published is not None:
@@ -69,6 +72,25 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
+
+
+# French words that make "ne" a negation; "ne ... que" means "only" ("n'ont tué que deux").
+_FR_NEGATORS = frozenset({"pas", "jamais", "plus", "personne", "rien", "aucun", "aucune", "guère"})
+
+
+def negated(word: Token) -> bool:
+    """Whether a trigger's verb is negated: "did not attack", "never struck", "n'ont pas
+    attaqué", "n'avons attaqué personne"; or its noun denied: "no strike", "aucune
+    frappe"."""
+    children = [c for c in word.children if c.i < word.i]  # "visited Kyiv … not 'if'"
+    if word.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "det" and c.lower_ in ("no", "aucun", "aucune") for c in children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if not any(c.lemma_ == "ne" for c in children):
+        return False
+    after = word.doc[word.i + 1 : word.i + 3]
+    return any(t.lower_ in _FR_NEGATORS for t in [*word.children, *after])
 
 
 def _past(verb: Token) -> bool:
