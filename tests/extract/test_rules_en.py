@@ -1349,6 +1349,9 @@ def test_a_capital_before_its_forces_is_no_place(engine: Engine) -> None:
         "Since last February, more than 1,700 children have been killed in Ukraine.",
         # dying of a disease
         "Dozens of people died of cholera in Aden on Sunday.",
+        # dying in an accident
+        "Two people were killed in a plane crash near Kyiv on Sunday.",
+        "A tram crash leaves two dead and dozens injured in Milan on Sunday.",
     ],
 )
 def test_deaths_that_tell_no_attack(engine: Engine, text: str) -> None:

@@ -741,6 +741,17 @@ def test_mourir_d_une_epidemie_n_est_pas_une_attaque(engine: Engine) -> None:
     assert fig(r.killed) == (3, 3, "exact")
 
 
+def test_mourir_dans_un_accident_n_est_pas_une_attaque(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Au moins 22 personnes ont été tuées et deux autres blessées dans le crash d'un avion "
+        "militaire samedi près de Kharkiv.",
+        SUNDAY,
+        "fr",
+    )
+    assert not of_type(ex, "attack")
+
+
 def test_un_bilan_sur_vingt_ans_n_est_pas_un_evenement(engine: Engine) -> None:
     ex = run(engine, "Au Mexique, 47 journalistes ont été tués depuis vingt ans.", SUNDAY, "fr")
     assert not of_type(ex, "attack")

@@ -245,20 +245,49 @@ _ILLNESS = frozenset(
 )  # fmt: skip
 
 
-def _died_of_illness(root: Token) -> bool:
-    """ "des dizaines de personnes sont mortes de diverses épidémies", "died of hunger"."""
-    if root.lemma_.lower() not in CASUALTY_LEMMAS:
+# Accidents kill without an attack: "killed in a plane crash", "tuées dans le crash d'un
+# avion militaire", "tram crash leaves two dead". (A crash that missiles caused is told
+# with its missiles, which make the attack.)
+_ACCIDENT = frozenset(
+    {"crash", "accident", "collision", "derailment", "accidents", "crashes",
+     "déraillement", "naufrage"}
+)  # fmt: skip
+
+
+def _died_without_attack(root: Token) -> bool:
+    """ "des dizaines de personnes sont mortes de diverses épidémies", "died of hunger";
+    and deaths in an accident: "killed in a plane crash", "tuées dans le crash"."""
+    if root.lemma_.lower() not in CASUALTY_LEMMAS and root.lower_ not in ("dead", "morts"):
         return False
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+    head, word = root.head, root
+    for _ in range(3):  # "tram crash leaves two dead and dozens injured"
+        if word.dep_ not in ("oprd", "acomp", "xcomp", "conj", "acl") or head.i == word.i:
+            break
+        if any(c.dep_ == "nsubj" and c.lower_ in _ACCIDENT for c in head.children):
+            return True
+        head, word = head.head, head
+    told_with = [root, *(c for c in root.children if c.dep_ == "conj")]
+    if root.dep_ == "conj":
+        told_with.append(root.head)  # "ont été tuées et deux autres blessées dans le crash"
+    children = [c for w in told_with for c in w.children]
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
             words = [g for g in child.children if g.dep_ == "pobj"]  # "died of hunger"
-        elif child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and any(
-            c.lower_ in ("de", "d'", "d’") for c in child.children
-        ):
-            words = [child]  # "mortes de diverses épidémies"
+            causes = _ILLNESS if child.lower_ != "in" else _ACCIDENT
+        elif child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
+            case = {c.lower_ for c in child.children if c.dep_ == "case"}
+            words = [child]
+            if case & {"de", "d'", "d’"}:
+                causes = _ILLNESS  # "mortes de diverses épidémies"
+            elif case & {"dans", "lors"}:
+                causes = _ACCIDENT  # "tuées dans le crash"
+            else:
+                continue
         else:
             continue
-        if any(w.lower_ in _ILLNESS for g in words for w in g.subtree):
+        if causes is _ACCIDENT and any(g.lower_ in _ACCIDENT for g in words):
+            return True
+        if causes is _ILLNESS and any(w.lower_ in _ILLNESS for g in words for w in g.subtree):
             return True
     return False
 
@@ -266,7 +295,7 @@ def _died_of_illness(root: Token) -> bool:
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
     if any(c.dep_ == "det" and c.lower_ in _ANY for c in trig.span.root.children):
         return None  # "any strike against civilians is unacceptable": no event
-    if _died_of_illness(trig.span.root):
+    if _died_without_attack(trig.span.root):
         return None
     if trig.type == "territory_change" and _seizes_no_ground(trig.span):
         return None
