@@ -518,14 +518,19 @@ def test_une_attaque_imputee_aux_talibans_est_la_leur(engine: Engine) -> None:
     assert r.actor1 is not None and r.actor1.name == "Taliban"
 
 
-def test_liberer_des_prisonniers_ne_prend_aucun_territoire(engine: Engine) -> None:
-    ex = run(
-        engine,
+@pytest.mark.parametrize(
+    "texte",
+    [
         "Les autorités afghanes ont libéré lundi et mardi un millier de prisonniers talibans.",
-        SUNDAY,
-        "fr",
-    )
-    assert not of_type(ex, "territory_change")
+        "Jair Bolsonaro a retiré de Facebook son commentaire offensant samedi.",
+        "Abou Ibrahim Al-Qourachi se serait donné la mort samedi pour éviter d'être capturé "
+        "par un détachement américain à Idlib.",
+    ],
+)
+def test_prendre_autre_chose_que_du_terrain_n_est_pas_un_changement_de_territoire(
+    engine: Engine, texte: str
+) -> None:
+    assert not of_type(run(engine, texte, SUNDAY, "fr"), "territory_change")
 
 
 def test_selon_nomme_la_source_jusqu_a_la_virgule(engine: Engine) -> None:

@@ -193,16 +193,32 @@ _NOT_GROUND = frozenset(
      "ship", "ships", "vessel", "vessels", "cargo", "oil", "company", "companies", "plant",
      "prisoner", "prisoners", "hostage", "hostages", "power", "momentum", "lead",
      "percent", "per", "%", "pétrolier", "pétroliers", "navire", "navires",
-     "prisonnier", "prisonniers", "otage", "otages", "actifs", "parts", "pouvoir"}
+     "prisonnier", "prisonniers", "otage", "otages", "actifs", "parts", "pouvoir",
+     "treaty", "deal", "agreement", "accord", "traité", "candidacy", "candidature",
+     "comment", "comments", "commentaire", "commentaires", "complaint", "plainte",
+     "ambassador", "ambassadeur", "support", "soutien"}
 )  # fmt: skip
 _NOT_GROUND_WINDOW = 5
 
 
 def _seizes_no_ground(span: SpacySpan) -> bool:
     """What the trigger takes is no ground: a word of ``_NOT_GROUND`` just after it, or in
-    its object ("ont libéré lundi et mardi un millier de prisonniers")."""
-    for obj in span.root.children:
+    its object ("ont libéré lundi et mardi un millier de prisonniers", "a retiré de
+    Facebook son commentaire"); or a person taken ("he was captured", "pour éviter
+    d'être capturé")."""
+    root = span.root
+    for obj in root.children:
         if obj.dep_ in ("obj", "dobj") and any(t.lower_ in _NOT_GROUND for t in obj.subtree):
+            return True
+        if obj.dep_ in ("nsubjpass", "nsubj:pass") and _is_person(obj):
+            return True
+    if root.dep_ == "xcomp" and any(  # "pour éviter d'être capturé": the subject taken
+        c.dep_ in ("aux:pass", "auxpass") for c in root.children
+    ):
+        head = root
+        while head.dep_ in ("xcomp", "advcl", "acl") and head.head.i != head.i:
+            head = head.head
+        if any(c.dep_ == "nsubj" and _is_person(c) for c in head.children):
             return True
     doc = span.doc
     after = doc[span.end : min(len(doc), span.end + _NOT_GROUND_WINDOW)]
@@ -212,6 +228,10 @@ def _seizes_no_ground(span: SpacySpan) -> bool:
         if token.lower_ in _NOT_GROUND:
             return True
     return False
+
+
+def _is_person(word: Token) -> bool:
+    return word.ent_type_ in PERSON_LABELS or word.lower_ in ("he", "she", "il", "elle")
 
 
 # What a territory change takes when it names no gazetteer place: "seized a village",
