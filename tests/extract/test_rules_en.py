@@ -258,6 +258,28 @@ def test_planned_meeting_resolves_forward(engine: Engine) -> None:
     assert {"Volodymyr Zelensky", "Emmanuel Macron"} <= {a.name for a in r.participants}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When we met on Sunday in the government headquarters in Kyiv, he said Ukraine would win.",
+        "On Sunday, America and its allies were helping meet Ukraine's needs in Kyiv.",
+    ],
+)
+def test_meeting_the_writer_or_a_need_is_no_meeting(engine: Engine, text: str) -> None:
+    assert of_type(run(engine, text, MONDAY, "en"), "meeting") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We met in Kyiv on Sunday to discuss the war,” Macron said.",
+        "Mayor Vartiainen, thank you for hosting us here in Helsinki on Sunday.",
+    ],
+)
+def test_a_speakers_we_meets(engine: Engine, text: str) -> None:
+    assert len(of_type(run(engine, text, MONDAY, "en"), "meeting")) == 1
+
+
 def test_a_phone_conversation_is_a_meeting(engine: Engine) -> None:
     ex = run(engine, "Macron held a phone conversation with Putin on Sunday.", MONDAY, "en")
     r = only(ex, "meeting")

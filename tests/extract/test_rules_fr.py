@@ -94,6 +94,11 @@ def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
     assert r.location is not None and r.location.name == "Paris"
 
 
+def test_rencontrer_le_journaliste_n_est_pas_une_rencontre(engine: Engine) -> None:
+    texte = "Nina accepte de me rencontrer samedi dans un parc près de Moscou."
+    assert of_type(run(engine, texte, SUNDAY, "fr"), "meeting") == []
+
+
 def test_une_conference_de_presse_n_est_une_rencontre_que_commune(engine: Engine) -> None:
     seul = run(engine, "Le ministre a tenu une conférence de presse à Paris samedi.", SUNDAY, "fr")
     assert of_type(seul, "meeting") == []

@@ -149,7 +149,7 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     )
     if first.i == 0 or first.doc[first.i - 1].text not in (",", "»", '"', "”"):
         return None
-    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _quoted(c) for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not quoted(c) for c in verb.children):
         return None
     for child in verb.rights:
         if child.dep_ in ("nsubj", "obj", "dobj", "expl:subj", "nsubj:pass") or (
@@ -159,7 +159,7 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     return None
 
 
-def _quoted(token: Token) -> bool:
+def quoted(token: Token) -> bool:
     """True if ``token`` stands inside quotation marks in its sentence."""
     before = token.doc[token.sent.start : token.i]
     straight = sum(t.text.count('"') for t in before)

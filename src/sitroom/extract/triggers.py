@@ -33,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.speech import quoted
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 
 NO_EVENT = "none"  # the trigger type of phrases that hide a trigger word
@@ -68,6 +69,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = _territory_subtype(trig, attackers)
             if trig is not None and trig.subtype == "visit":
                 trig = _visit(trig)
+            if trig is not None and trig.type == "meeting":
+                trig = None if _with_the_writer(trig) or _meets_no_party(trig) else trig
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
@@ -154,6 +157,40 @@ def _visit(trig: Trigger) -> Trigger | None:
         for c in subject.children
     )
     return trig if named or subject.lower_ in _TRAVELLERS else None
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "je", "j'", "j’", "nous", "m'", "m’", "moi"})
+
+
+# What one meets that is no party: "helping meet Ukraine's needs", "meet the target".
+_MET_NOT_PARTY = frozenset(
+    {"need", "needs", "challenge", "challenges", "threat", "threats", "demand", "demands",
+     "target", "targets", "goal", "goals", "requirement", "requirements", "expectation",
+     "expectations", "deadline", "deadlines", "criteria", "obligation", "obligations",
+     "standard", "standards", "condition", "conditions", "objectif", "objectifs",
+     "besoins", "exigences", "attentes", "critères"}
+)  # fmt: skip
+
+
+def _meets_no_party(trig: Trigger) -> bool:
+    """ "meet Ukraine's needs", "meeting the challenges", "répondre aux besoins": fulfilling
+    something, not meeting someone."""
+    return any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in _MET_NOT_PARTY for c in trig.span.root.children
+    )
+
+
+def _with_the_writer(trig: Trigger) -> bool:
+    """A meeting the writer took part in, told outside any quote, is the reporting, not
+    news: "when we met this weekend in Kyiv", "Nina accepte de me rencontrer"."""
+    root = trig.span.root
+    if quoted(root) or root.lemma_.lower() in ("host", "accueillir", "recevoir"):
+        return False  # "thank you for hosting us": a speaker's words, in a transcript
+    return any(
+        c.lower_ in _FIRST_PERSON
+        and c.dep_ in ("nsubj", "obj", "dobj", "iobj", "obl:arg", "expl:comp")
+        for c in root.children
+    )
 
 
 def _killed_in_fighting(trig: Trigger, triggers: list[Trigger]) -> Trigger:
