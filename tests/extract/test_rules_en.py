@@ -263,6 +263,7 @@ def test_planned_meeting_resolves_forward(engine: Engine) -> None:
     [
         "When we met on Sunday in the government headquarters in Kyiv, he said Ukraine would win.",
         "On Sunday, America and its allies were helping meet Ukraine's needs in Kyiv.",
+        "Russian forces met with resistance near Bakhmut on Sunday.",
     ],
 )
 def test_meeting_the_writer_or_a_need_is_no_meeting(engine: Engine, text: str) -> None:

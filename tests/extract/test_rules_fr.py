@@ -94,8 +94,16 @@ def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
     assert r.location is not None and r.location.name == "Paris"
 
 
-def test_rencontrer_le_journaliste_n_est_pas_une_rencontre(engine: Engine) -> None:
-    texte = "Nina accepte de me rencontrer samedi dans un parc près de Moscou."
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "Nina accepte de me rencontrer samedi dans un parc près de Moscou.",
+        "Les forces russes rencontrent des difficultés près de Bakhmout samedi.",
+    ],
+)
+def test_rencontrer_le_journaliste_ou_des_difficultes_n_est_pas_une_rencontre(
+    engine: Engine, texte: str
+) -> None:
     assert of_type(run(engine, texte, SUNDAY, "fr"), "meeting") == []
 
 

@@ -162,22 +162,25 @@ def _visit(trig: Trigger) -> Trigger | None:
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "je", "j'", "j’", "nous", "m'", "m’", "moi"})
 
 
-# What one meets that is no party: "helping meet Ukraine's needs", "meet the target".
+# What one meets that is no party: "helping meet Ukraine's needs", "meet the target", "met
+# with resistance", "rencontrent des difficultés".
 _MET_NOT_PARTY = frozenset(
     {"need", "needs", "challenge", "challenges", "threat", "threats", "demand", "demands",
      "target", "targets", "goal", "goals", "requirement", "requirements", "expectation",
      "expectations", "deadline", "deadlines", "criteria", "obligation", "obligations",
-     "standard", "standards", "condition", "conditions", "objectif", "objectifs",
-     "besoins", "exigences", "attentes", "critères"}
+     "standard", "standards", "condition", "conditions", "resistance", "difficulties",
+     "problems", "obstacles", "difficulté", "difficultés", "problème", "problèmes",
+     "résistance", "succès"}
 )  # fmt: skip
 
 
 def _meets_no_party(trig: Trigger) -> bool:
-    """ "meet Ukraine's needs", "meeting the challenges", "répondre aux besoins": fulfilling
-    something, not meeting someone."""
-    return any(
-        c.dep_ in ("dobj", "obj") and c.lower_ in _MET_NOT_PARTY for c in trig.span.root.children
-    )
+    """ "meet Ukraine's needs", "met with resistance", "rencontrent des difficultés":
+    fulfilling or running into something, not meeting someone."""
+    root = trig.span.root
+    met = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+    met += [g for c in root.children if c.lower_ == "with" for g in c.children]
+    return any(w.lower_ in _MET_NOT_PARTY for w in met)
 
 
 def _with_the_writer(trig: Trigger) -> bool:
