@@ -304,12 +304,14 @@ class Extractor:
             return None  # "sanctions can stabilise oil supply" is not a sanction event
         if _hypothetical(anchor.span):
             return None
-        date = _date_for(spans, s.dates) or _year_of(anchor.span, unit, published)
+        found = _date_for(spans, s.dates)
+        date = found[1] if found else _year_of(anchor.span, unit, published)
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
         mod = modality(unit, anchor.span, date, published)
         governing = [(a, sp) for a, sp in s.acts if _governs(a, anchor.span)]
-        if date is not None and _dates_telling(date, s.dates, anchor.span, governing):
+        # (only a date as the sentence gave it: not one re-read in the future tense)
+        if found and date is found[1] and _dates_telling(found, s.dates, anchor.span, governing):
             date = replace(date, precision="unresolved")
         if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
             mod = "claimed"
@@ -571,19 +573,19 @@ def _weak_supported(
 
 
 def _dates_telling(
-    date: DateValue,
+    found: tuple[SpacySpan, DateValue],
     dates: list[tuple[SpacySpan, DateValue]],
     trigger: SpacySpan,
     governing: list[tuple[SpeechAct, Actor | None]],
 ) -> bool:
-    """Whether ``date`` dates the telling of the event, not the event: "Ukraine reported
-    on Tuesday that its forces had established a foothold", "a milblogger claimed on
-    February 21 that Russian forces seized Karpivka". The date hangs on the speech verb,
-    and the trigger lies in the clause the verb reports. A clause that times itself from
-    the telling ("said on Saturday that it shot down 29 drones in an overnight raid")
-    happened that day."""
-    tokens = next((t for t, d in dates if d is date), None)
-    if tokens is None or date.precision != "day":
+    """Whether the date ``found`` (its words, its value) dates the telling of the event,
+    not the event: "Ukraine reported on Tuesday that its forces had established a
+    foothold", "a milblogger claimed on February 21 that Russian forces seized Karpivka".
+    The date hangs on the speech verb, and the trigger lies in the clause the verb
+    reports. A clause that times itself from the telling ("said on Saturday that it shot
+    down 29 drones in an overnight raid") happened that day."""
+    tokens, value = found
+    if value.precision != "day":
         return False
     trigger_root = trigger.root
     for other, _ in dates:
@@ -765,17 +767,17 @@ def _same_time(text: str, found: list[DateValue], last: DateValue | None) -> lis
 
 def _date_for(
     triggers: list[SpacySpan], dates: list[tuple[SpacySpan, DateValue]]
-) -> DateValue | None:
-    """The date nearest the trigger in the parse; a day is worth one arc more than a
-    week, a month or a range ("just last week on 19 August" is the 19th)."""
-    best: tuple[int, DateValue] | None = None
+) -> tuple[SpacySpan, DateValue] | None:
+    """The date nearest the trigger in the parse, with its words; a day is worth one arc
+    more than a week, a month or a range ("just last week on 19 August" is the 19th)."""
+    best: tuple[int, tuple[SpacySpan, DateValue]] | None = None
     for tokens, value in dates:
         path = min(path_length(trig.root, t) for t in tokens for trig in triggers)
         if path > MAX_DATE_PATH:
             continue
         rank = path - (1 if value.precision == "day" else 0)
         if best is None or rank < best[0]:
-            best = (rank, value)
+            best = (rank, (tokens, value))
     return best[1] if best else None
 
 
@@ -843,6 +845,10 @@ def _names_russia(run: _ArticleRun, mentions: Sequence[Mention]) -> bool:
     return False
 
 
+_YEAR_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+_FIRST_YEAR = 1900
+
+
 def _year_of(trigger: SpacySpan, unit: Unit, published: dt.date | None) -> DateValue | None:
     """A year that modifies the trigger's noun: "Russia's 2014 annexation of Crimea", "the
     2022 invasion" (the date finder leaves a bare number alone elsewhere)."""
@@ -855,10 +861,6 @@ def _year_of(trigger: SpacySpan, unit: Unit, published: dt.date | None) -> DateV
             first, precision, last = year_range(year)
             return DateValue(first, precision, span.text, span.start, span.end, last)
     return None
-
-
-_YEAR_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
-_FIRST_YEAR = 1900
 
 
 def _future(date: DateValue, run: _ArticleRun, unit: Unit) -> DateValue:

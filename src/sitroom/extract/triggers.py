@@ -329,27 +329,29 @@ def _died_without_attack(root: Token) -> bool:
     told_with = [root, *(c for c in root.children if c.dep_ == "conj")]
     if root.dep_ == "conj":
         told_with.append(root.head)  # "ont été tuées et deux autres blessées dans le crash"
-    children = [c for w in told_with for c in w.children]
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
-            words = [g for g in child.children if g.dep_ == "pobj"]  # "died of hunger"
-            causes = _ILLNESS if child.lower_ != "in" else _ACCIDENT
-        elif child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
-            case = {c.lower_ for c in child.children if c.dep_ == "case"}
-            words = [child]
-            if case & {"de", "d'", "d’"}:
-                causes = _ILLNESS  # "mortes de diverses épidémies"
-            elif case & {"dans", "lors"}:
-                causes = _ACCIDENT  # "tuées dans le crash"
-            else:
-                continue
-        else:
-            continue
-        if causes is _ACCIDENT and any(g.lower_ in _ACCIDENT for g in words):
-            return True
-        if causes is _ILLNESS and any(w.lower_ in _ILLNESS for g in words for w in g.subtree):
+    for child in (c for w in told_with for c in w.children):
+        cause = _cause_of_death(child)
+        if cause is not None and any(w.lower_ in cause[1] for w in cause[0]):
             return True
     return False
+
+
+def _cause_of_death(child: Token) -> tuple[list[Token], frozenset[str]] | None:
+    """The words a casualty word's modifier may name a cause with, and the causes it may
+    name: an illness anywhere in "died of hunger", "mortes de diverses épidémies"; an
+    accident as the noun of "killed in a crash", "tuées dans le crash"."""
+    if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+        nouns = [g for g in child.children if g.dep_ == "pobj"]
+        if child.lower_ == "in":
+            return nouns, _ACCIDENT
+        return [w for g in nouns for w in g.subtree], _ILLNESS
+    if child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
+        case = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if case & {"de", "d'", "d’"}:
+            return list(child.subtree), _ILLNESS
+        if case & {"dans", "lors"}:
+            return [child], _ACCIDENT
+    return None
 
 
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
