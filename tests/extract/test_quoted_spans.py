@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from spacy.language import Language
 
-from sitroom.extract.quotes import _speaker_inside, quoted_spans
+from sitroom.extract.marks import quoted, quoted_spans
+from sitroom.extract.quotes import _speaker_inside
 from sitroom.extract.speech import SpeechAct
 from sitroom.extract.units import build_units
 
@@ -45,3 +46,16 @@ def test_a_speaker_read_inside_the_quote_is_none(nlp_fr: Language) -> None:
     assert _speaker_inside(unit, inside, quote)
     assert not _speaker_inside(unit, outside, quote)
     assert not _speaker_inside(unit, replace(inside, pronoun=True), quote)
+
+
+def test_a_word_is_quoted_by_paired_marks_not_by_counting() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    # an unclosed mark opened earlier in the paragraph does not put "aides" inside a quote;
+    # a straight mark closed by a curly one does close
+    doc = nlp('His “belief in “victory.” One of his aides said it. "We stop,” it said.')
+    inside = {t.text for t in doc if quoted(t)}
+    assert "One" not in inside and "aides" not in inside
+    assert "victory" in inside and "stop" in inside
+    assert doc[-3].text == "it" and not quoted(doc[-3])

@@ -905,3 +905,49 @@ def test_des_forces_retirees_d_une_ville_sont_un_changement_de_territoire(
         "Balakliia",
         "Izium",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # le média, la fonction puis le nom, que l'analyseur rattache ailleurs
+            "« Ils bombardent tout (…) tout le temps », a écrit sur sa chaîne Telegram le "
+            "gouverneur de la région de Soumy (nord), Ivan Petrenko, appelant la population "
+            "à partir.",
+            "Ivan Petrenko",
+            id="sur-telegram-nom",
+        ),
+        pytest.param(  # un nom que l'analyseur coupe en deux reste entier
+            "« Même si un cessez-le-feu est signé, la guerre continuera », a ajouté Halyna "
+            "Savtchouk.",
+            "Halyna Savtchouk",
+            id="nom-entier",
+        ),
+    ],
+)
+def test_qui_parle_apres_une_inversion(engine: Engine, text: str, expected: str) -> None:
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == [expected]
+
+
+def test_le_destinataire_des_propos_ne_parle_pas(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Nous n'avons trahi personne – nous défendons nos villes », a déclaré à Kyiv Post "
+        "Iryna Bondar, une habitante d'Irpin.",
+        SUNDAY,
+        "fr",
+    )
+    said = speakers(ex, direct=True)
+    assert len(said) == 1 and said[0] is not None and said[0].endswith("Bondar"), said
+
+
+def test_des_mots_entre_guillemets_ne_parlent_pas(engine: Engine) -> None:
+    # « une guerre totale » est l'objet de « lancé », pas son sujet : Il (le ministre) parle
+    ex = run(
+        engine,
+        "Le ministre Sergueï Lavrov s'est exprimé lundi. Il a souligné que l'Occident, "
+        "« décidé à dominer le monde », avait lancé « une guerre totale » contre la Russie.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["Sergei Lavrov", "Sergei Lavrov"]

@@ -27,10 +27,11 @@ from sitroom.clean.boilerplate import match_form
 from sitroom.clean.lexicon import RELATED
 from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
+from sitroom.extract.marks import QuotedSpan, quoted_spans
 from sitroom.extract.mentions import actors_in, completed, places_in
 from sitroom.extract.modality import is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
-from sitroom.extract.quotes import QuotedSpan, continued, quoted_spans, quotes_in_unit
+from sitroom.extract.quotes import continued, quotes_in_unit
 from sitroom.extract.reports import (
     Draft,
     coalesce,

@@ -238,7 +238,9 @@ class Parties:
                 return None
             span = unit.span_of(act.speaker or act.verb)
             return replace(referent, text=span.text, start=span.start, end=span.end)
-        if act.speaker is None or not any(t.pos_ in _NAMING_POS for t in act.speaker):
+        if act.speaker is None or not any(
+            t.pos_ in _NAMING_POS or t.ent_type_ in ("PER", "PERSON") for t in act.speaker
+        ):
             return None  # a misread phrase ('"Le', "a été") names nobody
         actor = self._phrase_actor(unit, act.speaker)
         if actor.kind == "person":

@@ -15,11 +15,11 @@ has started it." "I believe that…") is that person's.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.marks import EDGES, QuotedSpan
 from sitroom.extract.speech import SpeechAct, speech_acts
 from sitroom.extract.units import Unit
 from sitroom.types import Actor, Quote, Span
@@ -29,40 +29,7 @@ MIN_WORDS = 2
 # is not read for reported speech as well.
 REPORTED_WORDS = 4
 MAX_QUOTE_CHARS = 2000
-# Straight or curly marks, mixed as scraped text mixes them ("…” and “…"), or guillemets.
-_QUOTED = re.compile(r'["“]([^"“”\n]{1,2000})["”]|«\s?([^»\n]{1,2000}?)\s?»')
-
-# A quote opened after a colon that runs to the end of its paragraph, unclosed.
-_OPEN_TO_END = re.compile(r':\s*["“]([^"“”\n]{1,2000})$', re.MULTILINE)
-_EDGES = " \t*_"
-
 SpeakerOf = Callable[[Unit, SpeechAct], Actor | None]
-
-
-@dataclass(frozen=True)
-class QuotedSpan:
-    start: int
-    end: int
-    text: str
-
-
-def quoted_spans(text: str) -> list[QuotedSpan]:
-    """The quoted stretches of ``text`` (offsets of the words inside the marks, without
-    the asterisks and underscores of Markdown emphasis), in text order. A quote opened
-    after a colon and not closed before the paragraph ends runs to the paragraph's end
-    (the next paragraph opens again: "he said: “… ¶ “… ”")."""
-    spans = [m.span(1 if m.group(1) is not None else 2) for m in _QUOTED.finditer(text)]
-    for m in _OPEN_TO_END.finditer(text):
-        if not any(s < m.end(1) and m.start(1) < e for s, e in spans):
-            spans.append(m.span(1))
-    out = []
-    for start, end in sorted(spans):
-        inner = text[start:end]
-        stripped = inner.strip(_EDGES)
-        start += len(inner) - len(inner.lstrip(_EDGES))
-        if stripped:
-            out.append(QuotedSpan(start, start + len(stripped), stripped))
-    return out
 
 
 def quotes_in_unit(
@@ -106,12 +73,15 @@ def _direct(
     if not covering:
         return None
     before = [u for u in units if u.end <= covering[0].start]
-    if before and before[-1].text.rstrip(_EDGES + "\n").endswith(":"):
+    if before and before[-1].text.rstrip(EDGES + "\n").endswith(":"):
         covering = [before[-1], *covering]  # "…, said:" ¶ "…": the tag ends the paragraph
     for unit in (covering[-1], covering[0]):
         acts = [a for a in speech_acts(unit, lex) if not _act_inside(unit, a, q)]
         if not acts:
             continue
+        # a speech verb with no speaker of its own ("avait lancé « … »" in "Il a souligné
+        # que…") gives way to one that has a speaker
+        acts = [a for a in acts if a.speaker is not None] or acts
         act = min(acts, key=lambda a: abs(unit.span_of(a.verb).start - q.end))
         speaker = None if _speaker_inside(unit, act, q) else speaker_of(unit, act)
         return _quote(article_id, q, speaker, act, covering)

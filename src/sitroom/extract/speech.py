@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
+from sitroom.extract.marks import quoted
 from sitroom.extract.units import Unit
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"})
@@ -90,7 +91,8 @@ def _subject(verb: Token) -> SpacySpan | None:
         return inverted
     if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in verb.children):
         return _agent(verb)  # "the toll was confirmed by a military source"
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # a subject inside quotation marks is the quote misparsed (« une guerre hybride totale »)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted(c)]
     # a participle clause the parser took for a second subject ("Briefing reporters in New
     # York, X said") is not who speaks
     if subjects:
@@ -142,7 +144,9 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     """French inversion after a quote or a comma: «…», a déclaré M. Dmitriev / ,
     ont indiqué des responsables ukrainiens. The parser often calls that subject an
     object; when the verb group opens after a comma, the first nominal after it is the
-    speaker."""
+    speaker. Quoted words are not ("avait lancé « une guerre hybride totale »"), and a
+    person named after the words' addressee or medium is ("a déclaré à l'AFP Richard
+    Gowan"); failing a nominal, the first person named close after the verb is."""
     first = min(
         [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)],
         key=lambda t: t.i,
@@ -152,20 +156,75 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not quoted(c) for c in verb.children):
         return None
     for child in verb.rights:
+        if quoted(child):
+            continue
+        if _prepositional(child):
+            # a name after the words' addressee or medium: "a écrit sur sa chaîne
+            # Telegram le gouverneur de la région de Lougansk (est), Serguiï Gaidai",
+            # "affirme à l'AFP Richard Gowan"
+            end = _phrase_end(child)
+            named = _name_hung_on(child, end) or _person_after(verb, end)
+            if named is not None:
+                return named
         if child.dep_ in ("nsubj", "obj", "dobj", "expl:subj", "nsubj:pass") or (
             child.pos_ in ("PROPN", "NOUN") and child.dep_ not in ("obl", "obl:mod")
         ):
             return _noun_phrase(child)
+    return _person_after(verb, verb.i + 1)
+
+
+# How far after an inverted speech verb the name of who speaks may stand when the parser
+# hung it elsewhere ("a écrit sur sa chaîne Telegram le gouverneur de la région de
+# Lougansk (est), Serguiï Gaidai").
+MAX_NAME_GAP = 20
+
+
+def _person_after(verb: Token, start: int) -> SpacySpan | None:
+    """The first person named after ``start`` and close to ``verb``, outside quotes, with
+    the words between, which describe them ("le gouverneur de la région de Lougansk")."""
+    for ent in verb.sent.ents:
+        near = start <= ent.start <= verb.i + MAX_NAME_GAP
+        if ent.label_ in ("PER", "PERSON") and near and not quoted(ent[0]):
+            return verb.doc[start : ent.end]
     return None
 
 
-def quoted(token: Token) -> bool:
-    """True if ``token`` stands inside quotation marks in its sentence."""
-    before = token.doc[token.sent.start : token.i]
-    straight = sum(t.text.count('"') for t in before)
-    opened = sum(t.text.count("«") + t.text.count("“") for t in before)
-    closed = sum(t.text.count("»") + t.text.count("”") for t in before)
-    return straight % 2 == 1 or opened > closed
+def _prepositional(token: Token) -> bool:
+    """True if ``token`` heads a phrase that names whom or where the words were said to
+    ("à Byline Times", "sur sa chaîne Telegram", "de son côté"), not their source ("de
+    source militaire", "auprès de l'armée", "par le ministère")."""
+    cases = [c.lower_ for c in token.children if c.dep_ == "case" and c.i < token.i]
+    return bool(cases) and (cases[0] in _ADDRESSEE_CASES or token.lower_ == "côté")
+
+
+# Prepositions of the addressee, the medium or the occasion of words said.
+_ADDRESSEE_CASES = frozenset(
+    {"à", "au", "aux", "sur", "dans", "devant", "lors", "pendant", "durant", "en", "to", "on", "in"}
+)
+
+
+def _name_hung_on(head: Token, at: int) -> SpacySpan | None:
+    """A name right after a prepositional phrase that the parser hung on it rather than
+    on the verb: "affirme à l'AFP Richard Gowan", "a estimé de son côté Amnesty
+    International"."""
+    doc = head.doc
+    if at >= len(doc):
+        return None
+    token = doc[at]
+    if token.head.i != head.i or token.pos_ != "PROPN" or quoted(token):
+        return None
+    return _noun_phrase(token)
+
+
+def _phrase_end(token: Token) -> int:
+    """Where a prepositional phrase headed by ``token`` ends: past its head and the rest
+    of a name the parser split across two phrases ("à Byline" + "Times"), not past what
+    the parser hung on it ("à l'AFP Richard Gowan": Gowan speaks)."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _object_after(cue: SpacySpan) -> SpacySpan | None:
@@ -193,8 +252,15 @@ def _noun_phrase(token: Token) -> SpacySpan:
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i + 1
     for child in token.rights:
-        if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl"):
+        # a clause hanging off the phrase ends it; a name the parser hung as a clause
+        # ("la journaliste Oleksandra Povoroznyk", with "Povoroznyk" as "acl") does not
+        clause = child.dep_ in ("relcl", "acl:relcl") or child.pos_ in ("VERB", "AUX")
+        if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl") and clause:
             end = min(end, child.left_edge.i)
+    if token.ent_iob_ != "O":  # a name the parser split ("Oleksandra" + "Povoroznyk")
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
     for t in doc[start:end]:  # a phrase stops at a quotation mark: '"Le…' is the quote's
         if t.text in _QUOTE_MARKS:
             if t.i < token.i:

@@ -33,7 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
-from sitroom.extract.speech import quoted
+from sitroom.extract.marks import quoted
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 
 NO_EVENT = "none"  # the trigger type of phrases that hide a trigger word

@@ -1,0 +1,65 @@
+"""Quotation marks: the stretches of a text they enclose, and whether a word stands
+inside one.
+
+Scraped text mixes straight and curly marks ("…” and “…"), nests them badly and leaves
+some open, so marks are paired by a pattern that never spans a line or another opening
+mark, not by counting them: in '“belief … “verg[es] on the messianic.” One of his
+“closest aides” said', "One" stands outside any quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# Straight or curly marks, mixed as scraped text mixes them ("…” and “…"), or guillemets.
+_QUOTED = re.compile(r'["“]([^"“”\n]{1,2000})["”]|«\s?([^»\n]{1,2000}?)\s?»')
+
+# A quote opened after a colon that runs to the end of its paragraph, unclosed.
+_OPEN_TO_END = re.compile(r':\s*["“]([^"“”\n]{1,2000})$', re.MULTILINE)
+EDGES = " \t*_"
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    start: int
+    end: int
+    text: str
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """The quoted stretches of ``text`` (offsets of the words inside the marks, without
+    the asterisks and underscores of Markdown emphasis), in text order. A quote opened
+    after a colon and not closed before the paragraph ends runs to the paragraph's end
+    (the next paragraph opens again: "he said: “… ¶ “… ”")."""
+    spans = [m.span(1 if m.group(1) is not None else 2) for m in _QUOTED.finditer(text)]
+    for m in _OPEN_TO_END.finditer(text):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in spans):
+            spans.append(m.span(1))
+    out = []
+    for start, end in sorted(spans):
+        inner = text[start:end]
+        stripped = inner.strip(EDGES)
+        start += len(inner) - len(inner.lstrip(EDGES))
+        if stripped:
+            out.append(QuotedSpan(start, start + len(stripped), stripped))
+    return out
+
+
+_DOC_KEY = "sitroom_quoted"
+
+
+def quoted(token: Token) -> bool:
+    """True if ``token`` stands inside a quoted stretch of its document's text."""
+    spans = _spans_of(token.doc)
+    return any(q.start <= token.idx < q.end for q in spans)
+
+
+def _spans_of(doc: Doc) -> list[QuotedSpan]:
+    spans = doc.user_data.get(_DOC_KEY)
+    if spans is None:
+        spans = quoted_spans(doc.text)
+        doc.user_data[_DOC_KEY] = spans
+    return spans
