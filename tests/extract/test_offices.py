@@ -23,6 +23,7 @@ def table() -> ActorTable:
         ("the Russian foreign minister", ("Foreign Minister", "RU")),
         ("la chancelière allemande", ("Chancellor", "DE")),
         ("le président", ("President", None)),
+        ("le numéro un chinois", ("President", "CN")),
         ("l'ancien président américain", None),  # a former holder is not the holder
         ("le vice-président américain", None),
         ("le président de la Commission européenne", None),

@@ -951,3 +951,14 @@ def test_des_mots_entre_guillemets_ne_parlent_pas(engine: Engine) -> None:
         "fr",
     )
     assert speakers(ex, direct=True) == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_selon_lui_est_la_personne_nommee_avant(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Le ministre Sergueï Lavrov a parlé lundi à Moscou. Selon lui, « les sanctions ont "
+        "échoué depuis longtemps ».",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["Sergei Lavrov"]

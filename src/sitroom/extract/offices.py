@@ -24,6 +24,7 @@ _OFFICES: dict[str, str] = {
     "defense minister": "Defence Minister",
     "premier ministre": "Prime Minister",
     "prime minister": "Prime Minister",
+    "numéro un": "President",  # "le numéro un chinois"
     "chef de l'etat": "President",
     "chef de l'état": "President",
     "head of state": "President",

@@ -19,6 +19,8 @@ from sitroom.extract.units import Unit
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+# Pronouns after "according to", "selon": the person who spoke or was named before.
+_STRESSED_PRONOUNS = frozenset({"him", "her", "them", "lui", "elle", "eux", "elles"})
 _DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l'", "des", "un", "une", "du"})
 
 
@@ -57,7 +59,8 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
     for cue in unit.get("verbs", "according"):
         if cue.text.lower() in according:
             speaker = _object_after(cue)
-            acts.append(SpeechAct(cue, speaker, None, True, False))
+            stressed = speaker is not None and speaker.text.lower() in _STRESSED_PRONOUNS
+            acts.append(SpeechAct(cue, speaker, None, True, stressed))  # "selon lui"
             continue
         verb = cue.root
         speaker = _inverted_pronoun(verb) or _subject(verb)
