@@ -34,6 +34,22 @@ def test_a_quote_opened_after_a_colon_runs_to_the_end_of_its_paragraph() -> None
     assert found == ["Four weeks of war, and no respite.", "More came later."]
 
 
+def test_a_quote_opened_at_a_sentence_start_runs_to_the_end_of_its_paragraph() -> None:
+    text = (
+        "« Tout est calme », a-t-il dit. « La nuit fut longue. Rien ne bouge.\n"
+        "« Nous restons. »\n"
+        'He said: "It is over." Then he left.'
+    )
+    found = [q.text for q in quoted_spans(text)]
+    # the mark after "over." closes a quote: it opens nothing
+    assert found == [
+        "Tout est calme",
+        "La nuit fut longue. Rien ne bouge.",
+        "Nous restons.",
+        "It is over.",
+    ]
+
+
 @pytest.mark.slow
 def test_a_speaker_read_inside_the_quote_is_none(nlp_fr: Language) -> None:
     text = "« Tout ce que nous savons, c'est cela », a déclaré le maire."

@@ -948,6 +948,24 @@ def test_a_quote_without_a_speech_verb_continues_the_one_before(engine: Engine) 
     assert len(said) == 3 and said[2][1] != "Volodymyr Zelensky"
 
 
+def test_a_paragraph_of_quote_after_a_question_is_the_answer(engine: Engine) -> None:
+    # an interview: the writer's question, with a scare quote in it, then the answer as a
+    # paragraph of quote with no speech tag
+    ex = run(
+        engine,
+        "“We will hold the line in the east,” Zelensky told me in Kyiv.\n"
+        "What about the towns the army calls “fortress cities” and the land around them?\n"
+        "“We do not see it as land. We see our people who live there.”\n"
+        "The interview took place in a guarded room.\n"
+        "“We will need years,” a soldier in the corridor said later.",
+        MONDAY,
+        "en",
+    )
+    said = {q.text[:13]: q.speaker.name if q.speaker else None for q in ex.quotes if q.direct}
+    assert said["We do not see"] == "Volodymyr Zelensky"
+    assert said["We will need "] != "Volodymyr Zelensky"
+
+
 def test_the_country_where_it_happened_is_not_the_attacker(engine: Engine) -> None:
     ex = run(
         engine,

@@ -17,8 +17,11 @@ from spacy.tokens import Doc, Token
 # Straight or curly marks, mixed as scraped text mixes them ("…” and “…"), or guillemets.
 _QUOTED = re.compile(r'["“]([^"“”\n]{1,2000})["”]|«\s?([^»\n]{1,2000}?)\s?»')
 
-# A quote opened after a colon that runs to the end of its paragraph, unclosed.
-_OPEN_TO_END = re.compile(r':\s*["“]([^"“”\n]{1,2000})$', re.MULTILINE)
+# A quote opened after a colon, or at the start of a sentence, that runs to the end of
+# its paragraph, unclosed: the next paragraph goes on with it.
+_OPEN_TO_END = re.compile(
+    r'(?:[:.!?]\s*|^)(?:["“]([^"“”\n]{1,2000})|«\s?([^«»\n]{1,2000}))$', re.MULTILINE
+)
 EDGES = " \t*_"
 
 
@@ -32,12 +35,21 @@ class QuotedSpan:
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """The quoted stretches of ``text`` (offsets of the words inside the marks, without
     the asterisks and underscores of Markdown emphasis), in text order. A quote opened
-    after a colon and not closed before the paragraph ends runs to the paragraph's end
-    (the next paragraph opens again: "he said: “… ¶ “… ”")."""
-    spans = [m.span(1 if m.group(1) is not None else 2) for m in _QUOTED.finditer(text)]
+    after a colon or at a sentence's start and not closed before the paragraph ends runs
+    to the paragraph's end (the next paragraph opens again: "he said: “… ¶ “… ”", "…»,
+    a-t-il déclaré. « Il commet… ¶ « …»")."""
+    spans: list[tuple[int, int]] = []
+    marks: set[int] = set()
+    for m in _QUOTED.finditer(text):
+        spans.append(m.span(1 if m.group(1) is not None else 2))
+        marks.update((m.start(), m.end() - 1))
     for m in _OPEN_TO_END.finditer(text):
-        if not any(s < m.end(1) and m.start(1) < e for s, e in spans):
-            spans.append(m.span(1))
+        group = 1 if m.group(1) is not None else 2
+        mark = text.rfind("«" if group == 2 else text[m.start(1) - 1], 0, m.start(group))
+        if mark in marks:  # the closing mark of a quote: 'He said: "It's over." Then…'
+            continue
+        if not any(s < m.end(group) and m.start(group) < e for s, e in spans):
+            spans.append(m.span(group))
     out = []
     for start, end in sorted(spans):
         inner = text[start:end]

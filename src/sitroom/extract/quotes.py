@@ -9,7 +9,9 @@ with no direct quote.
 A quote with no speech verb of its own that follows another right away ("“We have a
 chance,” he said. “These months are decisive.”") continues it: same speaker. One that
 opens the sentence after one in which a named person speaks ("Putin, Zelensky told me,
-has started it." "I believe that…") is that person's.
+has started it." "I believe that…") is that person's. So is a paragraph that is all
+quote, with no speech tag, a few paragraphs after a person's quote: in an interview, the
+writer's question stands between and the paragraph is the answer.
 """
 
 from __future__ import annotations
@@ -150,9 +152,14 @@ def continued(
             continue
         prev = max(before, key=lambda p: p.end)
         gap = text[prev.end : q.start]
-        if len(gap) > MAX_CONTINUATION_GAP or "\n\n" in gap or prev.speaker is None:
+        between = [o for o in quoted if prev.end <= o.start < q.start]
+        if prev.speaker is None:
             continue
-        if any(prev.end <= o.start < q.start for o in quoted):
+        close = len(gap) <= MAX_CONTINUATION_GAP and "\n\n" not in gap and not between
+        # a scare quote in an interviewer's question ("a line of towns Ukraine calls
+        # “fortress cities”") is no other voice
+        spoken = any(len(o.text.split()) >= REPORTED_WORDS for o in between)
+        if not close and (spoken or not _answer(text, q, prev)):
             continue
         quote = replace(
             prev,
@@ -166,6 +173,26 @@ def continued(
         out.sort(key=lambda p: p.start)
         taken.add(q.start)
     return out
+
+
+# How many paragraphs (an interviewer's questions) may stand between a quote and a
+# paragraph that is all quote, for that paragraph to be the same speaker's answer.
+MAX_PARAGRAPHS_BETWEEN = 3
+_TRAILING = EDGES + '"“”«».,!?…'
+
+
+def _answer(text: str, q: QuotedSpan, prev: Quote) -> bool:
+    """True if ``q`` is a whole paragraph of quote, with no speech tag, a few paragraphs
+    after a person's quote ``prev``: in an interview, that person's answer."""
+    if prev.speaker is None or prev.speaker.kind != "person":
+        return False
+    start = text.rfind("\n", 0, q.start) + 1
+    end = text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    if text[start : q.start].strip(_TRAILING) or text[q.end : end].strip(_TRAILING):
+        return False
+    between = text[prev.end : start].split("\n")[1:]
+    return sum(bool(line.strip()) for line in between) <= MAX_PARAGRAPHS_BETWEEN
 
 
 def _speaker_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
