@@ -74,3 +74,43 @@ def test_a_paragraph_glued_to_the_next_is_split(text: str, expected: list[str]) 
 )
 def test_names_with_inner_capitals_stay_whole(text: str) -> None:
     assert paragraphs(text) == [text]
+
+
+def test_lines_broken_at_inline_markup_are_joined_back() -> None:
+    text = (
+        "Among those who left, Mila Horova tells her story.\n"
+        "“W\n"
+        "e left in March, or I just\n"
+        "don’t\n"
+        "remember the date,\n"
+        "”\n"
+        "Horova said.\n"
+        "“I think people forget. Some say,\n"
+        "‘\n"
+        "Oh, is it still on?’ and\n"
+        "I’m stunned,” said a student."
+    )
+    assert paragraphs(text) == [
+        "Among those who left, Mila Horova tells her story.",
+        "“W e left in March, or I just don’t remember the date, ” Horova said.",
+        "“I think people forget. Some say, ‘ Oh, is it still on?’ and I’m stunned,” said a "
+        "student.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quote that goes on in a new paragraph opens again: two paragraphs
+        "“We will rebuild the school.\n“It will take years.”",
+        "“We will rebuild the school.\n*“It will take years.”",
+        # a mark left open with no closing line soon after joins nothing
+        "A stray “ mark here\nHeadline one\nHeadline two\nHeadline three\nHeadline four",
+        # a straight mark may open or close
+        'He said "no.\nNext story',
+        # list items in capitals stay apart
+        "A\nB",
+    ],
+)
+def test_paragraphs_that_are_paragraphs_stay_apart(text: str) -> None:
+    assert len(paragraphs(text)) == text.count("\n") + 1

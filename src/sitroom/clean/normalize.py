@@ -9,6 +9,9 @@ A paragraph break lost when a page was flattened ("…au SahelL'armée français
 "…in KyivThe governor said…") is put back: a lower-case word glued to a capitalised
 sentence opener of French or English is split there. The openers are function words
 that no brand or name ends with ("EgyptAir", "LinkedIn", "LeBron" stay whole).
+
+The reverse, a line broken where a scraper met inline markup (a link, a drop capital,
+an emphasis: "“W" ¶ "e moved…" ¶ "don’t" ¶ "”"), is joined back with a space (``rejoin``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import ftfy
 
@@ -63,9 +67,72 @@ def unglue_paragraphs(text: str) -> str:
 
 def paragraphs(text: str) -> list[str]:
     """Repaired, normalised, non-empty paragraphs (one per line of the input, and one
-    more where two were glued together)."""
+    more where two were glued together; a line that only goes on with the one before
+    joins it, see ``rejoin``)."""
     clean = unglue_paragraphs(normalize_whitespace(repair(text)))
-    return [line for line in clean.split("\n") if line]
+    return rejoin([line for line in clean.split("\n") if line])
+
+
+# A line that is only the end of a sentence: closing marks and punctuation ("”", ".").
+_CLOSING_ONLY = re.compile(r"[”»\"’)\].,;:!?…]+")
+# A line that is only an opening mark, a drop capital or both ("“W" before "e moved…").
+_DROP_CAPITAL = re.compile(r"[“«‘\"]\s?[A-ZÀ-Þ]?")
+_REOPENING = tuple('“«"')
+# A quote closed after a comma: its sentence goes on with who said it.
+_QUOTE_GOES_ON = re.compile(r",\s?[”»\"]$")
+_SENTENCE_END = tuple('.!?:;”»"…)')
+
+
+def rejoin(lines: Sequence[str]) -> list[str]:
+    """Lines that a scraper broke at inline markup (a link, a drop capital, an emphasis),
+    joined back with a space: a line of closing punctuation, a line that goes on in
+    lower case after one that ends mid-sentence, the line after a drop capital or after a
+    quote closed on a comma, and the lines of a quote up to the one that closes it, when
+    that comes within ``MAX_QUOTE_LINES`` lines. "“W" ¶ "e moved to the U.K., or just" ¶
+    "don’t" ¶ "get the joke," ¶ "”" ¶ "Vodopianov said." becomes one paragraph."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        end: int | None = i
+        if out and not _goes_on(out[-1], line):
+            end = _closing_line(lines, i) if _unclosed(out[-1]) else None
+        if out and end is not None:
+            out[-1] = " ".join([out[-1], *lines[i : end + 1]])
+            i = end + 1
+        else:
+            out.append(line)
+            i += 1
+    return out
+
+
+# How many lines a quote broken by markup may run over before the line that closes it.
+MAX_QUOTE_LINES = 4
+
+
+def _closing_line(lines: Sequence[str], start: int) -> int | None:
+    """The index of the line that closes a quote left open before ``start``, if it comes
+    soon and no line on the way opens another one (a new paragraph of the same quote)."""
+    for j in range(start, min(start + MAX_QUOTE_LINES, len(lines))):
+        if lines[j].lstrip("*_ ").startswith(_REOPENING):  # "*“Since last February"
+            return None
+        if "”" in lines[j] or "»" in lines[j]:
+            return j
+    return None
+
+
+def _unclosed(line: str) -> bool:
+    """True if ``line`` opens a curly double quote or a guillemet it does not close
+    (a straight mark may open or close: a stray one would join paragraphs)."""
+    return line.count("“") + line.count("«") > line.count("”") + line.count("»")
+
+
+def _goes_on(before: str, line: str) -> bool:
+    if _CLOSING_ONLY.fullmatch(line) or _DROP_CAPITAL.fullmatch(before):
+        return True
+    if _QUOTE_GOES_ON.search(before):
+        return True  # "…get the joke, ”" ¶ "Vodopianov said."
+    return line[:1].islower() and not before.endswith(_SENTENCE_END)
 
 
 def canonical(text: str) -> str:
