@@ -966,6 +966,17 @@ def test_a_paragraph_of_quote_after_a_question_is_the_answer(engine: Engine) -> 
     assert said["We will need "] != "Volodymyr Zelensky"
 
 
+def test_an_acronym_names_the_body_named_before(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Fighting went on near Kupiansk, according to Britain’s Ministry of Defence. In its "
+        "daily update, the MoD said: “Russian units are likely short of artillery shells.”",
+        MONDAY,
+        "en",
+    )
+    assert speakers(ex, direct=True) == ["Ministry of Defence of the United Kingdom"]
+
+
 def test_the_country_where_it_happened_is_not_the_attacker(engine: Engine) -> None:
     ex = run(
         engine,

@@ -69,6 +69,8 @@ class ActorLookup(Protocol):
 
     def resolve(self, text: str) -> Actor | None: ...
 
+    def abbreviations(self, name: str) -> tuple[str, ...] | None: ...
+
 
 @dataclass
 class Parties:
@@ -247,7 +249,7 @@ class Parties:
             actor = self._full_name(actor)
             self.last_person = actor
             self._spoke = (unit.index, actor)
-        elif actor.kind == "group" and self._names_last_body(act.speaker):
+        elif self._unknown_body(actor) and self._names_last_body(act.speaker):
             assert self.last_body is not None
             span = unit.span_of(act.speaker)
             actor = replace(self.last_body, text=span.text, start=span.start, end=span.end)
@@ -267,14 +269,26 @@ class Parties:
         owned = any(t.lower_ in _HIS_OR_HER for t in phrase.subtree)
         return self.last_person if owned else self.last_body
 
+    def _unknown_body(self, actor: Actor) -> bool:
+        """A speaker phrase that names no actor of the table: a group of words, or an
+        organisation only the tagger found ("the MoD")."""
+        return actor.kind == "group" or (
+            actor.kind == "org" and self.table.abbreviations(actor.name) is None
+        )
+
     def _names_last_body(self, phrase: SpacySpan) -> bool:
         """ "the ministry said", "selon le ministère": the body named before by a name
-        with that word ("Britain's Ministry of Defence")."""
+        with that word ("Britain's Ministry of Defence"); "the MoD said": the body named
+        before that the acronym ends one of the abbreviations of ("UK MoD")."""
         words = [t for t in phrase if t.lower_ not in ("the", "le", "la", "l'", "l’")]
-        if self.last_body is None or len(words) != 1 or words[0].pos_ != "NOUN":
+        if self.last_body is None or len(words) != 1:
             return False
-        head = words[0].lower_
-        return len(head) > 3 and head in self.last_body.name.lower().split()
+        head = words[0]
+        abbreviations = self.table.abbreviations(self.last_body.name) or ()
+        if any(a.split()[-1] == head.text for a in abbreviations):
+            return True
+        word = head.lower_
+        return head.pos_ == "NOUN" and len(word) > 3 and word in self.last_body.name.lower().split()
 
     def _full_name(self, actor: Actor) -> Actor:
         """A person named by surname alone ("M. Gnounou") is the one named in full before;

@@ -229,6 +229,12 @@ class ActorTable:
             return None
         return self._main_forces.get(entry.country)
 
+    def abbreviations(self, name: str) -> tuple[str, ...] | None:
+        """The abbreviations of the actor of this canonical name (``Actor.name``): ("UK
+        MoD", "British MoD"); ``None`` if the table has no such actor."""
+        entry = self._by_name.get(name)
+        return None if entry is None else entry.abbr
+
     def get(self, key: str) -> ActorEntry | None:
         """The entry with this slug ("putin") or Wikidata id ("Q7747")."""
         for entry in self.entries:
