@@ -962,3 +962,10 @@ def test_selon_lui_est_la_personne_nommee_avant(engine: Engine) -> None:
         "fr",
     )
     assert speakers(ex, direct=True) == ["Sergei Lavrov"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_une_apostrophe_ou_l_autre(engine: Engine, apostrophe: str) -> None:
+    # le lexique écrit « d'après » ; le texte garde l'apostrophe de sa source
+    text = f"D{apostrophe}après le gouverneur Ivan Petrenko, « deux missiles ont frappé la ville »."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Ivan Petrenko"]

@@ -86,9 +86,22 @@ def load_lexicon_data(lang: str) -> LexiconData:
     for group in _GROUPS:
         for name, words in raw.get(group, {}).items():
             terms[_cue_name(group, name)] = tuple(words)
+    terms = {key: _with_apostrophe_twins(words) for key, words in terms.items()}
     word_sets = {k: frozenset(w.lower() for w in v) for k, v in terms.items()}
     version = str(raw.get("version", f"rules.{lang}.v1"))
     return LexiconData(lang, version, tuple(triggers), terms, word_sets)
+
+
+def _with_apostrophe_twins(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with each term that holds an apostrophe also written with the other one
+    ("s'emparer", "s’emparer"): outlets use either, and the text keeps what they used."""
+    out = dict.fromkeys(words)
+    for word in words:
+        if "'" in word:
+            out.setdefault(word.replace("'", "’"))
+        elif "’" in word:
+            out.setdefault(word.replace("’", "'"))
+    return tuple(out)
 
 
 def _cue_name(group: str, name: str) -> str:
