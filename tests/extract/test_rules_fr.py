@@ -804,6 +804,7 @@ def test_le_dernier_mot_du_nom_d_un_pays_est_ce_pays(engine: Engine) -> None:
     [
         "Les forces russes n'ont pas attaqué Kharkiv samedi.",
         "« Nous n'avons attaqué personne à Kharkiv samedi », a déclaré un officier russe.",
+        "« Nous n’avons attaqué personne à Kharkiv samedi », a déclaré un officier russe.",
     ],
 )
 def test_un_evenement_que_le_texte_nie_est_dementi(engine: Engine, texte: str) -> None:

@@ -87,7 +87,8 @@ def negated(word: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("no", "aucun", "aucune") for c in children)
     if any(c.dep_ == "neg" for c in children):
         return True
-    if not any(c.lemma_ == "ne" for c in children):
+    # the parser lemmatises "n'" as "ne" but leaves "n’" (a curly apostrophe) as it is
+    if not any(c.lemma_ == "ne" or c.lower_ in ("n'", "n’") for c in children):
         return False
     after = word.doc[word.i + 1 : word.i + 3]
     return any(t.lower_ in _FR_NEGATORS for t in [*word.children, *after])
