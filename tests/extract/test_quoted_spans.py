@@ -75,3 +75,13 @@ def test_a_word_is_quoted_by_paired_marks_not_by_counting() -> None:
     assert "One" not in inside and "aides" not in inside
     assert "victory" in inside and "stop" in inside
     assert doc[-3].text == "it" and not quoted(doc[-3])
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_speaker_name_drops_its_article_whatever_the_apostrophe(apostrophe: str) -> None:
+    import spacy
+
+    from sitroom.extract.speech import speaker_name
+
+    doc = spacy.blank("fr")(f"l{apostrophe}état-major")
+    assert speaker_name(doc[:]) == "état-major"

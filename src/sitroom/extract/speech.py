@@ -21,7 +21,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 # Pronouns after "according to", "selon": the person who spoke or was named before.
 _STRESSED_PRONOUNS = frozenset({"him", "her", "them", "lui", "elle", "eux", "elles"})
-_DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l'", "des", "un", "une", "du"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "le", "la", "les", "l'", "l’", "des", "un", "une", "du"}
+)
 
 
 @dataclass(frozen=True)
