@@ -45,7 +45,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         marks.update((m.start(), m.end() - 1))
     for m in _OPEN_TO_END.finditer(text):
         group = 1 if m.group(1) is not None else 2
-        mark = text.rfind("«" if group == 2 else text[m.start(1) - 1], 0, m.start(group))
+        mark = m.start(1) - 1 if group == 1 else text.rfind("«", 0, m.start(2))
         if mark in marks:  # the closing mark of a quote: 'He said: "It's over." Then…'
             continue
         if not any(s < m.end(group) and m.start(group) < e for s, e in spans):

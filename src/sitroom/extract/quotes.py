@@ -178,7 +178,7 @@ def continued(
 # How many paragraphs (an interviewer's questions) may stand between a quote and a
 # paragraph that is all quote, for that paragraph to be the same speaker's answer.
 MAX_PARAGRAPHS_BETWEEN = 3
-_TRAILING = EDGES + '"“”«».,!?…'
+_AROUND_A_QUOTE = EDGES + '"“”«».,!?…'
 
 
 def _answer(text: str, q: QuotedSpan, prev: Quote) -> bool:
@@ -189,7 +189,7 @@ def _answer(text: str, q: QuotedSpan, prev: Quote) -> bool:
     start = text.rfind("\n", 0, q.start) + 1
     end = text.find("\n", q.end)
     end = len(text) if end < 0 else end
-    if text[start : q.start].strip(_TRAILING) or text[q.end : end].strip(_TRAILING):
+    if text[start : q.start].strip(_AROUND_A_QUOTE) or text[q.end : end].strip(_AROUND_A_QUOTE):
         return False
     between = text[prev.end : start].split("\n")[1:]
     return sum(bool(line.strip()) for line in between) <= MAX_PARAGRAPHS_BETWEEN
