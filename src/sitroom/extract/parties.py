@@ -241,7 +241,7 @@ class Parties:
             span = unit.span_of(act.speaker or act.verb)
             return replace(referent, text=span.text, start=span.start, end=span.end)
         if act.speaker is None or not any(
-            t.pos_ in _NAMING_POS or t.ent_type_ in ("PER", "PERSON") for t in act.speaker
+            t.pos_ in _NAMING_POS or t.ent_type_ in PERSON_LABELS for t in act.speaker
         ):
             return None  # a misread phrase ('"Le', "a été") names nobody
         actor = self._phrase_actor(unit, act.speaker)

@@ -151,10 +151,10 @@ def continued(
         if not before:
             continue
         prev = max(before, key=lambda p: p.end)
-        gap = text[prev.end : q.start]
-        between = [o for o in quoted if prev.end <= o.start < q.start]
         if prev.speaker is None:
             continue
+        gap = text[prev.end : q.start]
+        between = [o for o in quoted if prev.end <= o.start < q.start]
         close = len(gap) <= MAX_CONTINUATION_GAP and "\n\n" not in gap and not between
         # a scare quote in an interviewer's question ("a line of towns Ukraine calls
         # “fortress cities”") is no other voice

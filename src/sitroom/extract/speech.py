@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.marks import quoted
-from sitroom.extract.units import Unit
+from sitroom.extract.units import PERSON_LABELS, Unit
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -189,7 +189,7 @@ def _person_after(verb: Token, start: int) -> SpacySpan | None:
     the words between, which describe them ("le gouverneur de la région de Lougansk")."""
     for ent in verb.sent.ents:
         near = start <= ent.start <= verb.i + MAX_NAME_GAP
-        if ent.label_ in ("PER", "PERSON") and near and not quoted(ent[0]):
+        if ent.label_ in PERSON_LABELS and near and not quoted(ent[0]):
             return verb.doc[start : ent.end]
     return None
 
