@@ -83,6 +83,21 @@ def test_oblast_level_battle_is_dropped_for_a_village_battle_inside_it() -> None
     assert kept.place == FASTIV and len(kept.evidence) == 2
 
 
+def test_country_level_report_is_dropped_for_an_unlisted_town_with_a_toll() -> None:
+    # the gazetteer does not list the village, so nothing says which country it is in
+    village = Place("Tabou", "Tabou", None, None, None, None, None, None, "town")
+    headline = _draft(0, UKRAINE, figures=Casualties(killed=_q(6)))
+    body = _draft(2, village, figures=Casualties(killed=_q(6)))
+    (kept,) = drop_totals([headline, body])
+    assert kept.place == village
+
+
+def test_country_level_report_is_kept_beside_an_unlisted_town_without_a_toll() -> None:
+    village = Place("Tabou", "Tabou", None, None, None, None, None, None, "town")
+    assert len(drop_totals([_draft(0, UKRAINE, figures=Casualties(killed=_q(6))),
+                            _draft(2, village)])) == 2  # fmt: skip
+
+
 def test_country_level_attack_elsewhere_is_kept() -> None:
     venezuela = replace(UKRAINE, name="Venezuela", country="VE", geonames_id=3625428)
     kept = drop_totals([_draft(0, KYIV), _draft(2, venezuela)])

@@ -715,6 +715,20 @@ def test_une_localite_absente_du_repertoire_garde_son_nom(engine: Engine) -> Non
     assert r.location.geonames_id is None and r.location.lat is None
 
 
+def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Neuf personnes tuées dans l'attaque d'une mosquée au Mali\n\n"
+        "Des hommes armés ont attaqué vendredi la grande mosquée de Tessalit-Nord, "
+        "faisant neuf morts.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Tessalit-Nord"
+    assert fig(r.killed) == (9, 9, "exact")
+
+
 def test_les_morts_de_cet_attentat_sont_ceux_de_l_embuscade(engine: Engine) -> None:
     ex = run(
         engine,

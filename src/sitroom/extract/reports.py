@@ -309,6 +309,10 @@ def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
         if other.place.precision not in _FINE or other.modality != d.modality:
             continue
         same_country = country is None or other.place.country == country
+        if other.place.country is None and other.figures.any():
+            # a town the gazetteer does not list, with a toll of its own: the coarse
+            # report ("six personnes tuées … au Burkina Faso") tells it again
+            same_country = True
         same_day = d.date is None or other.date is None or d.date.date == other.date.date
         if same_country and same_day and _within(other.place, d.place):
             return other

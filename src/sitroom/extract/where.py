@@ -225,9 +225,12 @@ def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
 # A settlement or an area the text says is one, just before its name: "la localité de
 # Kouré", "the village of Krynky", "le district de Seyagird".
 _TOWN_NOUNS = ("localité", "village", "ville", "commune", "bourgade", "town", "city")
+# A building of a settlement named after it: "la grande mosquée de Salmossi".
+_BUILDING_NOUNS = ("mosquée", "église", "marché", "école", "hôpital", "mairie", "gare",
+                   "mosque", "church", "market", "school", "hospital")  # fmt: skip
 _AREA_NOUNS = ("région", "zone", "district", "province", "area", "region")
 _SETTLEMENT_BEFORE = re.compile(
-    rf"\b(?:(?P<town>{'|'.join(_TOWN_NOUNS)})|(?P<area>{'|'.join(_AREA_NOUNS)}))"
+    rf"\b(?:(?P<town>{'|'.join(_TOWN_NOUNS + _BUILDING_NOUNS)})|(?P<area>{'|'.join(_AREA_NOUNS)}))"
     r"\s+(?:de|d['’]|of)\s*$",
     re.IGNORECASE,
 )
@@ -236,8 +239,9 @@ _UNLISTED_MAX_WORDS = 3
 
 def _unlisted(ent: SpacySpan) -> Place | None:
     """A place the gazetteer does not list, kept by its name when the text says what it
-    is ("la localité de Kouré", "the village of Novoselivka"): an event there is placed,
-    with no id and no coordinates, rather than at a town named near it."""
+    is ("la localité de Kouré", "the village of Novoselivka", "la mosquée de Salmossi"):
+    an event there is placed, with no id and no coordinates, rather than at a town named
+    near it."""
     if len(ent) > _UNLISTED_MAX_WORDS or not ent.text[:1].isupper():
         return None
     before = ent.doc.text[max(0, ent.start_char - 30) : ent.start_char]
