@@ -430,6 +430,20 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
             ["Yevgenia Antoniuk"] * 2,
             id="name-with-an-age",
         ),
+        pytest.param(  # a given name makes a person of what the model read as a body
+            '"The front line is quite fluid today," Natalia Kovalchuk, press officer for '
+            "Operational Command South, said Wednesday in televised comments.\n"
+            'Russian troops were, she said, "shelling the bank day and night."',
+            ["Natalia Kovalchuk"] * 2,
+            id="given-name-leads",
+        ),
+        pytest.param(  # the one the phrase is about, not the one it names on the way
+            "Ukrainian President Volodymyr Zelenskyy's chief of staff Andriy Yermak said "
+            "on Monday that the marines had crossed the river.\n"
+            '"Step by step, we are pushing them back," he told reporters.',
+            ["Andriy Yermak"] * 2,
+            id="appositive-name-heads",
+        ),
     ],
 )
 def test_who_speaks_through_a_pronoun_or_a_subject(

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.extract.parties import PERSON_NAME, ActorLookup
+from sitroom.extract.parties import PERSON_NAME, ActorLookup, given_names
 from sitroom.extract.units import Unit
 from sitroom.extract.where import Resolve, place_mentions
 from sitroom.resolve.actors import table_ref
-from sitroom.resolve.gazetteer import data_lines
 from sitroom.types import Actor, Mention, MentionKind, Quote
 
 
@@ -191,12 +189,6 @@ def titled_people(text: str, known: Sequence[Mention], table: ActorLookup) -> li
         ref = table_ref(who) if who else None
         out.append(Mention("person", start, end, name, label=who.name if who else name, ref=ref))
     return out
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """Given names that start a person's name (``resolve/data/given_names.txt``)."""
-    return frozenset(word for line in data_lines("given_names.txt") for word in line.split())
 
 
 # A given name and one to three capitalised words after it ("Marina Petrova", "Abou Bakr

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Protocol
 
 from spacy.tokens import Span as SpacySpan
@@ -19,6 +20,7 @@ from spacy.tokens import Token
 from sitroom.extract.offices import holder, office_of
 from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
+from sitroom.resolve.gazetteer import data_lines
 from sitroom.types import Actor, ActorKind, Mention
 
 ORG_LABELS = frozenset({"ORG"})
@@ -125,6 +127,7 @@ class Parties:
                     or _aged(ent)
                     or _honorific_before(ent)
                     or (len(ent) == 1 and ent.text in self.surnames)
+                    or _given_name_first(ent)
                 )
                 kind: ActorKind = "person" if person else "org"
                 actor = Actor(name=ent.text, text=ent.text, kind=kind)
@@ -342,7 +345,10 @@ class Parties:
             for t, a in self.actor_spans(unit)
             if t.start >= phrase.start and t.end <= phrase.end
         ]
-        person = next((a for _, a in inside if a.kind == "person"), None)
+        people = [(t, a) for t, a in inside if a.kind == "person"]
+        # the person the phrase is about: "Zelenskyy's chief of staff Andriy Yermak"
+        heading = [a for t, a in people if _heads(t, phrase.root)]
+        person = heading[0] if heading else people[0][1] if people else None
         if person is not None:
             return replace(
                 person,
@@ -392,6 +398,30 @@ def _subject_name(tokens: SpacySpan) -> bool:
             return False
         token = token.head
     return False
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names that start a person's name (``resolve/data/given_names.txt``)."""
+    return frozenset(word for line in data_lines("given_names.txt") for word in line.split())
+
+
+def _given_name_first(ent: SpacySpan) -> bool:
+    """A name of two or three capitalised words led by a given name is a person's, whatever
+    label the model gave it ("Natalia Humeniuk" read as an organisation)."""
+    words = [t.text for t in ent]
+    return (
+        2 <= len(words) <= 3
+        and words[0] in given_names()
+        and all(w[:1].isupper() for w in words[1:])
+    )
+
+
+def _heads(tokens: SpacySpan, root: Token) -> bool:
+    """Whether a name is what a phrase with this root is about: the root itself, or a
+    name set beside it ("chief of staff Andriy Yermak")."""
+    own = tokens.root
+    return tokens.start <= root.i < tokens.end or (own.dep_ == "appos" and own.head.i == root.i)
 
 
 def _honorific_before(ent: SpacySpan) -> bool:
