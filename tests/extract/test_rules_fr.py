@@ -493,6 +493,18 @@ def test_poursuit_et_raconte_rapportent_une_parole(engine: Engine) -> None:
     assert said[1][1] == "Oksana Melnyk"
 
 
+def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Le convoi a essuyé des tirs près de Ménaka », détaille l'état-major.\n"
+        "Niger : l'armée renforce sa présence à la frontière\n"
+        "« Le blessé a été évacué par hélicoptère vers Gao », poursuit le communiqué.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["état-major"] * 2
+
+
 def test_des_morts_lors_d_affrontements_sont_ceux_du_combat(engine: Engine) -> None:
     ex = run(
         engine, "Trois soldats ont été tués dans des affrontements près de Gao lundi.", SUNDAY, "fr"

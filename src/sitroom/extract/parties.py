@@ -256,21 +256,26 @@ class Parties:
             assert self.last_body is not None
             span = unit.span_of(act.speaker)
             actor = replace(self.last_body, text=span.text, start=span.start, end=span.end)
-        elif actor.kind == "group" and (issuer := self._issuer(act.speaker)) is not None:
+        elif actor.kind == "group" and (issuer := self._issuer(unit, act.speaker)) is not None:
             span = unit.span_of(act.speaker)
             actor = replace(issuer, text=span.text, start=span.start, end=span.end)
         self._voice = (unit.index, actor)
         return actor
 
-    def _issuer(self, phrase: SpacySpan) -> Actor | None:
+    def _issuer(self, unit: Unit, phrase: SpacySpan) -> Actor | None:
         """Who a statement named as the speaker comes from: "selon un communiqué de son
-        bureau", "his statement" -> the person named before; "indique le communiqué" ->
-        the body named before."""
+        bureau", "his statement" -> the person named before; "poursuit le communiqué" ->
+        the body that spoke just before ("détaille l'état-major"), else the body named
+        before."""
         root = phrase.root
         if root.lemma_.lower() not in _DOCUMENTS:
             return None
-        owned = any(t.lower_ in _HIS_OR_HER for t in phrase.subtree)
-        return self.last_person if owned else self.last_body
+        if any(t.lower_ in _HIS_OR_HER for t in phrase.subtree):
+            return self.last_person
+        voice = self._voice
+        if voice is not None and unit.index - voice[0] <= 2 and voice[1].kind != "person":
+            return voice[1]
+        return self.last_body
 
     def _unknown_body(self, actor: Actor) -> bool:
         """A speaker phrase that names no actor of the table: a group of words, or an
