@@ -444,6 +444,19 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
             ["Andriy Yermak"] * 2,
             id="appositive-name-heads",
         ),
+        pytest.param(  # "with X saying": X, not the subject of the main clause
+            "Russia said Ukraine had tried to attack an airfield near Moscow, with the "
+            "city's mayor, Sergei Sobyanin, saying later that the drone "
+            "“did not cause any damage or casualties”.",
+            ["Sergei Sobyanin"],
+            id="with-x-saying",
+        ),
+        pytest.param(  # "quoted X as saying": X
+            '"Repairs to the power line have begun," the agency quoted its director '
+            "general Rafael Grossi as saying.",
+            ["Rafael Grossi"],
+            id="quoted-x-as-saying",
+        ),
     ],
 )
 def test_who_speaks_through_a_pronoun_or_a_subject(

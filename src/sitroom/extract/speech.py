@@ -114,6 +114,28 @@ def _subject(verb: Token) -> SpacySpan | None:
         return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
+    return _with_subject(verb)
+
+
+def _with_subject(verb: Token) -> SpacySpan | None:
+    """The subject of "with X saying", which the parser leaves as the object of "with":
+    "…, with Moscow's mayor, Sergei Sobyanin, saying later that…"; and of "quoted X as
+    saying": X."""
+    if verb.tag_ != "VBG":
+        return None
+    doc = verb.doc
+    if verb.head.lower_ == "as" and verb.head.i == verb.i - 1:
+        quoting = verb.head.head
+        obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        return _noun_phrase(obj) if obj is not None and obj.i < verb.i else None
+    j = verb.i - 1
+    while j >= verb.sent.start and doc[j].is_punct:
+        j -= 1
+    if j < verb.sent.start:
+        return None
+    for token in (doc[j], *doc[j].ancestors):
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.right_edge.i == j:
+            return _noun_phrase(token)
     return None
 
 
