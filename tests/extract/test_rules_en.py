@@ -457,6 +457,13 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
             ["Rafael Grossi"],
             id="quoted-x-as-saying",
         ),
+        pytest.param(  # "it": the body that spoke just before, not the last state named
+            "The International Atomic Energy Agency said on Friday that repairs had begun at "
+            "the plant.\nThe work follows a local truce between Ukraine and Russia.\n"
+            '"Another local ceasefire is now in effect," it said in a statement.',
+            ["International Atomic Energy Agency"] * 2,
+            id="it-is-the-body-that-spoke",
+        ),
     ],
 )
 def test_who_speaks_through_a_pronoun_or_a_subject(

@@ -237,8 +237,13 @@ class Parties:
             it = word == "it"
             referent = self.last_body if it else self.last_person
             english = word in ("he", "she", "it", "they")
-            if self._voice is not None and unit.index - self._voice[0] <= 1 and not english:
-                referent = self._voice[1]
+            voice = self._voice
+            if voice is not None and unit.index - voice[0] <= 1 and not english:
+                referent = voice[1]
+            elif it and voice is not None and unit.index - voice[0] <= 2:
+                # "it said" after "The IAEA said Friday…" and a sentence naming two
+                # states: the body that spoke
+                referent = voice[1] if voice[1].kind != "person" else referent
             if referent is None:
                 return None
             span = unit.span_of(act.speaker or act.verb)
