@@ -493,6 +493,17 @@ def test_poursuit_et_raconte_rapportent_une_parole(engine: Engine) -> None:
     assert said[1][1] == "Oksana Melnyk"
 
 
+def test_une_fusillade_est_une_attaque_datee_par_sa_relative(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "La fusillade qui a eu lieu vendredi 6 mars près de Tessit a fait deux morts.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.date is not None and (r.date.date, r.date.precision) == (dt.date(2026, 3, 6), "day")
+
+
 def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
     ex = run(
         engine,
