@@ -504,6 +504,34 @@ def test_une_fusillade_est_une_attaque_datee_par_sa_relative(engine: Engine) -> 
     assert r.date is not None and (r.date.date, r.date.precision) == (dt.date(2026, 3, 6), "day")
 
 
+@pytest.mark.parametrize(
+    ("texte", "orateur"),
+    [
+        pytest.param(  # un verbe qui qualifie rapporte des mots
+            "La ministre des Affaires étrangères, Anna Kovalenko, l'a qualifié de « l'un des "
+            "plus grands jours de la diplomatie ».",
+            "Anna Kovalenko",
+            id="qualifier-de",
+        ),
+        pytest.param(  # les mots sont ceux du verbe dont ils dépendent, pas du plus proche
+            "Le président Pavel Dourov a accusé le général Marc Lenoir d'avoir une « mentalité "
+            "colonialiste », tandis que celui-ci a estimé que son rival avait menti.",
+            "Pavel Dourov",
+            id="le-verbe-qui-regit-la-citation",
+        ),
+        pytest.param(  # « qui » que l'analyseur n'a pas rattaché : le nom juste avant
+            "Plus de 10.000 personnes ont fui la ville vers les camps du Haut-commissariat de "
+            "l'ONU pour les réfugiés (HCR), qui fait état d'une « crise humanitaire en cours » "
+            "dans la région.",
+            "UN Refugee Agency",
+            id="qui-fait-etat",
+        ),
+    ],
+)
+def test_qui_prononce_une_citation_partielle(engine: Engine, texte: str, orateur: str) -> None:
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == [orateur]
+
+
 def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
     ex = run(
         engine,

@@ -84,6 +84,9 @@ def _direct(
         # a speech verb with no speaker of its own ("avait lancé « … »" in "Il a souligné
         # que…") gives way to one that has a speaker
         acts = [a for a in acts if a.speaker is not None] or acts
+        # the verb whose words the quote is part of: "X a accusé Y d'avoir une « mentalité
+        # colonialiste », tandis que celui-ci a jugé…" is X's
+        acts = [a for a in acts if _governs_quote(unit, a, q)] or acts
         act = min(acts, key=lambda a: abs(unit.span_of(a.verb).start - q.end))
         speaker = None if _speaker_inside(unit, act, q) else speaker_of(unit, act)
         return _quote(article_id, q, speaker, act, covering)
@@ -202,6 +205,15 @@ def _speaker_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
         return False
     span = unit.span_of(act.speaker)
     return q.start <= span.start < q.end
+
+
+def _governs_quote(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
+    """Whether the act's verb heads, in the parse, the quoted words of its sentence."""
+    inside = unit.tokens_at(max(q.start, unit.start), min(q.end, unit.end))
+    if inside is None or len(inside) == 0:
+        return False
+    verb = act.verb.root
+    return verb in inside.root.ancestors
 
 
 def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:

@@ -111,6 +111,10 @@ def _subject(verb: Token) -> SpacySpan | None:
             and _says_something(verb)  # "an ambush that claimed six lives" says nothing
         ):
             return _noun_phrase(verb.head)  # "the minister, who said that…": the minister
+        if _relative(named[0]) and _says_something(verb):
+            antecedent = _antecedent(named[0])
+            if antecedent is not None:
+                return antecedent
         return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -139,10 +143,38 @@ def _with_subject(verb: Token) -> SpacySpan | None:
     return None
 
 
+# How a noun phrase's words hang on its head, left to right.
+_INSIDE_A_PHRASE = frozenset({"appos", "nmod", "flat:name", "flat", "compound", "amod", "pobj",
+                              "prep", "case", "det"})  # fmt: skip
+
+
+def _antecedent(pronoun: Token) -> SpacySpan | None:
+    """The noun phrase just before a relative pronoun the parser did not hang on it:
+    "selon le Haut-commissariat de l'ONU pour les réfugiés (HCR), qui fait état…"."""
+    doc = pronoun.doc
+    j = pronoun.i - 1
+    while j >= pronoun.sent.start and doc[j].is_punct:
+        j -= 1
+    if j < pronoun.sent.start:
+        return None
+    token = doc[j]
+    while token.dep_ in _INSIDE_A_PHRASE and token.head.i < token.i:
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = _noun_phrase(token)
+    while len(phrase) > 1 and phrase[0].dep_ in ("case", "prep") and phrase[0].head.i == token.i:
+        phrase = doc[phrase.start + 1 : phrase.end]  # "selon le HCR": the HCR
+    return phrase
+
+
 def _says_something(verb: Token) -> bool:
-    """True if a clause ("que…", "that…") or a quote follows the verb."""
+    """True if a clause ("que…", "that…") or a quote follows the verb ("qui fait état d'une
+    « crise »")."""
     for child in verb.rights:
         if child.dep_ in ("ccomp", "parataxis") or child.text in _QUOTE_MARKS:
+            return True
+        if any(g.text in _QUOTE_MARKS for g in child.subtree):
             return True
         if any(
             g.lower_ in ("que", "qu'", "qu’", "that") and g.dep_ == "mark" for g in child.subtree
