@@ -464,6 +464,24 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
             ["International Atomic Energy Agency"] * 2,
             id="it-is-the-body-that-spoke",
         ),
+        pytest.param(  # a participle clause speaks for its sentence's subject
+            "Donald Trump revisited the topic on Monday, telling reporters aboard Air Force "
+            "One: “Ukraine better come to the table, fast.”",
+            ["Donald Trump"],
+            id="telling-reporters",
+        ),
+        pytest.param(  # words that describe report them
+            "Oleh Marchenko, head of the delegation, described the talks as “intensive and "
+            "substantive.”",
+            ["Oleh Marchenko"],
+            id="described-as",
+        ),
+        pytest.param(  # "so-called" and the noun "calls" say nothing
+            'Leaders met in Paris on Tuesday, hosted by the so-called "coalition of the '
+            'willing" amid public calls for "a lasting ceasefire in Ukraine".',
+            [],
+            id="so-called",
+        ),
     ],
 )
 def test_who_speaks_through_a_pronoun_or_a_subject(

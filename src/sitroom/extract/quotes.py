@@ -79,6 +79,8 @@ def _direct(
         covering = [before[-1], *covering]  # "…, said:" ¶ "…": the tag ends the paragraph
     for unit in (covering[-1], covering[0]):
         acts = [a for a in speech_acts(unit, lex) if not _act_inside(unit, a, q)]
+        if len(q.text.split()) < REPORTED_WORDS:  # "the towns the army calls “fortress cities”"
+            acts = [a for a in acts if a.verb.text.lower() not in lex.words("naming")]
         if not acts:
             continue
         # a speech verb with no speaker of its own ("avait lancé « … »" in "Il a souligné

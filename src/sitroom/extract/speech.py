@@ -65,6 +65,8 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
             acts.append(SpeechAct(cue, speaker, None, True, stressed))  # "selon lui"
             continue
         verb = cue.root
+        if _not_a_verb(verb):
+            continue
         speaker = _inverted_pronoun(verb) or _subject(verb)
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
@@ -73,6 +75,14 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
     return acts
+
+
+def _not_a_verb(word: Token) -> bool:
+    """ "so-called", "public calls for", "his notes": a speech verb's form used otherwise."""
+    doc = word.doc
+    if word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "so":
+        return True
+    return word.tag_ == "NNS"
 
 
 _INVERTED = frozenset(
@@ -118,7 +128,12 @@ def _subject(verb: Token) -> SpacySpan | None:
         return _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
-    return _with_subject(verb)
+    with_subject = _with_subject(verb)
+    if with_subject is not None:
+        return with_subject
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "Trump revisited the topic, telling reporters: …"
+    return None
 
 
 def _with_subject(verb: Token) -> SpacySpan | None:
@@ -212,6 +227,8 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     )
     if first.i == 0 or first.doc[first.i - 1].text not in (",", "»", '"', "”"):
         return None
+    if verb.tag_ == "VBG":
+        return None  # ", telling reporters aboard Air Force One": no inversion there
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not quoted(c) for c in verb.children):
         return None
     for child in verb.rights:
