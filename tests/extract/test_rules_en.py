@@ -482,6 +482,12 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
             [],
             id="so-called",
         ),
+        pytest.param(  # a news outlet by its short name is the outlet
+            "NBC reports that the talks “began amid concerns that the war has reached a "
+            "stalemate.”",
+            ["NBC News"],
+            id="outlet-short-name",
+        ),
     ],
 )
 def test_who_speaks_through_a_pronoun_or_a_subject(
