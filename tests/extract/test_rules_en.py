@@ -482,6 +482,14 @@ def test_quote_with_pronoun_takes_last_speaker(engine: Engine) -> None:
             [],
             id="so-called",
         ),
+        pytest.param(  # a given name the model split off its surname stays with it
+            "The head of Ukraine's State Migration Service, Natalia Naumenko, told us no "
+            "nationality is treated differently.\n"
+            "But Ms Naumenko points out that the process will not get easier.\n"
+            '"We have already simplified it for those who fight for Ukraine," she says.',
+            ["Natalia Naumenko"] * 2,
+            id="given-name-split-off",
+        ),
         pytest.param(  # a news outlet by its short name is the outlet
             "NBC reports that the talks “began amid concerns that the war has reached a "
             "stalemate.”",

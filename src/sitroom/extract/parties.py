@@ -119,6 +119,10 @@ class Parties:
             if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
                 # "Boris Pistorius’s comments": Boris Pistorius
                 ent = SpacySpan(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+            if ent.label_ in PERSON_LABELS and ent.start > unit.sent.start:
+                before = ent.doc[ent.start - 1]
+                if before.text in given_names():  # "Natalia" read as a place, "Naumenko"
+                    ent = SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
             if ent.label_ in PERSON_LABELS | ORG_LABELS and not taken & set(
                 range(ent.start, ent.end)
             ):
