@@ -519,6 +519,13 @@ def test_une_fusillade_est_une_attaque_datee_par_sa_relative(engine: Engine) -> 
             "Pavel Dourov",
             id="le-verbe-qui-regit-la-citation",
         ),
+        pytest.param(  # le nom après le sigle entre parenthèses de l'organisation
+            "« Les bases étrangères perpétuent les vieilles politiques », a affirmé le "
+            "président du mouvement burkinabè des droits de l'homme et des peuples (MBDHP), "
+            "Chrisogone Zougmoré.",
+            "Chrisogone Zougmoré",
+            id="nom-apres-le-sigle",
+        ),
         pytest.param(  # « qui » que l'analyseur n'a pas rattaché : le nom juste avant
             "Plus de 10.000 personnes ont fui la ville vers les camps du Haut-commissariat de "
             "l'ONU pour les réfugiés (HCR), qui fait état d'une « crise humanitaire en cours » "

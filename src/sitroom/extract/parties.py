@@ -559,7 +559,7 @@ PERSON_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 # A role and, right after it, the name of who holds it: "le porte-parole de l'état-major,
 # le colonel Frédéric Barbry", "le lieutenant-colonel Jonathan Conricus".
 _NAME_AFTER = re.compile(
-    r"[\s,]*(?:(?:le|la|l['’]|the)\s*)?(?:[-a-zà-ÿ][\w'’-]*,?\s+(?:(?:le|la|l['’]|the)\s*)?){0,6}?"
+    r"\)?[\s,]*(?:(?:le|la|l['’]|the)\s*)?(?:[-a-zà-ÿ][\w'’-]*,?\s+(?:(?:le|la|l['’]|the)\s*)?){0,6}?"
     rf"(?P<name>{PERSON_NAME})\b"
 )
 
