@@ -131,9 +131,19 @@ def _subject(verb: Token) -> SpacySpan | None:
     with_subject = _with_subject(verb)
     if with_subject is not None:
         return with_subject
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)  # "Trump revisited the topic, telling reporters: …"
+    if _present_participle(verb) and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        # "Trump revisited the topic, telling reporters: …", "X a condamné le meurtre de
+        # Y, affirmant que…": the subject of the clause the participle hangs on
+        return _subject(verb.head)
     return None
+
+
+def _present_participle(verb: Token) -> bool:
+    """ "telling", "affirmant" (not "affirmé")."""
+    if verb.tag_ == "VBG":
+        return True
+    morph = verb.morph
+    return "Part" in morph.get("VerbForm", []) and "Pres" in morph.get("Tense", [])
 
 
 def _with_subject(verb: Token) -> SpacySpan | None:
@@ -227,7 +237,7 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     )
     if first.i == 0 or first.doc[first.i - 1].text not in (",", "»", '"', "”"):
         return None
-    if verb.tag_ == "VBG":
+    if _present_participle(verb):
         return None  # ", telling reporters aboard Air Force One": no inversion there
     if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i and not quoted(c) for c in verb.children):
         return None
