@@ -64,6 +64,11 @@ _SIDE_NOUNS = _FORCE_NOUNS | {
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
 
+# How many sentences back a body that spoke is still what "it said" or "the statement"
+# means.
+BODY_VOICE_REACH = 2
+
+
 class ActorLookup(Protocol):
     """What extraction needs of the actor table."""
 
@@ -241,13 +246,12 @@ class Parties:
             it = word == "it"
             referent = self.last_body if it else self.last_person
             english = word in ("he", "she", "it", "they")
-            voice = self._voice
-            if voice is not None and unit.index - voice[0] <= 1 and not english:
-                referent = voice[1]
-            elif it and voice is not None and unit.index - voice[0] <= 2:
+            if self._voice is not None and unit.index - self._voice[0] <= 1 and not english:
+                referent = self._voice[1]
+            elif it:
                 # "it said" after "The IAEA said Friday…" and a sentence naming two
                 # states: the body that spoke
-                referent = voice[1] if voice[1].kind != "person" else referent
+                referent = self._body_that_spoke(unit) or referent
             if referent is None:
                 return None
             span = unit.span_of(act.speaker or act.verb)
@@ -281,10 +285,15 @@ class Parties:
             return None
         if any(t.lower_ in _HIS_OR_HER for t in phrase.subtree):
             return self.last_person
+        return self._body_that_spoke(unit) or self.last_body
+
+    def _body_that_spoke(self, unit: Unit) -> Actor | None:
+        """The last speaker, when it is no person and spoke at most ``BODY_VOICE_REACH``
+        sentences before ``unit``."""
         voice = self._voice
-        if voice is not None and unit.index - voice[0] <= 2 and voice[1].kind != "person":
-            return voice[1]
-        return self.last_body
+        if voice is None or unit.index - voice[0] > BODY_VOICE_REACH:
+            return None
+        return voice[1] if voice[1].kind != "person" else None
 
     def _unknown_body(self, actor: Actor) -> bool:
         """A speaker phrase that names no actor of the table: a group of words, or an
