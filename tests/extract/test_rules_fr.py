@@ -539,6 +539,18 @@ def test_qui_prononce_une_citation_partielle(engine: Engine, texte: str, orateur
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == [orateur]
 
 
+def test_un_office_coupe_par_l_analyseur_reste_entier(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Xi Jinping s'est entretenu jeudi avec Joe Biden.\n"
+        "« J'espère que la partie américaine comprend parfaitement cela », a ajouté le numéro "
+        "un chinois, alors que Pékin proteste depuis plusieurs jours.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["Xi Jinping"]
+
+
 def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
     ex = run(
         engine,

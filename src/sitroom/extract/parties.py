@@ -384,7 +384,7 @@ class Parties:
         covering = next((a for t, a in inside if t.start <= root.i < t.end), None)
         if covering is not None:
             return replace(covering, text=span.text, start=span.start, end=span.end)
-        official = self._office_holder(unit, phrase, expected=True)
+        official = self._office_holder(unit, _with_words_after(phrase), expected=True)
         if official is not None:  # "le président ukrainien": Zelensky, named before
             return official
         body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
@@ -438,6 +438,23 @@ def _given_name_first(ent: SpacySpan) -> bool:
         and words[0] in given_names()
         and all(w[:1].isupper() for w in words[1:])
     )
+
+
+# How many words the parser may have cut off an office's phrase ("le numéro | un chinois").
+_CUT_WORDS = 2
+
+
+def _with_words_after(phrase: SpacySpan) -> SpacySpan:
+    """``phrase`` with the lower-case words that follow it up to a punctuation mark, when
+    there are at most ``_CUT_WORDS`` of them: "a ajouté le numéro un chinois, alors que…",
+    parsed as "le numéro" and "un chinois", is one office."""
+    doc, end = phrase.doc, phrase.end
+    sent_end = phrase.sent.end
+    while end < sent_end and end - phrase.end <= _CUT_WORDS and doc[end].is_lower:
+        end += 1
+    if end - phrase.end > _CUT_WORDS or (end < sent_end and not doc[end].is_punct):
+        return phrase
+    return doc[phrase.start : end]
 
 
 def _heads(tokens: SpacySpan, root: Token) -> bool:
