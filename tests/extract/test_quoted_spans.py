@@ -24,6 +24,11 @@ def test_straight_curly_mixed_and_guillemet_marks() -> None:
         assert text[q.start : q.end] == q.text
 
 
+def test_a_title_in_guillemets_is_no_quote() -> None:
+    text = "Le « Global Times » écrit que « les paroles ne suffisent pas » ; « Le Monde » aussi."
+    assert [q.text for q in quoted_spans(text)] == ["les paroles ne suffisent pas"]
+
+
 def test_a_mark_never_pairs_across_a_line_break() -> None:
     assert quoted_spans('He said "stop\nnow" twice') == []
 

@@ -526,6 +526,12 @@ def test_une_fusillade_est_une_attaque_datee_par_sa_relative(engine: Engine) -> 
             "Chrisogone Zougmoré",
             id="nom-apres-le-sigle",
         ),
+        pytest.param(  # le journal dans un « sujet » que l'analyseur ouvre par « dans »
+            "Si dans un éditorial publié vendredi le « Global Times » reconnaît que les propos du "
+            "président américain sont « plutôt positifs », il estime que rien n'a changé.",
+            "Global Times",
+            id="le-journal-de-l-editorial",
+        ),
         pytest.param(  # « qui » que l'analyseur n'a pas rattaché : le nom juste avant
             "Plus de 10.000 personnes ont fui la ville vers les camps du Haut-commissariat de "
             "l'ONU pour les réfugiés (HCR), qui fait état d'une « crise humanitaire en cours » "

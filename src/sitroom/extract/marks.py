@@ -23,6 +23,9 @@ _OPEN_TO_END = re.compile(
     r'(?:[:.!?]\s*|^)(?:["“]([^"“”\n]{1,2000})|«\s?([^«»\n]{1,2000}))$', re.MULTILINE
 )
 EDGES = " \t*_"
+# Two to four capitalised words and nothing else: how French copy sets a newspaper's or
+# an operation's name in guillemets.
+_TITLE = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){1,3}")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,10 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[tuple[int, int]] = []
     marks: set[int] = set()
     for m in _QUOTED.finditer(text):
-        spans.append(m.span(1 if m.group(1) is not None else 2))
         marks.update((m.start(), m.end() - 1))
+        if m.group(2) is not None and _TITLE.fullmatch(m.group(2)):
+            continue  # « Global Times »: a title in guillemets, not words anyone said
+        spans.append(m.span(1 if m.group(1) is not None else 2))
     for m in _OPEN_TO_END.finditer(text):
         group = 1 if m.group(1) is not None else 2
         mark = m.start(1) - 1 if group == 1 else text.rfind("«", 0, m.start(2))

@@ -88,7 +88,11 @@ def _direct(
         acts = [a for a in acts if a.speaker is not None] or acts
         # the verb whose words the quote is part of: "X a accusé Y d'avoir une « mentalité
         # colonialiste », tandis que celui-ci a jugé…" is X's
-        acts = [a for a in acts if _governs_quote(unit, a, q)] or acts
+        governing = [(steps, a) for a in acts if (steps := _steps_up(unit, a, q)) is not None]
+        if governing:  # the nearest verb above the quote: "reconnaît que … « … »", not
+            # the main clause's "il estime" above both
+            nearest = min(steps for steps, _ in governing)
+            acts = [a for steps, a in governing if steps == nearest]
         act = min(acts, key=lambda a: abs(unit.span_of(a.verb).start - q.end))
         speaker = None if _speaker_inside(unit, act, q) else speaker_of(unit, act)
         return _quote(article_id, q, speaker, act, covering)
@@ -209,13 +213,17 @@ def _speaker_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
     return q.start <= span.start < q.end
 
 
-def _governs_quote(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
-    """Whether the act's verb heads, in the parse, the quoted words of its sentence."""
+def _steps_up(unit: Unit, act: SpeechAct, q: QuotedSpan) -> int | None:
+    """How many arcs up from the quoted words of the sentence the act's verb stands, or
+    ``None`` if it does not head them in the parse."""
     inside = unit.tokens_at(max(q.start, unit.start), min(q.end, unit.end))
     if inside is None or len(inside) == 0:
-        return False
+        return None
     verb = act.verb.root
-    return verb in inside.root.ancestors
+    for steps, token in enumerate(inside.root.ancestors, start=1):
+        if token.i == verb.i:
+            return steps
+    return None
 
 
 def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:

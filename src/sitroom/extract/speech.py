@@ -125,7 +125,7 @@ def _subject(verb: Token) -> SpacySpan | None:
             antecedent = _antecedent(named[0])
             if antecedent is not None:
                 return antecedent
-        return _noun_phrase(named[0])
+        return _named_inside(named[0]) or _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
     with_subject = _with_subject(verb)
@@ -135,6 +135,18 @@ def _subject(verb: Token) -> SpacySpan | None:
         # "Trump revisited the topic, telling reporters: …", "X a condamné le meurtre de
         # Y, affirmant que…": the subject of the clause the participle hangs on
         return _subject(verb.head)
+    return None
+
+
+def _named_inside(subject: Token) -> SpacySpan | None:
+    """The name inside a "subject" that a preposition opens, which no subject is: "dans un
+    éditorial publié vendredi le « Global Times » reconnaît" is the Global Times'."""
+    if not any(c.dep_ == "case" and c.i < subject.i for c in subject.children):
+        return None
+    tokens = {t.i for t in subject.subtree}
+    for ent in subject.doc.ents:
+        if ent.start in tokens and ent.label_ in PERSON_LABELS | {"ORG"}:
+            return ent
     return None
 
 
