@@ -557,6 +557,18 @@ def test_un_office_coupe_par_l_analyseur_reste_entier(engine: Engine) -> None:
     assert speakers(ex, direct=True) == ["Xi Jinping"]
 
 
+def test_l_auteur_en_signature_ne_parle_pas(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Par Julien Morel, envoyé spécial à Kharkiv\n"
+        "Les haut-parleurs diffusent des appels au recrutement. « Nous tiendrons jusqu'au "
+        "bout », me répond-il en serrant les poings.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == [None]
+
+
 def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
     ex = run(
         engine,

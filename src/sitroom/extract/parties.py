@@ -485,8 +485,11 @@ def _aged(ent: SpacySpan) -> bool:
 
 
 def _credit(ent: SpacySpan) -> bool:
-    """A photo credit, not somebody in the story: "(AA Photo)", "Photo: Reuters"."""
+    """A photo credit or a byline, not somebody in the story: "(AA Photo)", "Photo:
+    Reuters", "Par Will Vernon" opening a paragraph."""
     doc = ent.doc
+    if ent.start == 1 and doc[0].lower_ in ("by", "par"):
+        return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = [t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start]]
     return (
