@@ -1487,3 +1487,15 @@ def test_the_same_day_is_the_day_told_before(engine: Engine) -> None:
     aleppo = [r for r in ex.reports if r.location is not None and r.location.name == "Aleppo"]
     assert len(aleppo) == 1 and aleppo[0].date is not None
     assert aleppo[0].date.date == dt.date(2026, 3, 3)
+
+
+def test_an_acronym_before_a_noun_is_no_place(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russian forces are attempting to use SIM cards to guide drones near Kostyantynivka.",
+        MONDAY,
+        "en",
+    )
+    places = {m.text: m.ref for m in ex.mentions if m.kind == "place"}
+    assert places.get("SIM") is None  # no town called Sim
+    assert places["Kostyantynivka"] is not None

@@ -219,7 +219,21 @@ def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
         return None  # the model's "the east bank" is no town called East Bank
     name = name_of(ent)
     place = resolve(name) if name != ent.text else None
-    return place if place is not None else resolve(ent.text, ent.kb_id_)
+    place = place if place is not None else resolve(ent.text, ent.kb_id_)
+    if place is not None and _acronym_of_a_name(ent, place.name):
+        return None  # "SIM cards": no town called Sim
+    return place
+
+
+def _acronym_of_a_name(ent: SpacySpan, name: str) -> bool:
+    """Whether an all-capital word that modifies a noun ("SIM cards") was read as a place
+    written otherwise ("Sim"): an acronym, not the place. A place listed in capitals
+    ("UK", "USA") is written so, and a caption in capitals ("KHERSON, UKRAINE") is
+    followed by no noun."""
+    text, doc = ent.text, ent.doc
+    if not (len(text) > 1 and text.isupper() and name.upper() == text and name != text):
+        return False
+    return ent.end < len(doc) and doc[ent.end].is_lower and doc[ent.end].is_alpha
 
 
 # A settlement or an area the text says is one, just before its name: "la localité de
