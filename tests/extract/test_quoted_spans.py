@@ -7,10 +7,12 @@ from dataclasses import replace
 import pytest
 from spacy.language import Language
 
+from sitroom.extract.extractor import _first_of_each_id
 from sitroom.extract.marks import quoted, quoted_spans
 from sitroom.extract.quotes import _speaker_inside
 from sitroom.extract.speech import SpeechAct
 from sitroom.extract.units import build_units
+from sitroom.types import Quote
 
 
 def test_straight_curly_mixed_and_guillemet_marks() -> None:
@@ -90,3 +92,10 @@ def test_a_speaker_name_drops_its_article_whatever_the_apostrophe(apostrophe: st
 
     doc = spacy.blank("fr")(f"l{apostrophe}état-major")
     assert speaker_name(doc[:]) == "état-major"
+
+
+def test_an_article_keeps_one_quote_per_id() -> None:
+    said = Quote("q1", "a1", "its troops held", 10, 25, None, "said", False)
+    reports = replace(said, verb="reports", end=20)
+    other = replace(said, quote_id="q2", start=40, end=50)
+    assert _first_of_each_id([said, other, reports]) == [said, other]

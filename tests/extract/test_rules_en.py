@@ -1499,3 +1499,15 @@ def test_an_acronym_before_a_noun_is_no_place(engine: Engine) -> None:
     places = {m.text: m.ref for m in ex.mentions if m.kind == "place"}
     assert places.get("SIM") is None  # no town called Sim
     assert places["Kostyantynivka"] is not None
+
+
+def test_a_clause_two_speech_verbs_share_is_one_reported_quote(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "The general staff of Ukraine’s armed forces said its troops had repelled 12 attacks "
+        "near the village between Friday and Saturday, the AP reports.",
+        MONDAY,
+        "en",
+    )
+    assert len({q.quote_id for q in ex.quotes}) == len(ex.quotes) == 1
+    assert speakers(ex) == ["General Staff of the Armed Forces of Ukraine"]

@@ -193,6 +193,7 @@ class Extractor:
             run.last_town = _last_town(run, unit) or run.last_town
             run.parties.remember(unit, actors)
         quotes = continued(article.id, article.text, run.quoted, quotes)
+        quotes = _first_of_each_id(quotes)
         mentions = completed(mentions, quotes, article.text, run.parties.table)
         drafts = drop_totals(coalesce(_inherit_dates(drafts)))
         drafts = headline_towns(drafts, mentions, article.paragraphs, run.resolve)
@@ -391,6 +392,18 @@ _IN_CASE_OF = re.compile(
 
 
 _IN_CASE_OF_TOKENS = 8  # "in the event of a Russian": the longest such lead-in
+
+
+def _first_of_each_id(quotes: Sequence[Quote]) -> list[Quote]:
+    """One quote per id (an id is the article and the quote's start), the first found: a
+    store keeps quote ids unique, and an article must not fail for a repeat."""
+    seen: set[str] = set()
+    out = []
+    for q in quotes:
+        if q.quote_id not in seen:
+            seen.add(q.quote_id)
+            out.append(q)
+    return out
 
 
 def _hypothetical(trigger: SpacySpan) -> bool:

@@ -232,13 +232,15 @@ def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
 
 
 def _reported(article_id: str, unit: Unit, lex: LexiconData, speaker_of: SpeakerOf) -> list[Quote]:
-    out = []
+    out: list[Quote] = []
     for act in speech_acts(unit, lex):
         if act.according or act.clause is None or act.speaker is None:
             continue
         if len(act.clause) < REPORTED_WORDS:
             continue
         clause = unit.span_of(act.clause)
+        if any(q.start == clause.start for q in out):
+            continue  # "X said its troops had…, the AP reports": one clause, told once
         speaker = speaker_of(unit, act)
         if speaker is None:
             continue
