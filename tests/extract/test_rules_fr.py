@@ -569,6 +569,19 @@ def test_l_auteur_en_signature_ne_parle_pas(engine: Engine) -> None:
     assert speakers(ex, direct=True) == [None]
 
 
+def test_un_prenom_seul_est_la_personne_nommee_avant(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Il faut stocker de la nourriture en cas de confinement », confie Nassima Ahmed à "
+        "l'AFP.\nLe camp de Waara abrite environ 2.000 familles.\n"
+        "« J'ai peur. J'ai vraiment peur pour mes enfants », ajoute Nassima, dont la crainte "
+        "est partagée par des millions de déplacés.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["Nassima Ahmed"] * 2
+
+
 def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
     ex = run(
         engine,

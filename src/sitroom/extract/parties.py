@@ -402,9 +402,12 @@ class Parties:
             return Actor(
                 name=name, text=span.text, kind="person", role=role, start=span.start, end=span.end
             )
-        return Actor(
-            name=speaker_name(phrase), text=span.text, kind="group", start=span.start, end=span.end
-        )
+        name = speaker_name(phrase)
+        if name in self.given or name in self.surnames:
+            # "confie Nassima", the model seeing no person: Nassima Ahmed, named before
+            person = Actor(name=name, text=span.text, kind="person", start=span.start, end=span.end)
+            return self._full_name(person)
+        return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
 
 
 def _subject_name(tokens: SpacySpan) -> bool:
