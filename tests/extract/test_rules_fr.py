@@ -582,6 +582,19 @@ def test_un_prenom_seul_est_la_personne_nommee_avant(engine: Engine) -> None:
     assert speakers(ex, direct=True) == ["Nassima Ahmed"] * 2
 
 
+def test_un_titre_sans_nom_est_l_orateur_qui_vient_de_parler(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Le pays tout entier porte le deuil », a déclaré Julien Marchetti lors d'une "
+        "cérémonie à l'aéroport.\n"
+        "« Ils étaient jeunes, généreux et brillants », a souligné le Premier ministre, "
+        "visiblement ému.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["Julien Marchetti"] * 2
+
+
 def test_le_communique_est_celui_du_corps_qui_vient_de_parler(engine: Engine) -> None:
     ex = run(
         engine,

@@ -356,10 +356,21 @@ class Parties:
         official = holder(office, self.officials)
         if official is None and expected:
             official = holder(office, self.ahead[::-1])
+        if official is None and expected and office[1] is None:
+            official = self._untitled_speaker(unit)
         if official is None:
             return None
         span = unit.span_of(phrase)
         return replace(official, text=span.text, start=span.start, end=span.end)
+
+    def _untitled_speaker(self, unit: Unit) -> Actor | None:
+        """The person who spoke in the last two sentences, when the table gives them no
+        office: "a déclaré Jean Castex" then "a souligné le Premier ministre" names the
+        same man by his title."""
+        spoke = self._spoke
+        if spoke is None or unit.index - spoke[0] > BODY_VOICE_REACH or spoke[1].role:
+            return None
+        return spoke[1]
 
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
