@@ -64,9 +64,10 @@ _SIDE_NOUNS = _FORCE_NOUNS | {
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "MISC"})
 
 
-# How many sentences back a body that spoke is still what "it said" or "the statement"
-# means.
-BODY_VOICE_REACH = 2
+# How many sentences back the last speaker is still who an unnamed voice means: the body
+# behind "it said" or "the statement", the person behind a bare title ("le Premier
+# ministre").
+VOICE_REACH = 2
 
 
 class ActorLookup(Protocol):
@@ -288,10 +289,10 @@ class Parties:
         return self._body_that_spoke(unit) or self.last_body
 
     def _body_that_spoke(self, unit: Unit) -> Actor | None:
-        """The last speaker, when it is no person and spoke at most ``BODY_VOICE_REACH``
+        """The last speaker, when it is no person and spoke at most ``VOICE_REACH``
         sentences before ``unit``."""
         voice = self._voice
-        if voice is None or unit.index - voice[0] > BODY_VOICE_REACH:
+        if voice is None or unit.index - voice[0] > VOICE_REACH:
             return None
         return voice[1] if voice[1].kind != "person" else None
 
@@ -368,7 +369,7 @@ class Parties:
         office: "a déclaré Jean Castex" then "a souligné le Premier ministre" names the
         same man by his title."""
         spoke = self._spoke
-        if spoke is None or unit.index - spoke[0] > BODY_VOICE_REACH or spoke[1].role:
+        if spoke is None or unit.index - spoke[0] > VOICE_REACH or spoke[1].role:
             return None
         return spoke[1]
 
