@@ -322,11 +322,14 @@ class Parties:
         so is one named by first name alone ("Anastasia says"), as features name people of
         the story."""
         words = [w for w in actor.name.split() if w.lower() not in _HONORIFICS]
-        one = words[0] if len(words) == 1 else None
-        known = (self.surnames.get(one) or self.given.get(one)) if one else None
+        known = self._named_before(words[0]) if len(words) == 1 else None
         if known is None or actor.wikidata:
             return actor
         return replace(known, text=actor.text, start=actor.start, end=actor.end)
+
+    def _named_before(self, word: str) -> Actor | None:
+        """The person named in full before whose surname or first name ``word`` is."""
+        return self.surnames.get(word) or self.given.get(word)
 
     def office_holders(
         self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]
@@ -415,10 +418,9 @@ class Parties:
                 name=name, text=span.text, kind="person", role=role, start=span.start, end=span.end
             )
         name = speaker_name(phrase)
-        if name in self.given or name in self.surnames:
-            # "confie Nassima", the model seeing no person: Nassima Ahmed, named before
-            person = Actor(name=name, text=span.text, kind="person", start=span.start, end=span.end)
-            return self._full_name(person)
+        known = self._named_before(name)
+        if known is not None:  # "confie Nassima", the model seeing no person: Nassima Ahmed
+            return replace(known, text=span.text, start=span.start, end=span.end)
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
 
 

@@ -88,7 +88,8 @@ def _direct(
         acts = [a for a in acts if a.speaker is not None] or acts
         # the verb whose words the quote is part of: "X a accusé Y d'avoir une « mentalité
         # colonialiste », tandis que celui-ci a jugé…" is X's
-        governing = [(steps, a) for a in acts if (steps := _steps_up(unit, a, q)) is not None]
+        above = _words_above(unit, q)
+        governing = [(above[a.verb.root.i], a) for a in acts if a.verb.root.i in above]
         if governing:  # the nearest verb above the quote: "reconnaît que … « … »", not
             # the main clause's "il estime" above both
             nearest = min(steps for steps, _ in governing)
@@ -213,17 +214,13 @@ def _speaker_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
     return q.start <= span.start < q.end
 
 
-def _steps_up(unit: Unit, act: SpeechAct, q: QuotedSpan) -> int | None:
-    """How many arcs up from the quoted words of the sentence the act's verb stands, or
-    ``None`` if it does not head them in the parse."""
+def _words_above(unit: Unit, q: QuotedSpan) -> dict[int, int]:
+    """The words that head the quoted words of the sentence in the parse (token index ->
+    how many arcs up)."""
     inside = unit.tokens_at(max(q.start, unit.start), min(q.end, unit.end))
     if inside is None or len(inside) == 0:
-        return None
-    verb = act.verb.root
-    for steps, token in enumerate(inside.root.ancestors, start=1):
-        if token.i == verb.i:
-            return steps
-    return None
+        return {}
+    return {token.i: steps for steps, token in enumerate(inside.root.ancestors, start=1)}
 
 
 def _act_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:

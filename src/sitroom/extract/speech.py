@@ -54,7 +54,20 @@ class SpeechAct:
 
 
 def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
-    """Speech verbs of the sentence with their speakers."""
+    """Speech verbs of the sentence with their speakers, read once per sentence: events,
+    direct quotes (of this sentence and of the next) and reported speech all ask."""
+    key = f"{_ACTS_KEY}:{lex.version}:{unit.sent.start}"
+    acts = unit.sent.doc.user_data.get(key)
+    if acts is None:
+        acts = _read_acts(unit, lex)
+        unit.sent.doc.user_data[key] = acts
+    return list(acts)
+
+
+_ACTS_KEY = "sitroom_speech_acts"
+
+
+def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
     acts = []
     according = lex.words("according")
     pronouns = {p.lstrip("-t") for p in lex.words("pronouns")}
@@ -74,7 +87,7 @@ def speech_acts(unit: Unit, lex: LexiconData) -> list[SpeechAct]:
         if cue.text.lower().startswith("a-t-"):
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
-    return acts
+    return tuple(acts)
 
 
 def _not_a_verb(word: Token) -> bool:
@@ -144,7 +157,7 @@ def _named_inside(subject: Token) -> SpacySpan | None:
     if not any(c.dep_ == "case" and c.i < subject.i for c in subject.children):
         return None
     tokens = {t.i for t in subject.subtree}
-    for ent in subject.doc.ents:
+    for ent in subject.sent.ents:
         if ent.start in tokens and ent.label_ in PERSON_LABELS | {"ORG"}:
             return ent
     return None
@@ -164,20 +177,26 @@ def _with_subject(verb: Token) -> SpacySpan | None:
     saying": X."""
     if verb.tag_ != "VBG":
         return None
-    doc = verb.doc
     if verb.head.lower_ == "as" and verb.head.i == verb.i - 1:
         quoting = verb.head.head
         obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         return _noun_phrase(obj) if obj is not None and obj.i < verb.i else None
-    j = verb.i - 1
-    while j >= verb.sent.start and doc[j].is_punct:
-        j -= 1
-    if j < verb.sent.start:
+    before = _word_before(verb)
+    if before is None:
         return None
-    for token in (doc[j], *doc[j].ancestors):
-        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.right_edge.i == j:
+    for token in (before, *before.ancestors):
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.right_edge == before:
             return _noun_phrase(token)
     return None
+
+
+def _word_before(token: Token) -> Token | None:
+    """The last word of ``token``'s sentence before it, punctuation skipped."""
+    doc = token.doc
+    j = token.i - 1
+    while j >= token.sent.start and doc[j].is_punct:
+        j -= 1
+    return doc[j] if j >= token.sent.start else None
 
 
 # How a noun phrase's words hang on its head, left to right.
@@ -188,13 +207,10 @@ _INSIDE_A_PHRASE = frozenset({"appos", "nmod", "flat:name", "flat", "compound", 
 def _antecedent(pronoun: Token) -> SpacySpan | None:
     """The noun phrase just before a relative pronoun the parser did not hang on it:
     "selon le Haut-commissariat de l'ONU pour les réfugiés (HCR), qui fait état…"."""
-    doc = pronoun.doc
-    j = pronoun.i - 1
-    while j >= pronoun.sent.start and doc[j].is_punct:
-        j -= 1
-    if j < pronoun.sent.start:
+    token = _word_before(pronoun)
+    if token is None:
         return None
-    token = doc[j]
+    doc = pronoun.doc
     while token.dep_ in _INSIDE_A_PHRASE and token.head.i < token.i:
         token = token.head
     if token.pos_ not in ("NOUN", "PROPN"):
