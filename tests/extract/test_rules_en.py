@@ -1511,3 +1511,40 @@ def test_a_clause_two_speech_verbs_share_is_one_reported_quote(engine: Engine) -
     )
     assert len({q.quote_id for q in ex.quotes}) == len(ex.quotes) == 1
     assert speakers(ex) == ["General Staff of the Armed Forces of Ukraine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Police in Kharkiv arrested a man on Monday on charges of treason.", "arrest"),
+        ("A court in Tver sentenced a teacher to six years in prison on Monday.", "sentence"),
+        ("The ICC issued an arrest warrant for the general on Monday.", "warrant"),
+        ("Kyiv and Moscow carried out a prisoner exchange on Monday.", "prisoner_exchange"),
+        ("Putin signed a law on Monday that lets the FSB cut mobile internet.", "law"),
+    ],
+)
+def test_acts_of_no_other_type_are_other_events_with_a_subtype(
+    engine: Engine, text: str, subtype: str
+) -> None:
+    ex = run(engine, text, MONDAY, "en")
+    assert [(r.type, r.subtype) for r in ex.reports] == [("other", subtype)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jailed opposition politician wrote a letter on Monday.",
+        "His sentence would begin as soon as he were detained in Russia.",
+        "Detained journalists in Kazan were denied visits on Monday.",
+    ],
+)
+def test_a_word_that_describes_a_person_or_an_act_that_may_happen_is_no_event(
+    engine: Engine, text: str
+) -> None:
+    assert [r.type for r in run(engine, text, MONDAY, "en").reports] == []
+
+
+def test_an_abduction_is_an_attack_on_civilians(engine: Engine) -> None:
+    ex = run(engine, "Eleven villagers were abducted near Gao on Monday.", MONDAY, "en")
+    r = only(ex, "attack")
+    assert r.subtype == "other" and r.location is not None and r.location.name == "Gao"

@@ -1098,3 +1098,35 @@ def test_une_apostrophe_ou_l_autre(engine: Engine, apostrophe: str) -> None:
     # le lexique écrit « d'après » ; le texte garde l'apostrophe de sa source
     text = f"D{apostrophe}après le gouverneur Ivan Petrenko, « deux missiles ont frappé la ville »."
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Ivan Petrenko"]
+
+
+@pytest.mark.parametrize(
+    ("texte", "sous_type"),
+    [
+        ("Trois hommes ont été arrêtés samedi à Lyon.", "arrest"),
+        ("La police a interpellé douze manifestants samedi.", "arrest"),
+        ("Les casques bleus arrêtés samedi à Goma seront rapatriés.", "arrest"),
+        ("Un journaliste a été condamné à cinq ans de prison samedi.", "sentence"),
+        ("Les juges ont émis un mandat d'arrêt contre lui samedi.", "warrant"),
+    ],
+)
+def test_une_arrestation_ou_une_condamnation_est_un_evenement_other(
+    engine: Engine, texte: str, sous_type: str
+) -> None:
+    ex = run(engine, texte, SUNDAY, "fr")
+    assert [(r.type, r.subtype) for r in ex.reports] == [("other", sous_type)]
+
+
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "Le convoi s'est arrêté samedi à la frontière.",
+        "Samedi, une mère a interpellé le président de la République.",
+        "Tout est arrêté dès que la moindre alerte est donnée.",
+        "La décision, condamnée par l'Ukraine, a été prise samedi.",
+    ],
+)
+def test_s_arreter_interpeller_quelqu_un_ou_condamner_une_decision_n_est_pas_un_acte(
+    engine: Engine, texte: str
+) -> None:
+    assert [r.type for r in run(engine, texte, SUNDAY, "fr").reports] == []

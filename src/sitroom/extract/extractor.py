@@ -79,7 +79,11 @@ DEFAULT_PLACE_PATH = 5
 WEAK_PATH = 3
 # How a place must attach to the trigger: meetings need "in Paris" or "the Paris meeting";
 # sanctions need "in": "sanctions against Russia" names the target, not a place.
-_ATTACH: dict[str, Attach] = {"meeting": "locative_or_modifier", "sanction": "locative"}
+_ATTACH: dict[str, Attach] = {
+    "meeting": "locative_or_modifier",
+    "sanction": "locative",
+    "other": "locative",
+}
 DATE_INHERIT_WINDOW = 8
 
 

@@ -350,7 +350,7 @@ def finish(
                 report_id=_report_id(article_id, d),
                 article_id=article_id,
                 type=d.type,
-                subtype=d.subtype if d.type in ("attack", "sanction") else None,
+                subtype=d.subtype if d.type in ("attack", "sanction", "other") else None,
                 modality=d.modality,
                 evidence=d.evidence,
                 date=date,

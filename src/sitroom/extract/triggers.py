@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.marks import quoted
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
+from sitroom.types import ATTACK_SUBTYPES
 
 NO_EVENT = "none"  # the trigger type of phrases that hide a trigger word
 WEAPON_CUES = ("weapon:drone", "weapon:missile", "weapon:rocket", "weapon:bomb", "weapon:shell")
@@ -71,6 +72,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = _visit(trig)
             if trig is not None and trig.type == "meeting":
                 trig = None if _with_the_writer(trig) or _meets_no_party(trig) else trig
+            if trig is not None and trig.subtype in _VERB_ACTS and _no_act(trig):
+                trig = None
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
@@ -194,6 +197,66 @@ def _with_the_writer(trig: Trigger) -> bool:
         and c.dep_ in ("nsubj", "obj", "dobj", "iobj", "obl:arg", "expl:comp")
         for c in root.children
     )
+
+
+# Acts that a single verb names: as a noun ("his sentence", "mass arrests") or as a word
+# that describes a person ("the jailed opposition politician", "l'opposant arrêté"
+# with no doer) they tell no act of their own.
+_VERB_ACTS = frozenset({"arrest", "sentence", "abduction"})
+
+
+# Words that make an act one that may happen: "wouldn't be arrested", "if he were
+# detained", "pourrait être arrêté".
+_MAYBE = frozenset(
+    {"would", "could", "might", "may", "should", "if", "unless", "soon", "pourrait",
+     "pourraient", "si", "risque", "risquent"}
+)  # fmt: skip
+
+
+# French verbs of arrest that also mean to stop or to address someone: "le convoi s'est
+# arrêté", "tout est arrêté", "elle a interpellé le président".
+_STOP_OR_ADDRESS = frozenset({"arrêter", "interpeller"})
+# Who arrests when the verb is active: "la police a interpellé 70 manifestants".
+_ARRESTERS = frozenset(
+    {"police", "policier", "policiers", "gendarme", "gendarmes", "gendarmerie", "autorités",
+     "forces", "armée", "soldats", "militaires", "services", "enquêteurs", "douaniers",
+     "agents", "justice"}
+)  # fmt: skip
+
+
+def _arrest_sense(root: Token) -> bool:
+    """ "a été arrêté", "ont été interpellées", "les soldats arrêtés" (someone was
+    arrested), or an active verb whose subject is the police or the forces; not "s'est
+    arrêté", "tout est arrêté" or "elle a interpellé le président"."""
+    if _reflexive(root):
+        return False
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+    if root.dep_ == "acl":
+        return True  # "les soldats de la paix arrêtés en RDC"
+    if any(c.dep_ == "aux:pass" for c in root.children):
+        return not any(c.lower_ in ("tout", "rien", "cela", "ça") for c in subjects)
+    return any(c.lower_ in _ARRESTERS for c in subjects)
+
+
+def _no_act(trig: Trigger) -> bool:
+    """ "the jailed opposition politician", "detained journalists", "his sentence", "no
+    guarantee she wouldn't be arrested": a word that describes someone, a noun reading of
+    the verb, or an act that may happen tells no act."""
+    root = trig.span.root
+    if len(trig.span) == 1 and (
+        root.pos_ in ("NOUN", "PROPN") or root.dep_ == "amod" or root.pos_ == "ADJ"
+    ):
+        return True
+    if root.lemma_.lower() in _STOP_OR_ADDRESS and not _arrest_sense(root):
+        return True
+    token = root
+    for _ in range(3):  # "would begin as soon as he were detained": up the adverbial clause
+        if any(c.lower_ in _MAYBE for c in token.children if c.dep_ in ("aux", "mark", "advmod")):
+            return True
+        if token.dep_ not in ("advcl", "advmod"):
+            break
+        token = token.head
+    return False
 
 
 def _killed_in_fighting(trig: Trigger, triggers: list[Trigger]) -> Trigger:
@@ -431,7 +494,11 @@ _AGENTS = frozenset({"agent", "obl:agent"})
 
 def is_reflexive(span: SpacySpan) -> bool:
     """True for a French reflexive verb ("se sont abattus" = fell, not shot down)."""
-    return any(c.lower_ in ("se", "s'", "s’") for c in span.root.children)
+    return _reflexive(span.root)
+
+
+def _reflexive(token: Token) -> bool:
+    return any(c.lower_ in ("se", "s'", "s’") for c in token.children)
 
 
 def _weapon_subtype(weapons: list[SpacySpan]) -> str:
@@ -444,7 +511,7 @@ def _weapon_subtype(weapons: list[SpacySpan]) -> str:
 def attack_subtype(unit: Unit, triggers: list[Trigger]) -> str:
     """The most specific attack subtype the sentence supports."""
     for trig in triggers:
-        if trig.type == "attack" and trig.subtype not in (None, "other"):
+        if trig.type == "attack" and trig.subtype in ATTACK_SUBTYPES and trig.subtype != "other":
             return trig.subtype
     weapons = unit.get(*WEAPON_CUES)
     if weapons:
