@@ -1521,6 +1521,7 @@ def test_a_clause_two_speech_verbs_share_is_one_reported_quote(engine: Engine) -
         ("The ICC issued an arrest warrant for the general on Monday.", "warrant"),
         ("Kyiv and Moscow carried out a prisoner exchange on Monday.", "prisoner_exchange"),
         ("Putin signed a law on Monday that lets the FSB cut mobile internet.", "law"),
+        ("Kyiv signed an agreement on minerals with Washington on Monday.", "agreement"),
     ],
 )
 def test_acts_of_no_other_type_are_other_events_with_a_subtype(
@@ -1548,3 +1549,21 @@ def test_an_abduction_is_an_attack_on_civilians(engine: Engine) -> None:
     ex = run(engine, "Eleven villagers were abducted near Gao on Monday.", MONDAY, "en")
     r = only(ex, "attack")
     assert r.subtype == "other" and r.location is not None and r.location.name == "Gao"
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Russia and Ukraine observed an IAEA-brokered local truce on Monday.", 1),
+        ("Trump claimed that he would broker a ceasefire on Monday.", 0),
+        ("The two sides agreed to a local ceasefire on Monday.", 1),
+        ("A ceasefire took effect in July 2020.", 1),
+        ("Some countries will call for a ceasefire.", 0),
+        ("A ceasefire would freeze the current lines.", 0),
+    ],
+)
+def test_a_truce_is_news_when_agreed_declared_or_in_force(
+    engine: Engine, text: str, events: int
+) -> None:
+    ex = run(engine, text, MONDAY, "en")
+    assert [(r.type, r.subtype) for r in ex.reports] == [("other", "ceasefire")] * events

@@ -1130,3 +1130,18 @@ def test_s_arreter_interpeller_quelqu_un_ou_condamner_une_decision_n_est_pas_un_
     engine: Engine, texte: str
 ) -> None:
     assert [r.type for r in run(engine, texte, SUNDAY, "fr").reports] == []
+
+
+@pytest.mark.parametrize(
+    ("texte", "evenements"),
+    [
+        ("Les talibans ont décrété samedi un cessez-le-feu de trois jours.", 1),
+        ("Un cessez-le-feu est entré en vigueur en juillet 2020.", 1),
+        ("L'ONU a appelé samedi à un cessez-le-feu.", 0),
+    ],
+)
+def test_une_treve_decretee_ou_en_vigueur_est_un_evenement(
+    engine: Engine, texte: str, evenements: int
+) -> None:
+    ex = run(engine, texte, SUNDAY, "fr")
+    assert [(r.type, r.subtype) for r in ex.reports] == [("other", "ceasefire")] * evenements

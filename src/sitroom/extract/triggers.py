@@ -74,6 +74,10 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = None if _with_the_writer(trig) or _meets_no_party(trig) else trig
             if trig is not None and trig.subtype in _VERB_ACTS and _no_act(trig):
                 trig = None
+            if trig is not None and trig.type == "other" and _may_come(trig):
+                trig = None
+            if trig is not None and trig.subtype == "ceasefire" and not _truce_made(trig):
+                trig = None
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
@@ -238,19 +242,49 @@ def _arrest_sense(root: Token) -> bool:
     return any(c.lower_ in _ARRESTERS for c in subjects)
 
 
+# What is done to a truce that makes it news: agreed, declared, brokered, entered into
+# force, broken, ended; not one called for or hoped for.
+_TRUCE_ACTS = frozenset(
+    {"agree", "declare", "broker", "announce", "sign", "reach", "observe", "violate",
+     "break", "expire", "end", "extend", "collapse", "décréter", "entrer", "conclure",
+     "signer", "annoncer", "proclamer", "respecter", "instaurer", "violer", "rompre",
+     "expirer", "prolonger", "négocier", "accepter"}
+)  # fmt: skip
+_IN_FORCE = frozenset({"effect", "force", "vigueur"})
+
+
+def _truce_made(trig: Trigger) -> bool:
+    """ "agreed to a local ceasefire", "the IAEA-brokered ceasefire is now in effect", "un
+    cessez-le-feu qu'ils avaient décrété", "entré en vigueur": a truce made, kept or
+    broken; not "will call for a ceasefire"."""
+    root = trig.span.root
+    if any(c.lemma_.lower() in _TRUCE_ACTS for c in root.children):
+        return True
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    if head is root:
+        return False
+    in_force = any(d.lower_ in _IN_FORCE for c in head.children for d in (c, *c.children))
+    return in_force or head.lemma_.lower() in _TRUCE_ACTS
+
+
 def _no_act(trig: Trigger) -> bool:
-    """ "the jailed opposition politician", "detained journalists", "his sentence", "no
-    guarantee she wouldn't be arrested": a word that describes someone, a noun reading of
-    the verb, or an act that may happen tells no act."""
+    """ "the jailed opposition politician", "detained journalists", "his sentence": a word
+    that describes someone or a noun reading of the verb tells no act."""
     root = trig.span.root
     if len(trig.span) == 1 and (
         root.pos_ in ("NOUN", "PROPN") or root.dep_ == "amod" or root.pos_ == "ADJ"
     ):
         return True
-    if root.lemma_.lower() in _STOP_OR_ADDRESS and not _arrest_sense(root):
-        return True
-    token = root
-    for _ in range(3):  # "would begin as soon as he were detained": up the adverbial clause
+    return root.lemma_.lower() in _STOP_OR_ADDRESS and not _arrest_sense(root)
+
+
+def _may_come(trig: Trigger) -> bool:
+    """ "no guarantee she wouldn't be arrested", "would begin as soon as he were
+    detained", "he would broker a ceasefire": an act that may happen is none yet."""
+    token = trig.span.root
+    if token.pos_ in ("NOUN", "PROPN") and token.head is not token:
+        token = token.head  # a noun's verb: "would broker a ceasefire"
+    for _ in range(3):  # up an adverbial clause: "would begin as soon as he were detained"
         if any(c.lower_ in _MAYBE for c in token.children if c.dep_ in ("aux", "mark", "advmod")):
             return True
         if token.dep_ not in ("advcl", "advmod"):
