@@ -1567,3 +1567,10 @@ def test_a_truce_is_news_when_agreed_declared_or_in_force(
 ) -> None:
     ex = run(engine, text, MONDAY, "en")
     assert [(r.type, r.subtype) for r in ex.reports] == [("other", "ceasefire")] * events
+
+
+def test_an_act_with_a_doer_needs_no_place_or_date(engine: Engine) -> None:
+    ex = run(engine, "Russian authorities detained two managers of a brewery.", MONDAY, "en")
+    r = only(ex, "other")
+    assert r.subtype == "arrest" and r.actor1 is not None and r.actor1.name == "Russia"
+    assert run(engine, "The man was later detained.", MONDAY, "en").reports == ()

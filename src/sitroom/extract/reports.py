@@ -74,6 +74,8 @@ class Draft:
             return bool(self.place or self.own_date or len(self.participants) >= 2)
         if self.type == "sanction":
             return True
+        if self.type == "other" and self.actor1 is not None:
+            return True  # "Russian authorities detained two managers": who acted on whom
         if (
             self.type in ("battle", "attack")
             and not self.strong
