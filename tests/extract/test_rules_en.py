@@ -1574,3 +1574,12 @@ def test_an_act_with_a_doer_needs_no_place_or_date(engine: Engine) -> None:
     r = only(ex, "other")
     assert r.subtype == "arrest" and r.actor1 is not None and r.actor1.name == "Russia"
     assert run(engine, "The man was later detained.", MONDAY, "en").reports == ()
+
+
+def test_the_place_of_an_event_that_times_another_is_not_its_place(engine: Engine) -> None:
+    text = (
+        "A day after his trip to Moscow, the French president Emmanuel Macron met "
+        "Volodymyr Zelensky on Monday."
+    )
+    r = only(run(engine, text, MONDAY, "en"), "meeting")
+    assert r.location is None or r.location.name != "Moscow"

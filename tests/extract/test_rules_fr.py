@@ -1145,3 +1145,12 @@ def test_une_treve_decretee_ou_en_vigueur_est_un_evenement(
 ) -> None:
     ex = run(engine, texte, SUNDAY, "fr")
     assert [(r.type, r.subtype) for r in ex.reports] == [("other", "ceasefire")] * evenements
+
+
+def test_le_lieu_d_un_evenement_qui_en_date_un_autre_n_est_pas_le_sien(engine: Engine) -> None:
+    texte = (
+        "Au lendemain de son déplacement à Moscou, le président français Emmanuel Macron "
+        "a rencontré samedi son homologue ukrainien Volodymyr Zelensky."
+    )
+    r = only(run(engine, texte, SUNDAY, "fr"), "meeting")
+    assert r.location is None or r.location.name != "Moscow"

@@ -283,6 +283,7 @@ class Extractor:
             actors=run.parties.office_holders(unit, actors),
             acts=[(a, run.parties.speaker(unit, a)) for a in acts],
             casualties=figures.casualties(unit, located, run.lex),
+            frames=_time_frames(unit),
         )
         groups: dict[tuple[str, str, int], list[Trigger]] = {}
         for trig in triggers:
@@ -310,7 +311,9 @@ class Extractor:
             return None  # "sanctions can stabilise oil supply" is not a sanction event
         if _hypothetical(anchor.span):
             return None
-        found = _date_for(spans, s.dates)
+        frames = [f for f in s.frames if not any(f[0] <= t.start < f[1] for t in spans)]
+        dates = [(t, v) for t, v in s.dates if not _inside(t, frames)]
+        found = _date_for(spans, dates)
         date = found[1] if found else _year_of(anchor.span, unit, published)
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
@@ -322,7 +325,11 @@ class Extractor:
         if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
             mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
-        near = [c for c in s.candidates if min(trigger_distance(t, c) for t in spans) <= limit]
+        near = [
+            c
+            for c in s.candidates
+            if min(trigger_distance(t, c) for t in spans) <= limit and not _inside(c.tokens, frames)
+        ]
         if anchor.subtype == "visit":  # each leg its own place: not one nearer another leg
             legs = [t.span for t in s.triggers if t.subtype == "visit" and t not in group]
             near = [c for c in near if not _nearer_other(c, spans, legs)]
@@ -385,6 +392,7 @@ class _Sentence:
     actors: list[tuple[SpacySpan, Actor]]
     acts: list[tuple[SpeechAct, Actor | None]]
     casualties: figures.Casualties
+    frames: list[tuple[int, int]]  # events that time another: "au lendemain de …"
 
 
 # "in case of a Russian attack", "en cas d'attaque russe": an event that may come.
@@ -781,6 +789,24 @@ def _same_time(text: str, found: list[DateValue], last: DateValue | None) -> lis
             value = replace(last, date=first, precision="month", end_date=None)
         out.append(replace(value, text=m.group(0), start=m.start(), end=m.end()))
     return out
+
+
+def _time_frames(unit: Unit) -> list[tuple[int, int]]:
+    """Token ranges of the events that time another one: "au lendemain de son déplacement
+    à Moscou", "a day after Ukraine claimed bridgeheads". The range runs from the cue to
+    the end of the phrase or clause the cue opens."""
+    out = []
+    for cue in unit.get("relative"):
+        last = cue[-1]
+        node = last.head if last.dep_ in ("mark", "case", "prep") and last.head.i > last.i else last
+        if last.dep_ == "prep":
+            node = last
+        out.append((cue.start, max(node.right_edge.i + 1, cue.end)))
+    return out
+
+
+def _inside(tokens: SpacySpan, frames: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= tokens.start and tokens.end <= end for start, end in frames)
 
 
 def _date_for(
