@@ -1583,3 +1583,26 @@ def test_the_place_of_an_event_that_times_another_is_not_its_place(engine: Engin
     )
     r = only(run(engine, text, MONDAY, "en"), "meeting")
     assert r.location is None or r.location.name != "Moscow"
+
+
+def test_a_given_name_alone_is_a_person_whatever_its_label(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Galina was born in Ukraine but holds a Russian passport.\n"
+        'She says she feels like a "hostage of two states" in her own village.',
+        MONDAY,
+        "en",
+    )
+    assert speakers(ex) == ["Galina"]
+
+
+def test_a_leader_called_by_his_first_name_is_the_leader_named_before(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Donald Trump said he would meet Vladimir Putin soon.\n"
+        '"Every time I speak to Vladimir, I have good conversations," Trump said on Monday.',
+        MONDAY,
+        "en",
+    )
+    named = [m for m in ex.mentions if m.text == "Vladimir"]
+    assert named and all(m.ref == "Q7747" for m in named)

@@ -129,11 +129,20 @@ class Parties:
                 before = ent.doc[ent.start - 1]
                 if before.text in given_names():  # "Natalia" read as a place, "Naumenko"
                     ent = SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
-            if ent.label_ in PERSON_LABELS | ORG_LABELS and not taken & set(
+            # a given name alone is a person's whatever its label ("Galina" read as a
+            # place): the list leaves out names that are places too
+            first_name = (
+                len(ent) == 1
+                and ent[0].pos_ == "PROPN"
+                and ent.text in given_names()
+                and not (ent.end < len(ent.doc) and ent.doc[ent.end].text[:1].isupper())
+            )
+            if (ent.label_ in PERSON_LABELS | ORG_LABELS or first_name) and not taken & set(
                 range(ent.start, ent.end)
             ):
                 person = (
-                    ent.label_ in PERSON_LABELS
+                    first_name
+                    or ent.label_ in PERSON_LABELS
                     or _aged(ent)
                     or _honorific_before(ent)
                     or (len(ent) == 1 and ent.text in self.surnames)
@@ -208,8 +217,9 @@ class Parties:
             words = actor.name.split()
             if len(words) > 1:
                 self.surnames.setdefault(words[-1], actor)
-                if not actor.wikidata:  # people of the story go by their first name
-                    self.given.setdefault(words[0], actor)
+                # people of the story go by their first name, and so, in a quote, may a
+                # leader ("chaque fois que je parle à Vladimir")
+                self.given.setdefault(words[0], actor)
         if self._spoke is not None and self._spoke[0] == unit.index:
             self.last_person = self._spoke[1]
         elif people:
