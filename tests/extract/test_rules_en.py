@@ -1606,3 +1606,15 @@ def test_a_leader_called_by_his_first_name_is_the_leader_named_before(engine: En
     )
     named = [m for m in ex.mentions if m.text == "Vladimir"]
     assert named and all(m.ref == "Q7747" for m in named)
+
+
+def test_an_acronym_defined_in_brackets_names_its_body_later(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russia is stockpiling cruise missiles, the British Ministry of Defence (MoD) said on "
+        "Monday.\n"
+        "The MoD added that Russia was using drones to “wear down Ukraine’s air defences”.",
+        MONDAY,
+        "en",
+    )
+    assert speakers(ex, direct=True) == ["Ministry of Defence of the United Kingdom"]

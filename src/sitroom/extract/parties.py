@@ -92,6 +92,7 @@ class Parties:
     surnames: dict[str, Actor] = field(default_factory=dict)  # "Gnounou": Mohamad Gnounou
     given: dict[str, Actor] = field(default_factory=dict)  # "Anastasia": Anastasia Leonova
     officials: list[Actor] = field(default_factory=list)  # people named, with a known role
+    acronyms: dict[str, Actor] = field(default_factory=dict)  # "MoD" after "… (MoD)"
     article_text: str = ""
     _ahead: list[Actor] | None = None
     _spoke: tuple[int, Actor] | None = None  # the last person speaker, with its sentence
@@ -150,6 +151,8 @@ class Parties:
                 )
                 kind: ActorKind = "person" if person else "org"
                 actor = Actor(name=ent.text, text=ent.text, kind=kind)
+                if not person and ent.text in self.acronyms:
+                    actor = self.acronyms[ent.text]
                 if kind == "person":  # "M. Aksionov": Sergueï Aksionov, named in full before
                     actor = self._full_name(actor)
                 found.append((ent, _at(actor, unit, ent)))
@@ -205,6 +208,12 @@ class Parties:
             if _credit(tokens):
                 continue  # "(AA Photo)": not who "he said" is
             if actor.kind != "person":
+                acronym = _acronym_after(tokens)
+                if acronym is not None and actor.kind != "group":
+                    # "the British Ministry of Defence (MoD)": "the MoD" is that ministry
+                    self.acronyms.setdefault(acronym, actor)
+                if tokens.text in self.acronyms:
+                    continue  # the acronym in brackets: its body is the last one already
                 if actor.kind in ("org", "state", "force") and tokens.root.pos_ == "PROPN":
                     self.last_body = actor
                 continue
@@ -432,6 +441,17 @@ class Parties:
         if known is not None:  # "confie Nassima", the model seeing no person: Nassima Ahmed
             return replace(known, text=span.text, start=span.start, end=span.end)
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
+
+
+def _acronym_after(name: SpacySpan) -> str | None:
+    """ "Ministry of Defence (MoD)": the acronym in brackets right after a name, of no more
+    than eight characters with two capitals at least."""
+    doc = name.doc
+    at = name.end
+    if at + 2 >= len(doc) or doc[at].text != "(" or doc[at + 2].text != ")":
+        return None
+    word = doc[at + 1].text
+    return word if len(word) <= 8 and sum(c.isupper() for c in word) >= 2 else None
 
 
 def _subject_name(tokens: SpacySpan) -> bool:
