@@ -1618,3 +1618,15 @@ def test_an_acronym_defined_in_brackets_names_its_body_later(engine: Engine) -> 
         "en",
     )
     assert speakers(ex, direct=True) == ["Ministry of Defence of the United Kingdom"]
+
+
+def test_the_role_given_in_apposition_names_its_person_later(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "According to Yuri Khomyakov, an FSB linguistic expert, the slogan was a threat.\n"
+        "“The word implies an end,” said the linguist.\n"
+        "“Nobody believed it,” said one official.",
+        MONDAY,
+        "en",
+    )
+    assert speakers(ex, direct=True)[:2] == ["Yuri Khomyakov", "one official"]

@@ -1154,3 +1154,14 @@ def test_le_lieu_d_un_evenement_qui_en_date_un_autre_n_est_pas_le_sien(engine: E
     )
     r = only(run(engine, texte, SUNDAY, "fr"), "meeting")
     assert r.location is None or r.location.name != "Moscow"
+
+
+def test_le_role_donne_en_apposition_nomme_sa_personne_ensuite(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Le sujet sera la paix », estime Alexandre Baounov, analyste au centre Carnegie.\n"
+        "« Il y a une vraie chance de progrès », ajoute l'analyste.",
+        SUNDAY,
+        "fr",
+    )
+    assert speakers(ex, direct=True) == ["Alexandre Baounov", "Alexandre Baounov"]

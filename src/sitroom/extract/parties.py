@@ -93,6 +93,8 @@ class Parties:
     given: dict[str, Actor] = field(default_factory=dict)  # "Anastasia": Anastasia Leonova
     officials: list[Actor] = field(default_factory=list)  # people named, with a known role
     acronyms: dict[str, Actor] = field(default_factory=dict)  # "MoD" after "… (MoD)"
+    # people the text describes in apposition: "The prosecutor, Svetlana Tarasova,"
+    described: list[tuple[int, frozenset[str], Actor]] = field(default_factory=list)
     article_text: str = ""
     _ahead: list[Actor] | None = None
     _spoke: tuple[int, Actor] | None = None  # the last person speaker, with its sentence
@@ -218,6 +220,9 @@ class Parties:
                     self.last_body = actor
                 continue
             people.append((tokens, actor))
+            role = _apposed_role(tokens)
+            if role:
+                self.described.append((unit.index, role, actor))
             if actor.role and actor.wikidata:
                 self.officials.append(actor)
             title = _title_before(tokens)
@@ -386,6 +391,24 @@ class Parties:
         span = unit.span_of(phrase)
         return replace(official, text=span.text, start=span.start, end=span.end)
 
+    def _described_as(self, unit: Unit, phrase: SpacySpan) -> Actor | None:
+        """The person described in apposition, at most ``DESCRIBED_REACH`` sentences
+        before, by the noun of a bare definite role phrase: "the prosecutor" after "The
+        prosecutor, Svetlana Tarasova,"; "l'analyste" after "Alexandre Baounov, analyste au
+        centre Carnegie". Not "one official" or "the official from British intelligence"."""
+        words = [t for t in phrase if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ not in _DEFINITE or words[1].pos_ != "NOUN":
+            return None
+        if "Plur" in words[1].morph.get("Number", []):
+            return None
+        word = words[1].lower_
+        for at, role, actor in reversed(self.described):
+            if unit.index - at > DESCRIBED_REACH:
+                break
+            if word in role or (len(word) >= 6 and any(w.startswith(word) for w in role)):
+                return actor
+        return None
+
     def _untitled_speaker(self, unit: Unit) -> Actor | None:
         """The person who spoke in the last two sentences, when the table gives them no
         office: "a déclaré Jean Castex" then "a souligné le Premier ministre" names the
@@ -436,11 +459,44 @@ class Parties:
             return Actor(
                 name=name, text=span.text, kind="person", role=role, start=span.start, end=span.end
             )
+        described = self._described_as(unit, phrase)
+        if described is not None:  # "said the linguist": Yuri Khomyakov, "an FSB linguist"
+            return replace(described, text=span.text, start=span.start, end=span.end)
         name = speaker_name(phrase)
         known = self._named_before(name)
         if known is not None:  # "confie Nassima", the model seeing no person: Nassima Ahmed
             return replace(known, text=span.text, start=span.start, end=span.end)
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
+
+
+_DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
+# How many sentences back a role given in apposition still names its person.
+DESCRIBED_REACH = 8
+
+
+def _apposed_role(name: SpacySpan) -> frozenset[str]:
+    """The nouns of a role set in apposition to a name: "Svetlana Tarasova" in "The
+    prosecutor, Svetlana Tarasova," or "Yuri Khomyakov, an FSB linguistic expert"."""
+    root = name.root
+    inside = range(name.start, name.end)
+    role: Token | None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        role = root.head
+    else:
+        role = next(
+            (
+                c
+                for c in root.children
+                if c.dep_ == "appos" and c.i not in inside and c.pos_ == "NOUN"
+            ),
+            None,
+        )
+    if role is None:
+        return frozenset()
+    skip = set(inside) | {t.i for t in root.subtree} if role is root.head else set(inside)
+    return frozenset(
+        t.lower_ for t in role.subtree if t.i not in skip and t.pos_ in ("NOUN", "ADJ")
+    ) | {role.lower_}
 
 
 def _acronym_after(name: SpacySpan) -> str | None:
