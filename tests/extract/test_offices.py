@@ -24,6 +24,9 @@ def table() -> ActorTable:
         ("la chancelière allemande", ("Chancellor", "DE")),
         ("le président", ("President", None)),
         ("le numéro un chinois", ("President", "CN")),
+        ("le ministre russe des affaires étrangères", ("Foreign Minister", "RU")),
+        ("le ministre ukrainien de la Défense", ("Defence Minister", "UA")),
+        ("le premier ministre britannique", ("Prime Minister", "GB")),
         ("l'ancien président américain", None),  # a former holder is not the holder
         ("le vice-président américain", None),
         ("le président de la Commission européenne", None),

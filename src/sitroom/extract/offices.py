@@ -35,7 +35,17 @@ _OFFICES: dict[str, str] = {
     "président": "President",
     "president": "President",
 }
-_OFFICE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _OFFICES) + r")\b", re.IGNORECASE)
+# French puts the state's adjective inside the office: "le ministre russe des affaires
+# étrangères" is "ministre des affaires étrangères" of Russia.
+_SPLIT = re.compile(r"^(ministre)\s+[^\W\d_][\w-]*\s+(de[s]?\s.+)$", re.IGNORECASE)
+_OFFICE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace("ministre\\ ", r"ministre\s+(?:[^\W\d_][\w-]*\s+)?") for w in _OFFICES
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words that make a phrase something other than the office itself ("vice-président",
 # "former president", "l'ancien président", "président de la commission").
@@ -58,10 +68,11 @@ def office_of(phrase: str, state_of: StateOf) -> tuple[str, str | None] | None:
     m = _OFFICE.search(text)
     if m is None:
         return None
-    office = _OFFICES[m.group(0).lower()]
-    rest = text[: m.start()] + " " + text[m.end() :]
+    found = m.group(0).lower()
+    split = _SPLIT.match(found)
+    office = _OFFICES[f"{split.group(1)} {split.group(2)}" if split else found]
     country = None
-    for word in _WORD.findall(rest):
+    for word in _WORD.findall(text):
         state = state_of(word)
         if state is not None and state.kind == "state" and state.country:
             country = state.country
