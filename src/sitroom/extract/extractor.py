@@ -311,7 +311,8 @@ class Extractor:
             return None  # "sanctions can stabilise oil supply" is not a sanction event
         if _hypothetical(anchor.span):
             return None
-        frames = [f for f in s.frames if not any(f[0] <= t.start < f[1] for t in spans)]
+        # a phrase that times this event by another one keeps its places and dates
+        frames = [f for f in s.frames if not any(_inside(t, [f]) for t in spans)]
         dates = [(t, v) for t, v in s.dates if not _inside(t, frames)]
         found = _date_for(spans, dates)
         date = found[1] if found else _year_of(anchor.span, unit, published)
@@ -797,10 +798,9 @@ def _time_frames(unit: Unit) -> list[tuple[int, int]]:
     the end of the phrase or clause the cue opens."""
     out = []
     for cue in unit.get("relative"):
-        last = cue[-1]
-        node = last.head if last.dep_ in ("mark", "case", "prep") and last.head.i > last.i else last
-        if last.dep_ == "prep":
-            node = last
+        last = cue[-1]  # "de", "after": what it opens is its head ("de") or itself ("after")
+        opens = last.dep_ in ("mark", "case") and last.head.i > last.i
+        node = last.head if opens else last
         out.append((cue.start, max(node.right_edge.i + 1, cue.end)))
     return out
 

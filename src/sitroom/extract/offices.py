@@ -35,17 +35,20 @@ _OFFICES: dict[str, str] = {
     "président": "President",
     "president": "President",
 }
-# French puts the state's adjective inside the office: "le ministre russe des affaires
-# étrangères" is "ministre des affaires étrangères" of Russia.
-_SPLIT = re.compile(r"^(ministre)\s+[^\W\d_][\w-]*\s+(de[s]?\s.+)$", re.IGNORECASE)
-_OFFICE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(w).replace("ministre\\ ", r"ministre\s+(?:[^\W\d_][\w-]*\s+)?") for w in _OFFICES
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    """The words of an office term; French may put the state's adjective after
+    "ministre" ("le ministre russe des affaires étrangères")."""
+    words = [re.escape(w) for w in term.split()]
+    if words[0] == "ministre" and len(words) > 1:
+        joined = words[0] + r"\s+(?:[^\W\d_][\w-]*\s+)?" + r"\s+".join(words[1:])
+    else:
+        joined = r"\s+".join(words)
+    return re.compile(rf"\b{joined}\b", re.IGNORECASE)
+
+
+_TERMS = [(_pattern(term), office) for term, office in _OFFICES.items()]
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words that make a phrase something other than the office itself ("vice-président",
 # "former president", "l'ancien président", "président de la commission").
@@ -65,14 +68,13 @@ def office_of(phrase: str, state_of: StateOf) -> tuple[str, str | None] | None:
     text = phrase.replace("’", "'")
     if len(text.split()) > MAX_WORDS or _NOT_THE_OFFICE.search(text):
         return None
-    m = _OFFICE.search(text)
-    if m is None:
+    # the first term found in the text, the longer term first where two start together
+    hits = [(m.start(), i) for i, (p, _) in enumerate(_TERMS) if (m := p.search(text))]
+    if not hits:
         return None
-    found = m.group(0).lower()
-    split = _SPLIT.match(found)
-    office = _OFFICES[f"{split.group(1)} {split.group(2)}" if split else found]
+    office = _TERMS[min(hits)[1]][1]
     country = None
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(text):  # office words name no state: read them all
         state = state_of(word)
         if state is not None and state.kind == "state" and state.country:
             country = state.country

@@ -214,8 +214,8 @@ class Parties:
                 if acronym is not None and actor.kind != "group":
                     # "the British Ministry of Defence (MoD)": "the MoD" is that ministry
                     self.acronyms.setdefault(acronym, actor)
-                if tokens.text in self.acronyms:
-                    continue  # the acronym in brackets: its body is the last one already
+                if actor.name in self.acronyms:
+                    continue  # the acronym in brackets, read before it was known: its body
                 if actor.kind in ("org", "state", "force") and tokens.root.pos_ == "PROPN":
                     self.last_body = actor
                 continue
@@ -493,7 +493,8 @@ def _apposed_role(name: SpacySpan) -> frozenset[str]:
         )
     if role is None:
         return frozenset()
-    skip = set(inside) | {t.i for t in root.subtree} if role is root.head else set(inside)
+    # a role before the name holds the name in its phrase: leave the name's words out
+    skip = (set(inside) | {t.i for t in root.subtree}) if role is root.head else set(inside)
     return frozenset(
         t.lower_ for t in role.subtree if t.i not in skip and t.pos_ in ("NOUN", "ADJ")
     ) | {role.lower_}

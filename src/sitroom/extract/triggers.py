@@ -22,7 +22,12 @@ The lexicon proposes trigger words; this module settles what they mean in contex
   ``meeting``, only when a named person, state or body, an office or a delegation
   travels (refugees and troops make none); each leg of a journey is a visit;
 - a seizure of something other than ground ("seized the initiative", "took control of
-  Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change.
+  Carlsberg's stake", "seized two tankers", "libéré des prisonniers") is no territory change;
+- arrests, sentences, warrants, prisoner exchanges, accession, coups, truces, deals and
+  laws are ``other`` acts: not as a word that describes someone ("the jailed opposition
+  politician"), a noun reading ("his sentence"), an act that may come ("would be
+  arrested"), a truce only called for, or French "arrêter"/"interpeller" that stop or
+  address ("s'est arrêté", "a interpellé le président").
 """
 
 from __future__ import annotations
@@ -212,8 +217,8 @@ _VERB_ACTS = frozenset({"arrest", "sentence", "abduction"})
 # Words that make an act one that may happen: "wouldn't be arrested", "if he were
 # detained", "pourrait être arrêté".
 _MAYBE = frozenset(
-    {"would", "could", "might", "may", "should", "if", "unless", "soon", "pourrait",
-     "pourraient", "si", "risque", "risquent"}
+    {"would", "could", "might", "may", "should", "if", "unless", "pourrait", "pourraient",
+     "si", "risque", "risquent"}
 )  # fmt: skip
 
 
@@ -234,9 +239,9 @@ def _arrest_sense(root: Token) -> bool:
     arrêté", "tout est arrêté" or "elle a interpellé le président"."""
     if _reflexive(root):
         return False
-    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
     if root.dep_ == "acl":
         return True  # "les soldats de la paix arrêtés en RDC"
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
     if any(c.dep_ == "aux:pass" for c in root.children):
         return not any(c.lower_ in ("tout", "rien", "cela", "ça") for c in subjects)
     return any(c.lower_ in _ARRESTERS for c in subjects)
