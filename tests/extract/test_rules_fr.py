@@ -1165,3 +1165,12 @@ def test_le_role_donne_en_apposition_nomme_sa_personne_ensuite(engine: Engine) -
         "fr",
     )
     assert speakers(ex, direct=True) == ["Alexandre Baounov", "Alexandre Baounov"]
+
+
+def test_des_missiles_contre_un_pays_ne_sont_pas_les_siens(engine: Engine) -> None:
+    texte = (
+        "La Russie a lancé samedi 112 drones et huit missiles contre l'Ukraine, dont 94 "
+        "drones et cinq missiles ont été abattus, selon l'armée de l'air ukrainienne."
+    )
+    r = only(run(engine, texte, SUNDAY, "fr"), "air_raid")
+    assert r.actor1 is not None and r.actor1.name == "Russia"

@@ -835,9 +835,15 @@ def _weapons_owner(actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:
         head = root.head
         while head.dep_ in ("amod", "compound") and head.head.i != head.i:
             head = head.head
+        if root.dep_ == "nmod" and any(c.lower_ in _AIMED_AT for c in root.children):
+            continue  # "missiles contre l'Ukraine": the target, not the owner
         if root.dep_ in ("amod", "compound", "nmod") and head.lower_ in _WEAPON_NOUNS:
             return actor
     return None
+
+
+# Prepositions that name what weapons are aimed at, not whose they are.
+_AIMED_AT = frozenset({"contre", "sur", "vers", "against", "on", "at", "toward", "towards"})
 
 
 def _key(actor: Actor) -> str:
