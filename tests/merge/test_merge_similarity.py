@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
-from merge_support import place, q, report
+from merge_support import drones, place, q, report
 
 from sitroom.merge.similarity import STRONG, family, match, place_relation
 from sitroom.types import Actor, Target
@@ -190,3 +191,19 @@ def test_a_stand_in_date_on_the_same_day_counts_a_little() -> None:
     assert dated is not None and same_day is not None
     assert dated.score > same_day.score
     assert day_after is None or day_after.score < same_day.score
+
+
+def test_salvos_of_far_apart_sizes_are_two_raids() -> None:
+    def raid(rid: str, n: int, **kw: object) -> Any:
+        return report(rid, rid, where="Ukraine", type="air_raid", weapons=drones(n), **kw)
+
+    same = match(raid("a", 112), raid("b", 112))
+    close = match(raid("a", 112), raid("b", 110))
+    apart = match(raid("a", 112), raid("b", 52))
+    assert same is not None and close is not None and apart is not None
+    assert same.score > close.score > apart.score
+    # the night before a stand-in date and the next night: only the counts tell them apart
+    told = raid("c", 112)
+    told = dataclasses.replace(told, date=dataclasses.replace(told.date, precision="unresolved"))
+    next_night = match(told, raid("d", 52, when=TUE, date_text="overnight"))
+    assert next_night is None or not next_night.strong

@@ -302,4 +302,15 @@ def match_traits(a: Traits, b: Traits) -> Match | None:
     score += _figures_agree(a.killed, b.killed) + _figures_agree(a.injured, b.injured)
     if a.launched & b.launched:
         score += 0.1
+    score += _salvos_differ(a.launched, b.launched)
     return Match(relation, round(score, 3))
+
+
+def _salvos_differ(a: frozenset[tuple[str, int]], b: frozenset[tuple[str, int]]) -> float:
+    """-0.2 when both reports count the same kind of weapon launched and the counts are
+    far apart (112 drones against 52): two salvos, not one told twice."""
+    counts = dict(a)
+    for kind, n in b:
+        if kind in counts and _figures_agree((counts[kind], None), (n, None)) < 0:
+            return -0.2
+    return 0.0
