@@ -1174,3 +1174,12 @@ def test_des_missiles_contre_un_pays_ne_sont_pas_les_siens(engine: Engine) -> No
     )
     r = only(run(engine, texte, SUNDAY, "fr"), "air_raid")
     assert r.actor1 is not None and r.actor1.name == "Russia"
+
+
+def test_qui_lance_une_salve_en_partie_abattue_l_a_menee(engine: Engine) -> None:
+    texte = (
+        "Selon l'armée de l'air ukrainienne, la Russie a lancé 87 drones et trois missiles "
+        "dans la nuit de samedi à dimanche, dont 71 drones ont été abattus."
+    )
+    r = only(run(engine, texte, SUNDAY, "fr"), "air_raid")
+    assert r.actor1 is not None and r.actor1.name == "Russia"

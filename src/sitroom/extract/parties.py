@@ -753,10 +753,14 @@ def event_actors(
     blamed = _blamed(triggers, [(t, a) for t, a in actors if a.kind in _DOER_KINDS])
     if event_type in ("interception", "air_raid") and _defending(triggers):
         # "its forces shot down 29 of 38 drones": who shoots down is the defender; the
-        # attacker is whose weapons they were, or the agent of their launch
-        inside = _subject_tokens(triggers)
+        # attacker is whose weapons they were, or who launched them ("la Russie a lancé 87
+        # drones…, dont 71 ont été abattus", "drones launched by Russia")
+        launches = [t for t in triggers if not _defending([t])]
+        defences = [t for t in triggers if _defending([t])]
+        inside = _subject_tokens(defences)
         rest = [(t, a) for t, a in doers if t.root.i not in inside]
-        return EventActors(blamed or _weapons_owner(actors) or _launcher(rest))
+        launcher = _in_subject(launches, rest) if launches else None
+        return EventActors(blamed or _weapons_owner(actors) or launcher or _launcher(rest))
     actor1 = (
         blamed or voiced or _in_subject(triggers, doers) or closest_actor(triggers, doers, speakers)
     )
