@@ -1138,6 +1138,7 @@ def test_s_arreter_interpeller_quelqu_un_ou_condamner_une_decision_n_est_pas_un_
         ("Les talibans ont décrété samedi un cessez-le-feu de trois jours.", 1),
         ("Un cessez-le-feu est entré en vigueur en juillet 2020.", 1),
         ("L'ONU a appelé samedi à un cessez-le-feu.", 0),
+        ("Les talibans n'annonceront pas samedi un autre cessez-le-feu.", 0),
     ],
 )
 def test_une_treve_decretee_ou_en_vigueur_est_un_evenement(

@@ -39,6 +39,7 @@ from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.marks import quoted
+from sitroom.extract.modality import negated
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 from sitroom.types import ATTACK_SUBTYPES
 
@@ -256,6 +257,11 @@ _TRUCE_ACTS = frozenset(
      "expirer", "prolonger", "négocier", "accepter"}
 )  # fmt: skip
 _IN_FORCE = frozenset({"effect", "force", "vigueur"})
+# The acts that make a truce; not done, they make none (a truce not kept still was one).
+_TRUCE_MADE = frozenset(
+    {"agree", "declare", "announce", "sign", "reach", "décréter", "conclure", "signer",
+     "annoncer", "proclamer", "instaurer", "accepter"}
+)  # fmt: skip
 
 
 def _truce_made(trig: Trigger) -> bool:
@@ -268,6 +274,8 @@ def _truce_made(trig: Trigger) -> bool:
     head = root.head.head if root.dep_ == "pobj" else root.head
     if head is root:
         return False
+    if head.lemma_.lower() in _TRUCE_MADE and negated(head):
+        return False  # "les talibans n'annonceront pas un autre cessez-le-feu"
     in_force = any(d.lower_ in _IN_FORCE for c in head.children for d in (c, *c.children))
     return in_force or head.lemma_.lower() in _TRUCE_ACTS
 
