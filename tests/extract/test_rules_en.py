@@ -1630,3 +1630,15 @@ def test_the_role_given_in_apposition_names_its_person_later(engine: Engine) -> 
         "en",
     )
     assert speakers(ex, direct=True)[:2] == ["Yuri Khomyakov", "one official"]
+
+
+def test_they_said_after_a_body_spoke_is_that_body(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Moscow mayor Sergei Sobyanin said a drone was shot down on Monday.\n"
+        "Ukrainian police said Russia shelled Komyshuvakha on Monday.\n"
+        "“Four residents were injured in the first two strikes,” they said in a statement.",
+        MONDAY,
+        "en",
+    )
+    assert speakers(ex, direct=True) == ["Ukrainian police"]

@@ -273,9 +273,10 @@ class Parties:
             english = word in ("he", "she", "it", "they")
             if self._voice is not None and unit.index - self._voice[0] <= 1 and not english:
                 referent = self._voice[1]
-            elif it:
+            elif it or word == "they":
                 # "it said" after "The IAEA said Friday…" and a sentence naming two
-                # states: the body that spoke
+                # states: the body that spoke; "they said in a statement" after "Ukrainian
+                # police said…" too
                 referent = self._body_that_spoke(unit) or referent
             if referent is None:
                 return None
