@@ -332,7 +332,7 @@ class Parties:
         """ "the ministry said", "selon le ministère": the body named before by a name
         with that word ("Britain's Ministry of Defence"); "the MoD said": the body named
         before that the acronym ends one of the abbreviations of ("UK MoD")."""
-        words = [t for t in phrase if t.lower_ not in ("the", "le", "la", "l'", "l’")]
+        words = [t for t in phrase if t.lower_ not in _DEFINITE]
         if self.last_body is None or len(words) != 1:
             return False
         head = words[0]
@@ -470,6 +470,7 @@ class Parties:
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
 
 
+# The definite articles before a bare role or body noun ("the ministry", "l'analyste").
 _DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 # How many sentences back a role given in apposition still names its person.
 DESCRIBED_REACH = 8
@@ -756,8 +757,8 @@ def event_actors(
         # "its forces shot down 29 of 38 drones": who shoots down is the defender; the
         # attacker is whose weapons they were, or who launched them ("la Russie a lancé 87
         # drones…, dont 71 ont été abattus", "drones launched by Russia")
-        launches = [t for t in triggers if not _defending([t])]
         defences = [t for t in triggers if _defending([t])]
+        launches = [t for t in triggers if t not in defences]
         inside = _subject_tokens(defences)
         rest = [(t, a) for t, a in doers if t.root.i not in inside]
         launcher = _in_subject(launches, rest) if launches else None
