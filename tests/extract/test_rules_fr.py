@@ -829,6 +829,19 @@ def test_une_localite_absente_du_repertoire_garde_son_nom(engine: Engine) -> Non
     assert r.location.geonames_id is None and r.location.lat is None
 
 
+def test_une_province_absente_lue_avec_son_nom_reste_le_lieu(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les combats se sont poursuivis samedi dans la province d'Abyane, dans le "
+        "sud du Yémen, faisant douze morts.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "battle")
+    assert r.location is not None and r.location.name == "Abyane"
+    assert r.location.geonames_id is None
+
+
 def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
     ex = run(
         engine,

@@ -151,7 +151,7 @@ def place_candidates(
     """
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     out = []
-    for ent in unit.sent.ents:
+    for ent in map(_name_part, unit.sent.ents):
         if ent.label_ not in PLACE_LABELS or _inside(ent, exclude) or _is_office(ent):
             continue
         if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
@@ -187,7 +187,7 @@ def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
     (where something happened, an office, a party): what the article names."""
     out = [
         PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent))
-        for ent in unit.sent.ents
+        for ent in map(_name_part, unit.sent.ents)
         if ent.label_ in PLACE_LABELS
     ]
     return _in_named_areas(out, resolve, unit)
@@ -249,6 +249,17 @@ _SETTLEMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNLISTED_MAX_WORDS = 3
+_PLACE_KIND_NOUNS = frozenset(_TOWN_NOUNS + _AREA_NOUNS)
+
+
+def _name_part(ent: SpacySpan) -> SpacySpan:
+    """The name inside an entity the model took with its noun ("province d'Abyane",
+    "village of Krynky"): the noun says what the place is, the name which one."""
+    if len(ent) < 3 or ent[0].lower_ not in _PLACE_KIND_NOUNS:
+        return ent
+    if ent[1].lower_ not in ("de", "d'", "d’", "of") or not ent[2].text[:1].isupper():
+        return ent
+    return SpacySpan(ent.doc, ent.start + 2, ent.end, label=ent.label_, kb_id=ent.kb_id_)
 
 
 def _unlisted(ent: SpacySpan) -> Place | None:
