@@ -310,6 +310,17 @@ def test_cancelled_summit(engine: Engine) -> None:
     assert r.modality == "cancelled"
 
 
+def test_an_event_of_the_first_weeks_of_the_war_is_historical(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "A boy taken from Mariupol after Russian forces captured the city in the first "
+        "weeks of the invasion has come home.",
+        MONDAY,
+        "en",
+    )
+    assert only(ex, "territory_change").modality == "historical"
+
+
 def test_background_recap_is_historical(engine: Engine) -> None:
     ex = run(
         engine,

@@ -616,6 +616,16 @@ def test_des_morts_lors_d_affrontements_sont_ceux_du_combat(engine: Engine) -> N
     assert not [x for x in ex.reports if x.type == "attack"]
 
 
+def test_une_prise_du_debut_de_la_guerre_est_du_passe(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les forces russes se sont emparées de Marioupol au début de la guerre, rappelle le maire.",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "territory_change").modality == "historical"
+
+
 def test_l_annexion_de_la_crimee_est_un_changement_de_territoire(engine: Engine) -> None:
     ex = run(engine, "La Russie avait déjà annexé la Crimée en 2014.", SUNDAY, "fr")
     r = only(ex, "territory_change")
