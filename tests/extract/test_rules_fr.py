@@ -852,6 +852,18 @@ def test_une_province_absente_lue_avec_son_nom_reste_le_lieu(engine: Engine) -> 
     assert r.location.geonames_id is None
 
 
+def test_un_camp_nomme_d_apres_une_localite_absente_la_nomme(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Des hommes armés ont tué six civils dimanche dans le camp de déplacés de "
+        "Kandaroua, à 40 km au nord-est de la capitale Niamey, selon les autorités.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.location is not None and r.location.name == "Kandaroua"
+
+
 def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
     ex = run(
         engine,

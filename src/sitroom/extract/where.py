@@ -241,11 +241,14 @@ def _acronym_of_a_name(ent: SpacySpan, name: str) -> bool:
 _TOWN_NOUNS = ("localité", "village", "ville", "commune", "bourgade", "town", "city")
 # A building of a settlement named after it: "la grande mosquée de Salmossi".
 _BUILDING_NOUNS = ("mosquée", "église", "marché", "école", "hôpital", "mairie", "gare",
-                   "mosque", "church", "market", "school", "hospital")  # fmt: skip
+                   "camp", "base", "réserve", "parc", "mosque", "church", "market", "school",
+                   "hospital", "park", "reserve")  # fmt: skip
 _AREA_NOUNS = ("région", "zone", "district", "province", "area", "region")
+# The noun may take one lower-case word or "de" + one before the name: "la base aérienne
+# de Belbek", "le camp de réfugiés de Mbera", "la réserve de girafes de Kouré".
 _SETTLEMENT_BEFORE = re.compile(
     rf"\b(?:(?P<town>{'|'.join(_TOWN_NOUNS + _BUILDING_NOUNS)})|(?P<area>{'|'.join(_AREA_NOUNS)}))"
-    r"\s+(?:de|d['’]|of)\s*$",
+    r"(?:\s+(?:(?:de|d['’])\s*)?(?-i:[^\W\d_A-ZÀ-Ý][^\W\d_]*))?\s+(?:de|d['’]|of)\s*$",
     re.IGNORECASE,
 )
 _UNLISTED_MAX_WORDS = 3
@@ -502,12 +505,16 @@ _DIRECTIONS = frozenset(
      "nord-est", "nord-ouest", "sud-est", "sud-ouest"}
 )  # fmt: skip
 _REFERENCE_PENALTY = 3.0
+_THE = frozenset({"the", "la", "le", "l'", "l’"})
 
 
 def is_reference_point(tokens: SpacySpan) -> bool:
     """Whether a place is named only to locate another: "northeast of Kharkiv City near
-    Vovchansk", "(east of Orikhiv)", "au nord de Bakhmout"."""
+    Vovchansk", "(east of Orikhiv)", "au nord de Bakhmout", "à 60 km au sud-est de la
+    capitale Niamey"."""
     doc, i = tokens.doc, tokens.start
+    if i >= 2 and doc[i - 1].lower_ in ("capital", "capitale") and doc[i - 2].lower_ in _THE:
+        i -= 2  # "south-east of the capital Niamey" is "south-east of Niamey"
     if i < 2 or doc[i - 1].lower_ not in ("of", "de", "du", "d'", "d’"):
         return False
     word = doc[i - 2].lower_
