@@ -864,6 +864,25 @@ def test_un_camp_nomme_d_apres_une_localite_absente_la_nomme(engine: Engine) -> 
     assert r.location is not None and r.location.name == "Kandaroua"
 
 
+def test_un_bilan_sans_attaque_apres_des_combats_est_celui_des_combats(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les combats entre l'armée et les jihadistes ont repris samedi près de Gao.\n"
+        "Onze combattants ont été tués samedi, selon une source militaire.",
+        SUNDAY,
+        "fr",
+    )
+    r = only(ex, "battle")
+    assert fig(r.killed) == (11, 11, "exact")
+    assert not of_type(ex, "attack")
+
+
+def test_des_morts_dans_les_deux_camps_sont_ceux_d_un_combat(engine: Engine) -> None:
+    texte = "Samedi, au moins dix personnes sont mortes dans les deux camps près de Gao."
+    r = only(run(engine, texte, SUNDAY, "fr"), "battle")
+    assert fig(r.killed) == (10, None, "at_least")
+
+
 def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
     ex = run(
         engine,

@@ -301,8 +301,11 @@ class Extractor:
     def _draft(self, run: _ArticleRun, s: _Sentence, group: list[Trigger]) -> Draft | None:
         unit, published = s.unit, run.article.published
         anchor = next((t for t in group if t.strong), group[0])
-        if anchor.type == "attack" and _on_armed_target(
-            anchor, run.lex.words("armed_targets"), run.lex.words("armed_civilian")
+        if anchor.type == "attack" and (
+            _on_armed_target(
+                anchor, run.lex.words("armed_targets"), run.lex.words("armed_civilian")
+            )
+            or (not anchor.strong and _BOTH_SIDES.search(unit.sent.text))
         ):
             anchor = Trigger(anchor.span, "battle", None, anchor.strong)
         spans = [anchor.span, *(t.span for t in group if t is not anchor)]
@@ -525,6 +528,14 @@ def _one_town(
     best = max(votes, key=lambda r: (votes[r], -refs.index(r)))
     other = run.places.place_of(int(best), text)
     return {(text, default): best} if other is not None and other.precision == "town" else {}
+
+
+# Dead or wounded on both sides: the toll of a fight, not of a strike on one side.
+_BOTH_SIDES = re.compile(
+    r"\b(?:dans\s+les\s+deux\s+camps|de\s+part\s+et\s+d['’]autre|des\s+deux\s+côtés"
+    r"|on\s+both\s+sides|on\s+each\s+side)\b",
+    re.IGNORECASE,
+)
 
 
 def _on_armed_target(trig: Trigger, armed: frozenset[str], civilian: frozenset[str]) -> bool:

@@ -117,7 +117,9 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
         return _referent(done, draft)
     for i in range(len(done) - 1, -1, -1):
         prev = done[i]
-        if prev.type != draft.type or not _modalities_agree(prev, draft):
+        if prev.type != draft.type and not _toll_of_fight(prev, draft):
+            continue
+        if not _modalities_agree(prev, draft):
             continue
         if not _dates_agree(prev, draft) or _opposed(prev, draft):
             continue
@@ -132,6 +134,18 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
         if draft.place is not None and prev.place is None and draft.unit - prev.unit <= 1:
             return i
     return None
+
+
+def _toll_of_fight(prev: Draft, draft: Draft) -> bool:
+    """Whether ``draft`` is only a toll ("Quatorze combattants ont été tués samedi": a
+    casualty word, no attack named) told after the fight ``prev``: the fight's dead."""
+    return (
+        prev.type == "battle"
+        and draft.type == "attack"
+        and not draft.strong
+        and draft.subtype in (None, "other")
+        and draft.figures.any()
+    )
 
 
 # Kinds of violence one demonstrative may point back across: "une attaque contre un
