@@ -877,6 +877,11 @@ def test_un_bilan_sans_attaque_apres_des_combats_est_celui_des_combats(engine: E
     assert not of_type(ex, "attack")
 
 
+def test_un_accrochage_est_un_combat(engine: Engine) -> None:
+    texte = "L'accrochage s'est déroulé jeudi près de Gao, a indiqué l'état-major."
+    assert only(run(engine, texte, SUNDAY, "fr"), "battle").location is not None
+
+
 def test_des_morts_dans_les_deux_camps_sont_ceux_d_un_combat(engine: Engine) -> None:
     texte = "Samedi, au moins dix personnes sont mortes dans les deux camps près de Gao."
     r = only(run(engine, texte, SUNDAY, "fr"), "battle")
