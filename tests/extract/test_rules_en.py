@@ -321,6 +321,18 @@ def test_an_event_of_the_first_weeks_of_the_war_is_historical(engine: Engine) ->
     assert only(ex, "territory_change").modality == "historical"
 
 
+def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Officials visited the site on Monday, a day after a missile strike on Kharkiv "
+        "killed three people.",
+        dt.date(2026, 3, 10),
+        "en",
+    )
+    r = only(ex, "attack")
+    assert r.date is not None and r.date.date == dt.date(2026, 3, 8)
+
+
 def test_background_recap_is_historical(engine: Engine) -> None:
     ex = run(
         engine,

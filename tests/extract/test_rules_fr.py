@@ -626,6 +626,18 @@ def test_une_prise_du_debut_de_la_guerre_est_du_passe(engine: Engine) -> None:
     assert only(ex, "territory_change").modality == "historical"
 
 
+def test_deux_jours_apres_la_frappe_la_date_de_deux_jours_plus_tot(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "« Nous ne savons pas encore qui a tiré », a déclaré le ministre, deux jours "
+        "après la frappe qui a fait trois morts à Kharkiv.",
+        dt.date(2026, 3, 10),
+        "fr",
+    )
+    r = only(ex, "attack")
+    assert r.date is not None and (r.date.date, r.date.precision) == (dt.date(2026, 3, 8), "day")
+
+
 def test_l_annexion_de_la_crimee_est_un_changement_de_territoire(engine: Engine) -> None:
     ex = run(engine, "La Russie avait déjà annexé la Crimée en 2014.", SUNDAY, "fr")
     r = only(ex, "territory_change")

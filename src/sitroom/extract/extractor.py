@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.annotate.dates import find_dates, year_range
+from sitroom.annotate.numbers import parse_count
 from sitroom.clean.boilerplate import match_form
 from sitroom.clean.lexicon import RELATED
 from sitroom.extract import figures
@@ -319,6 +320,12 @@ class Extractor:
         dates = [(t, v) for t, v in s.dates if not _inside(t, frames)]
         found = _date_for(spans, dates)
         date = found[1] if found else _year_of(anchor.span, unit, published)
+        held = [f for f in s.frames if f not in frames]  # "au lendemain de <this event>"
+        if held and not (found and _inside(found[0], held)) and not _anaphoric(spans):
+            base = found[1] if found else None
+            timed = _timed_by_frame(unit, held[0], base, published, run.lex.lang)
+            if timed is not None:
+                found, date = None, timed
         if date is not None and is_future(anchor.span) and published:
             date = _future(date, run, unit)
         mod = modality(unit, anchor.span, date, published)
@@ -814,6 +821,68 @@ def _time_frames(unit: Unit) -> list[tuple[int, int]]:
         node = last.head if opens else last
         out.append((cue.start, max(node.right_edge.i + 1, cue.end)))
     return out
+
+
+# Days between an event a timing phrase names and the time of its sentence: "au
+# lendemain de l'attaque" is a day after it, "à la veille du sommet" a day before it.
+_FRAME_SHIFT = (
+    (re.compile(r"(?:au|le)\s+surlendemain\b", re.IGNORECASE), 2),
+    (re.compile(r"(?:au|le)\s+lendemain\b|(?:the|a)\s+day\s+after\b", re.IGNORECASE), 1),
+    (
+        re.compile(r"(?:à\s+)?la\s+veille\b|(?:the|a)\s+day\s+before\b|on\s+the\s+eve\b", re.I),
+        -1,
+    ),
+)
+_DAYS_AFTER = re.compile(r"(?P<n>\S+)\s+(?:jours|days)\s+(?P<way>après|after|avant|before)\b", re.I)
+
+
+def _frame_shift(unit: Unit, start: int, lang: str) -> int | None:
+    """Days the event inside the timing phrase at token ``start`` lies before its
+    sentence's time (negative: after it); None when the phrase gives no count of days
+    ("peu après", "weeks after")."""
+    doc = unit.sent.doc
+    text = doc[max(start - 1, 0) : start + 4].text
+    lead = doc[start : start + 4].text
+    if start > 0 and doc[start - 1].lower_ == "to":
+        return None  # "74 years to the day before": an anniversary, not the eve
+    for pattern, shift in _FRAME_SHIFT:
+        if pattern.match(lead):
+            return shift
+    m = _DAYS_AFTER.match(text) if start > 0 else None
+    if m is None:
+        return None
+    q = parse_count(m.group("n"), lang)
+    if q is None or q.min is None or q.min != q.max or not 0 < q.min <= _MAX_FRAME_DAYS:
+        return None
+    return q.min if m.group("way").lower() in ("après", "after") else -q.min
+
+
+_MAX_FRAME_DAYS = 31
+
+
+def _timed_by_frame(
+    unit: Unit,
+    frame: tuple[int, int],
+    base: DateValue | None,
+    published: dt.date | None,
+    lang: str,
+) -> DateValue | None:
+    """The day of an event told only to time its sentence ("deux jours après la chute de
+    ce missile", "au lendemain de la frappe"): the sentence's own day, less the days the
+    phrase counts; with no day of its own, an event before it is counted back from the
+    publication day (a statement is news the day it is made)."""
+    shift = _frame_shift(unit, frame[0], lang)
+    if shift is None:
+        return None
+    if base is not None:
+        if base.precision != "day" or base.date is None:
+            return None
+        day = base.date
+    elif published is not None and shift > 0:
+        day = published  # "a déclaré …, deux jours après la chute": told on the day
+    else:
+        return None
+    return DateValue(day - dt.timedelta(days=shift), "day", "")
 
 
 def _inside(tokens: SpacySpan, frames: Sequence[tuple[int, int]]) -> bool:
