@@ -1186,6 +1186,16 @@ def test_a_headline_soldier_killed_counts_one(engine: Engine) -> None:
     assert fig(r.killed) == (1, 1, "exact") and fig(r.injured) == (2, 2, "exact")
 
 
+def test_a_headline_s_described_bare_noun_counts_one(engine: Engine) -> None:
+    ex = run(engine, "Pro-Russian rebel commander killed in Donetsk blast", MONDAY, "en")
+    assert fig(only(ex, "attack").killed) == (1, 1, "exact")
+
+
+def test_one_among_a_count_is_not_a_count_of_one(engine: Engine) -> None:
+    ex = run(engine, "Pregnant woman among 4 killed in Donetsk shelling", MONDAY, "en")
+    assert fig(only(ex, "attack").killed) != (1, 1, "exact")
+
+
 def test_schoolboys_are_children(engine: Engine) -> None:
     ex = run(engine, "Two schoolboys killed by a mine near Toretsk on Sunday", MONDAY, "en")
     r = only(ex, "attack")

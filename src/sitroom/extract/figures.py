@@ -214,21 +214,41 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         span = unit.sent.doc[token.i : noun.i + 1]
         # a nationality is no person word of the lexicon: it stands for one person
         out.append(_one_person(unit, span, span[-1:], bare=not person))
-    first = unit.sent[0]
-    if (  # a headline's bare noun: "Soldier killed, four wounded in fighting flare-up"
-        first.lower_ in persons
+    first = _headline_subject(unit)
+    if (  # a headline's bare noun: "Soldier killed, four wounded", "DPR civilian dies"
+        first is not None
+        and first.lower_ in persons
         and first.i not in taken
         and "Sing" in first.morph.get("Number", [])
         and not any(c.dep_ in ("det", "nummod") for c in first.children)
         and _hit_by_casualty(first)
     ):
-        out.append(_one_person(unit, unit.sent[:1], unit.sent[:1], bare=True))
+        span = unit.sent.doc[first.i : first.i + 1]
+        out.append(_one_person(unit, span, span, bare=True))
     for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
         root = ent.root
         if ent.label_ not in PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):
             continue
         out.append(_one_person(unit, ent, ent[-1:], bare=True))
     return out
+
+
+def _headline_subject(unit: Unit) -> Token | None:
+    """The noun a sentence opens with, with only its modifiers before it: "Soldier",
+    "Pro-Russian rebel commander", "DPR civilian"."""
+    start = unit.sent.start
+    for token in unit.sent[:_HEADLINE_LEAD]:
+        noun = token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass")
+        if noun and token.left_edge.i == start:
+            if any(c.lower_ in ("among", "parmi") for c in token.rights):
+                return None  # "Pregnant woman among 4 killed": one of a count told
+            if all(t.dep_ in _LEAD_MODIFIERS for t in token.lefts):
+                return token
+    return None
+
+
+_HEADLINE_LEAD = 5
+_LEAD_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "punct"})
 
 
 def _demonym(noun: Token) -> bool:
