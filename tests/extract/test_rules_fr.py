@@ -900,6 +900,14 @@ def test_des_morts_dans_les_deux_camps_sont_ceux_d_un_combat(engine: Engine) -> 
     assert fig(r.killed) == (10, None, "at_least")
 
 
+def test_l_ancien_chef_d_un_parti_est_la_personne_nommee_avant(engine: Engine) -> None:
+    texte = (
+        "Jean Dufresnoy a appelé lundi à cesser les livraisons d'armes.\n"
+        "L'ancien chef du parti socialiste a estimé que cela allait « prolonger la guerre »."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Jean Dufresnoy"]
+
+
 def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
     ex = run(
         engine,

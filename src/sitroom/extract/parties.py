@@ -410,6 +410,15 @@ class Parties:
                 return actor
         return None
 
+    def _former(self, phrase: SpacySpan) -> Actor | None:
+        """A definite phrase of a past role ("l'ancien leader travailliste", "the former
+        prime minister") that names no one: the person the article last named, whom such
+        phrases describe rather than introduce."""
+        words = [t for t in phrase if not t.is_punct]
+        if len(words) < 3 or words[0].lower_ not in _DEFINITE or words[1].lower_ not in _FORMER:
+            return None
+        return self.last_person
+
     def _untitled_speaker(self, unit: Unit) -> Actor | None:
         """The person who spoke in the last two sentences, when the table gives them no
         office: "a déclaré Jean Castex" then "a souligné le Premier ministre" names the
@@ -460,7 +469,7 @@ class Parties:
             return Actor(
                 name=name, text=span.text, kind="person", role=role, start=span.start, end=span.end
             )
-        described = self._described_as(unit, phrase)
+        described = self._described_as(unit, phrase) or self._former(phrase)
         if described is not None:  # "said the linguist": Yuri Khomyakov, "an FSB linguist"
             return replace(described, text=span.text, start=span.start, end=span.end)
         name = speaker_name(phrase)
@@ -474,6 +483,7 @@ class Parties:
 _DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 # How many sentences back a role given in apposition still names its person.
 DESCRIBED_REACH = 8
+_FORMER = frozenset({"ancien", "ancienne", "former", "ex"})
 
 
 def _apposed_role(name: SpacySpan) -> frozenset[str]:
