@@ -889,6 +889,11 @@ def test_un_bilan_sans_attaque_apres_des_combats_est_celui_des_combats(engine: E
     assert not of_type(ex, "attack")
 
 
+def test_des_soldats_et_des_jihadistes_tues_sont_les_morts_d_un_combat(engine: Engine) -> None:
+    texte = "Cinq soldats et trois jihadistes ont été tués samedi près de Gao."
+    assert [r.type for r in run(engine, texte, SUNDAY, "fr").reports] == ["battle"]
+
+
 def test_un_accrochage_est_un_combat(engine: Engine) -> None:
     texte = "L'accrochage s'est déroulé jeudi près de Gao, a indiqué l'état-major."
     assert only(run(engine, texte, SUNDAY, "fr"), "battle").location is not None

@@ -306,7 +306,7 @@ class Extractor:
             _on_armed_target(
                 anchor, run.lex.words("armed_targets"), run.lex.words("armed_civilian")
             )
-            or (not anchor.strong and _BOTH_SIDES.search(unit.sent.text))
+            or (not anchor.strong and _both_sides_dead(unit, s.located, run.lex))
         ):
             anchor = Trigger(anchor.span, "battle", None, anchor.strong)
         spans = [anchor.span, *(t.span for t in group if t is not anchor)]
@@ -543,6 +543,16 @@ _BOTH_SIDES = re.compile(
     r"|on\s+both\s+sides|on\s+each\s+side)\b",
     re.IGNORECASE,
 )
+
+
+def _both_sides_dead(unit: Unit, located: Sequence[figures.Located], lex: LexiconData) -> bool:
+    """Whether a sentence counts the dead of both sides of a fight: "dans les deux camps",
+    "on both sides", or soldiers and rebels each counted ("Five Ukrainian soldiers, two
+    rebels killed")."""
+    if _BOTH_SIDES.search(unit.sent.text):
+        return True
+    nouns = {item.noun.text.lower() for item in located}
+    return bool(nouns & lex.words("armed_regulars")) and bool(nouns & lex.words("armed_irregulars"))
 
 
 def _on_armed_target(trig: Trigger, armed: frozenset[str], civilian: frozenset[str]) -> bool:
