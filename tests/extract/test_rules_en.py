@@ -1196,6 +1196,12 @@ def test_one_among_a_count_is_not_a_count_of_one(engine: Engine) -> None:
     assert fig(only(ex, "attack").killed) != (1, 1, "exact")
 
 
+def test_soldiers_and_rebels_killed_are_one_fight_s_dead(engine: Engine) -> None:
+    ex = run(engine, "Five Ukrainian soldiers, two rebels killed near Avdiivka", MONDAY, "en")
+    r = only(ex, "battle")
+    assert fig(r.killed) == (7, 7, "exact")
+
+
 def test_schoolboys_are_children(engine: Engine) -> None:
     ex = run(engine, "Two schoolboys killed by a mine near Toretsk on Sunday", MONDAY, "en")
     r = only(ex, "attack")

@@ -304,7 +304,9 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
             continue
         is_child = word in lex.words("children")
         key = f"children_{category}" if is_child else category
-        if key in result and _conjoined(nouns[key], item.noun.root):
+        if key in result and (
+            _conjoined(nouns[key], item.noun.root) or _two_sides(nouns[key], item.noun.root, lex)
+        ):
             result[key] = _sum(unit, result[key], item.quantity)
             continue
         if key not in result:
@@ -330,6 +332,18 @@ def _conjoined(first: Token, second: Token) -> bool:
     """ "six touristes français et deux Nigériens tués", "two soldiers and three civilians
     were killed": counted groups joined by "and" share one fate."""
     return second.dep_ == "conj" and second.head.i == first.i
+
+
+def _two_sides(first: Token, second: Token, lex: LexiconData) -> bool:
+    """ "Five Ukrainian soldiers, two rebels killed": the dead of each side of a fight,
+    listed with a comma, are added up (a comma after one side is no restatement)."""
+    if second.dep_ != "appos" or second.head.i != first.i:
+        return False
+    regulars, irregulars = lex.words("armed_regulars"), lex.words("armed_irregulars")
+    words = (first.lower_, second.lower_)
+    return (words[0] in regulars and words[1] in irregulars) or (
+        words[0] in irregulars and words[1] in regulars
+    )
 
 
 def _sum(unit: Unit, a: Quantity, b: Quantity) -> Quantity:
