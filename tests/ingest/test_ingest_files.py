@@ -175,6 +175,23 @@ def test_markdown_front_matter_gives_metadata(tmp_path: Path) -> None:
     assert item.text is not None and item.text.strip() == ARTICLE.strip()
 
 
+@pytest.mark.parametrize(
+    ("stated", "url", "published"),
+    [
+        ("2022-02-07", "https://www.example.org/world/2026/feb/20/war", dt.date(2026, 2, 20)),
+        ("2026-02-21", "https://www.example.org/world/2026/02/20/war", dt.date(2026, 2, 21)),
+        ("2022-02-07", "https://www.example.org/world/war", dt.date(2022, 2, 7)),
+    ],
+)
+def test_a_day_the_url_files_the_story_under_wins_over_a_distant_stated_one(
+    tmp_path: Path, stated: str, url: str, published: dt.date
+) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(f"---\nsource: {url}\ndate: {stated}\n---\n\n" + ARTICLE, encoding="utf-8")
+    item = one(path)
+    assert isinstance(item, RawDocument) and item.published == published
+
+
 def test_markdown_without_front_matter_is_kept_whole(tmp_path: Path) -> None:
     path = tmp_path / "plain.md"
     path.write_text("--- not front matter\n" + ARTICLE, encoding="utf-8")

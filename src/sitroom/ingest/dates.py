@@ -112,3 +112,39 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def _checked(day: dt.date) -> dt.date | None:
     return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+# A day in a URL's path, as news sites file their articles: "/2026/feb/20/",
+# "/2026/02/20/", "/2026-02-20-".
+_URL_DAY = re.compile(
+    r"/(\d{4})/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?:/|$)|/(\d{4})-(\d{2})-(\d{2})(?:[/\-_.]|$)",
+    re.IGNORECASE,
+)
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The day a news URL files its article under, or ``None``."""
+    if not url:
+        return None
+    m = _URL_DAY.search(url.split("?", 1)[0])
+    if m is None:
+        return None
+    year, month, day = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+    return _make(int(year), number, int(day)) if number else None
+
+
+def published_day(stated: dt.date | None, url: str | None) -> dt.date | None:
+    """The publication day of an item: the one its metadata states, unless its URL files
+    it under another day (a crawler may take a date out of the text: a 2026 article
+    about 2022 stated as "2022-02-07" under "/2026/feb/20/"); the URL's day when the
+    metadata states none."""
+    filed = url_date(url)
+    if filed is None:
+        return stated
+    if stated is None or abs((stated - filed).days) > URL_DAY_SLACK:
+        return filed
+    return stated
+
+
+URL_DAY_SLACK = 1  # days a stated date may lie from the URL's (time zones, late filing)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from sitroom.errors import RejectedInput
-from sitroom.ingest.dates import parse_date
+from sitroom.ingest.dates import parse_date, published_day
 from sitroom.types import PublishedHow, RawDocument
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def make_document(
     from ``defaults`` is marked "cli".
     """
     meta = meta or Metadata()
-    published, published_how = meta.published, how
+    published, published_how = published_day(meta.published, meta.url), how
     if published is None:
         published = defaults.published
         published_how = "cli" if published is not None else "unknown"
