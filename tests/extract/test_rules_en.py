@@ -1202,6 +1202,13 @@ def test_soldiers_and_rebels_killed_are_one_fight_s_dead(engine: Engine) -> None
     assert fig(r.killed) == (7, 7, "exact")
 
 
+def test_invaders_eliminated_are_a_fight_s_dead(engine: Engine) -> None:
+    ex = run(
+        engine, "Ukrainian forces eliminated 140 invaders near Kherson on Sunday", MONDAY, "en"
+    )
+    assert fig(only(ex, "battle").killed) == (140, 140, "exact")
+
+
 def test_schoolboys_are_children(engine: Engine) -> None:
     ex = run(engine, "Two schoolboys killed by a mine near Toretsk on Sunday", MONDAY, "en")
     r = only(ex, "attack")
