@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.extract.offices import holder, office_of
+from sitroom.extract.offices import holder, office_of, titled
 from sitroom.resolve import ActorTable
 from sitroom.types import Actor
 
@@ -45,3 +45,17 @@ def test_the_holder_is_a_person_named_with_that_role(table: ActorTable) -> None:
     assert holder(("President", "FR"), seen) == macron
     assert holder(("President", None), seen) == macron  # the last president named
     assert holder(("Prime Minister", "UA"), seen) is None  # nobody named holds it
+
+
+def test_titled_reads_each_name_after_an_office_with_the_state_its_words_name(
+    table: ActorTable,
+) -> None:
+    text = (
+        "German defence minister Karl Obermann met defence minister Oleh Marchuk. "
+        "« C'est terrible », a dit le président Warsame. L'ancien président Dupont a rappelé…"
+    )
+    assert titled(text, table.resolve) == [
+        (("Defence Minister", "DE"), "Karl Obermann"),
+        (("Defence Minister", None), "Oleh Marchuk"),
+        (("President", None), "Warsame"),
+    ]

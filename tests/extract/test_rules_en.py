@@ -1209,6 +1209,14 @@ def test_invaders_eliminated_are_a_fight_s_dead(engine: Engine) -> None:
     assert fig(only(ex, "battle").killed) == (140, 140, "exact")
 
 
+def test_an_office_s_holder_is_read_from_a_title_later_of_that_state(engine: Engine) -> None:
+    text = (
+        "Ukraine's defence minister said a decision had “not yet been made”.\n"
+        "Later, German defence minister Karl Obermann met defence minister Oleh Marchuk."
+    )
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Oleh Marchuk"]
+
+
 def test_schoolboys_are_children(engine: Engine) -> None:
     ex = run(engine, "Two schoolboys killed by a mine near Toretsk on Sunday", MONDAY, "en")
     r = only(ex, "attack")

@@ -913,6 +913,16 @@ def test_l_ancien_chef_d_un_parti_est_la_personne_nommee_avant(engine: Engine) -
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Jean Dufresnoy"]
 
 
+def test_un_titre_local_plus_loin_nomme_le_titulaire_d_une_fonction(engine: Engine) -> None:
+    texte = (
+        "Le président somalien a dénoncé samedi une « catastrophe nationale » à Mogadiscio.\n"
+        "Les secours fouillaient encore les décombres dimanche.\n"
+        "« Nous reconstruirons », a déclaré le président Abdirahman Warsame à la télévision."
+    )
+    said = speakers(run(engine, texte, SUNDAY, "fr"), direct=True)
+    assert said == ["Abdirahman Warsame", "Abdirahman Warsame"]
+
+
 def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
     ex = run(
         engine,

@@ -95,3 +95,26 @@ def holder(office: tuple[str, str | None], seen: Iterable[Actor]) -> Actor | Non
             continue
         found = person
     return found
+
+
+# A name right after an office word: capitalised words, up to four ("Rustem Umerov").
+_NAME_AFTER = re.compile(r"\s+((?:[A-ZÀ-Ý][\w'’-]+)(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})")
+# The words before an office word that may name its state ("German defence minister").
+_LEAD = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){1,3}$")
+
+
+def titled(text: str, state_of: StateOf) -> list[tuple[tuple[str, str | None], str]]:
+    """(office, name) for each person the text names with an office word just before
+    the name ("le président Farmajo", "German defence minister Boris Pistorius"), in text
+    order; the office with the state its words name, as ``office_of`` reads it."""
+    found = []
+    for pattern, office in _TERMS:
+        for m in pattern.finditer(text):
+            name = _NAME_AFTER.match(text, m.end())
+            lead = _LEAD.search(text, max(0, m.start() - 40), m.start())
+            phrase = (lead.group(0) if lead else "") + m.group(0)
+            if name is None or _NOT_THE_OFFICE.search(phrase):
+                continue
+            read = office_of(phrase, state_of)
+            found.append((m.start(), (office, read[1] if read else None), name.group(1)))
+    return [(office, name) for _, office, name in sorted(found)]

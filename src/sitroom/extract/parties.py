@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitroom.extract.offices import holder, office_of
+from sitroom.extract.offices import holder, office_of, titled
 from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
 from sitroom.resolve.gazetteer import data_lines
@@ -97,13 +97,14 @@ class Parties:
     described: list[tuple[int, frozenset[str], Actor]] = field(default_factory=list)
     article_text: str = ""
     _ahead: list[Actor] | None = None
+    _titled: list[Actor] | None = None
     _spoke: tuple[int, Actor] | None = None  # the last person speaker, with its sentence
     _voice: tuple[int, Actor] | None = None  # the last named speaker of any kind
 
     def expect(self, text: str) -> None:
         """Note the article's text: an office named before its holder ("le président
         ukrainien a accusé ... M. Zelensky") is looked up in all of it, once, when one is."""
-        self.article_text, self._ahead = text, None
+        self.article_text, self._ahead, self._titled = text, None, None
 
     @property
     def ahead(self) -> list[Actor]:
@@ -112,6 +113,39 @@ class Parties:
             found = (self.table.resolve(m.text) for m in self.table.scan(self.article_text))
             self._ahead = [p for p in found if p is not None and p.kind == "person" and p.role]
         return self._ahead
+
+    @property
+    def titled_ahead(self) -> list[Actor]:
+        """People the article names with an office word just before the name ("le
+        président Farmajo", "defence minister Rustem Umerov"), with that office, in text
+        order."""
+        if self._titled is None:
+            self._titled = []
+            for (office, country), name in titled(self.article_text, self.table.resolve):
+                known = self.table.resolve(name)
+                role = f"{office} of"
+                if known is not None and (known.kind != "person" or known.role == role):
+                    continue  # ``ahead`` knows a table official in that office
+                # the article's own title wins over the table's: offices change hands
+                person = known or Actor(name=name, text=name, kind="person")
+                self._titled.append(replace(person, role=role, country=country or person.country))
+            # a state one title names is the person's in all ("German defence minister
+            # Boris Pistorius" and, earlier, "defence minister Boris Pistorius")
+            states = {p.name: p.country for p in reversed(self._titled) if p.country}
+            self._titled = [replace(p, country=states.get(p.name)) for p in self._titled]
+        return self._titled
+
+    def _titled_holder(self, office: tuple[str, str | None]) -> Actor | None:
+        """The first person the article titles with ``office`` (of another state than
+        the phrase's only when the title names none)."""
+        name, country = office
+        for person in self.titled_ahead:
+            if person.role != f"{name} of":
+                continue
+            if country is not None and person.country not in (None, country):
+                continue
+            return person
+        return None
 
     def actor_spans(self, unit: Unit) -> list[tuple[SpacySpan, Actor]]:
         """Actors named in the sentence: table entries, then NER persons and orgs."""
@@ -385,6 +419,8 @@ class Parties:
         official = holder(office, self.officials)
         if official is None and expected:
             official = holder(office, self.ahead[::-1])
+        if official is None and expected:  # "le président somalien", then "le président
+            official = self._titled_holder(office)  # Farmajo"
         if official is None and expected and office[1] is None:
             official = self._untitled_speaker(unit)
         if official is None:
