@@ -3,8 +3,10 @@
 
 A news story names a leader once and then by office. ``office_of`` reads the office and
 the state of such a phrase; ``holder`` finds, among the people the article has already
-named, the one whose actor-table role is that office of that state. Only people already
-named count: offices change hands, and the actor table does not know since when.
+named, the one whose actor-table role is that office of that state. Offices change
+hands and the actor table does not know since when, so it is asked only about people
+the article names; ``titled`` reads the article's own titles ("le président Farmajo",
+"defence minister Rustem Umerov"), which name the holder as of the story.
 """
 
 from __future__ import annotations
