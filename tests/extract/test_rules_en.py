@@ -1217,6 +1217,11 @@ def test_an_office_s_holder_is_read_from_a_title_later_of_that_state(engine: Eng
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Oleh Marchuk"]
 
 
+def test_an_aide_of_a_leader_is_not_the_leader(engine: Engine) -> None:
+    text = "One of Zelensky's closest aides said the president was “deluding himself” on the war."
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) != ["Volodymyr Zelensky"]
+
+
 def test_schoolboys_are_children(engine: Engine) -> None:
     ex = run(engine, "Two schoolboys killed by a mine near Toretsk on Sunday", MONDAY, "en")
     r = only(ex, "attack")

@@ -474,6 +474,7 @@ class Parties:
         people = [(t, a) for t, a in inside if a.kind == "person"]
         # the person the phrase is about: "Zelenskyy's chief of staff Andriy Yermak"
         heading = [a for t, a in people if _heads(t, phrase.root)]
+        people = [(t, a) for t, a in people if not _owner_only(t, phrase.root)]
         person = heading[0] if heading else people[0][1] if people else None
         if person is not None:
             return replace(
@@ -607,6 +608,25 @@ def _with_words_after(phrase: SpacySpan) -> SpacySpan:
     if end - phrase.end > _CUT_WORDS or (end < sent_end and not doc[end].is_punct):
         return phrase
     return doc[phrase.start : end]
+
+
+def _owner_only(tokens: SpacySpan, root: Token) -> bool:
+    """Whether a name inside a speaker phrase only says whose the speaker is: "one of
+    Zelensky's closest aides", "un proche de Zelensky" are aides, not Zelensky."""
+    own = tokens.root
+    if tokens.start <= root.i < tokens.end:
+        return False
+    if own.dep_ == "poss":
+        return True
+    return own.dep_ == "nmod" and own.head.lemma_.lower() in _RETINUE
+
+
+# Nouns of the people around a leader, who speak for themselves.
+_RETINUE = frozenset(
+    {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "proche", "proches",
+     "conseiller", "conseillers", "conseillère", "entourage", "collaborateur",
+     "collaborateurs", "ally", "allies", "allié", "alliés", "associate", "associates"}
+)  # fmt: skip
 
 
 def _heads(tokens: SpacySpan, root: Token) -> bool:
