@@ -1191,6 +1191,11 @@ def test_a_headline_s_described_bare_noun_counts_one(engine: Engine) -> None:
     assert fig(only(ex, "attack").killed) == (1, 1, "exact")
 
 
+def test_a_headline_s_person_word_read_as_an_adjective_counts_one(engine: Engine) -> None:
+    ex = run(engine, "DPR civilian dies after shelling of Donetsk on Sunday", MONDAY, "en")
+    assert fig(only(ex, "attack").killed) == (1, 1, "exact")
+
+
 def test_one_among_a_count_is_not_a_count_of_one(engine: Engine) -> None:
     ex = run(engine, "Pregnant woman among 4 killed in Donetsk shelling", MONDAY, "en")
     assert fig(only(ex, "attack").killed) != (1, 1, "exact")

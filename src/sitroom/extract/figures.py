@@ -219,7 +219,7 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         first is not None
         and first.lower_ in persons
         and first.i not in taken
-        and "Sing" in first.morph.get("Number", [])
+        and _singular(first)
         and not any(c.dep_ in ("det", "nummod") for c in first.children)
         and _hit_by_casualty(first)
     ):
@@ -233,13 +233,22 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
     return out
 
 
+def _singular(word: Token) -> bool:
+    """A singular noun; a person word the tagger read as an adjective ("DPR civilian
+    dies") has no number, and counts as singular when the verb it governs is ("dies")."""
+    number = word.morph.get("Number", [])
+    if number:
+        return "Sing" in number
+    return "Sing" in word.head.morph.get("Number", []) and word.dep_.startswith("nsubj")
+
+
 def _headline_subject(unit: Unit) -> Token | None:
     """The noun a sentence opens with, with only its modifiers before it: "Soldier",
     "Pro-Russian rebel commander", "DPR civilian"."""
     start = unit.sent.start
     for token in unit.sent[:_HEADLINE_LEAD]:
         noun = token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("nsubj", "nsubjpass")
-        if noun and token.left_edge.i == start:
+        if noun and token.left_edge.i == start and token.dep_ not in _LEAD_MODIFIERS:
             if any(c.lower_ in ("among", "parmi") for c in token.rights):
                 return None  # "Pregnant woman among 4 killed": one of a count told
             if all(t.dep_ in _LEAD_MODIFIERS for t in token.lefts):
