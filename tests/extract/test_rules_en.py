@@ -331,6 +331,7 @@ def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) ->
     )
     r = only(ex, "attack")
     assert r.date is not None and r.date.date == dt.date(2026, 3, 8)
+    assert r.date.text.startswith("a day after")  # the words that date it, for the analyst
 
 
 def test_background_recap_is_historical(engine: Engine) -> None:

@@ -839,11 +839,16 @@ _FRAME_SHIFT = (
     (re.compile(r"(?:au|le)\s+surlendemain\b", re.IGNORECASE), 2),
     (re.compile(r"(?:au|le)\s+lendemain\b|(?:the|a)\s+day\s+after\b", re.IGNORECASE), 1),
     (
-        re.compile(r"(?:à\s+)?la\s+veille\b|(?:the|a)\s+day\s+before\b|on\s+the\s+eve\b", re.I),
+        re.compile(
+            r"(?:à\s+)?la\s+veille\b|(?:the|a)\s+day\s+before\b|on\s+the\s+eve\b",
+            re.IGNORECASE,
+        ),
         -1,
     ),
 )
-_DAYS_AFTER = re.compile(r"(?P<n>\S+)\s+(?:jours|days)\s+(?P<way>après|after|avant|before)\b", re.I)
+_DAYS_AFTER = re.compile(
+    r"(?P<n>\S+)\s+(?:jours|days)\s+(?P<way>après|after|avant|before)\b", re.IGNORECASE
+)
 
 
 def _frame_shift(unit: Unit, start: int, lang: str) -> int | None:
@@ -892,7 +897,8 @@ def _timed_by_frame(
         day = published  # "a déclaré …, deux jours après la chute": told on the day
     else:
         return None
-    return DateValue(day - dt.timedelta(days=shift), "day", "")
+    phrase = unit.span_of(unit.sent.doc[frame[0] : frame[1]])  # the words that time it
+    return DateValue(day - dt.timedelta(days=shift), "day", phrase.text, phrase.start, phrase.end)
 
 
 def _inside(tokens: SpacySpan, frames: Sequence[tuple[int, int]]) -> bool:

@@ -124,8 +124,10 @@ class Parties:
             for (office, country), name in titled(self.article_text, self.table.resolve):
                 known = self.table.resolve(name)
                 role = f"{office} of"
-                if known is not None and (known.kind != "person" or known.role == role):
-                    continue  # ``ahead`` knows a table official in that office
+                if known is not None and (
+                    known.kind != "person" or (known.role or "").startswith(role)
+                ):
+                    continue  # no person, or a table official ``ahead`` already finds
                 # the article's own title wins over the table's: offices change hands
                 person = known or Actor(name=name, text=name, kind="person")
                 self._titled.append(replace(person, role=role, country=country or person.country))
