@@ -923,6 +923,12 @@ def test_un_titre_local_plus_loin_nomme_le_titulaire_d_une_fonction(engine: Engi
     assert said == ["Abdirahman Warsame", "Abdirahman Warsame"]
 
 
+def test_un_pays_que_l_attaque_a_choque_n_en_est_pas_le_lieu(engine: Engine) -> None:
+    texte = "Le massacre de samedi a choqué la France, selon le ministre."
+    lieux = [r.location.name for r in run(engine, texte, SUNDAY, "fr").reports if r.location]
+    assert "France" not in lieux
+
+
 def test_la_mosquee_d_une_localite_absente_la_nomme(engine: Engine) -> None:
     ex = run(
         engine,

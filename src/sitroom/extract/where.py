@@ -682,4 +682,14 @@ def _is_party(ent: SpacySpan) -> bool:
     """True when the place acts: the active subject of a verb ("Kyiv says", "Russia
     launched"). A passive subject ("Kharkiv was hit") is still a place."""
     root = ent.root
+    if root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in _ADDRESSED:
+        return True  # "le massacre avait choqué la France", "urged Kyiv": whom, not where
     return root.dep_ in ("nsubj",) and root.head.pos_ in ("VERB", "AUX")
+
+
+# Verbs whose object is a party told, moved or blamed, not a place things happen at.
+_ADDRESSED = frozenset(
+    {"choquer", "condamner", "accuser", "exhorter", "appeler", "avertir", "menacer",
+     "soutenir", "remercier", "critiquer", "shock", "condemn", "accuse", "urge", "warn",
+     "threaten", "support", "thank", "criticise", "criticize", "blame", "call"}
+)  # fmt: skip
