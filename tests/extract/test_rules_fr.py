@@ -638,6 +638,25 @@ def test_deux_jours_apres_la_frappe_la_date_de_deux_jours_plus_tot(engine: Engin
     assert r.date is not None and (r.date.date, r.date.precision) == (dt.date(2026, 3, 8), "day")
 
 
+def test_au_lendemain_d_une_attaque_date_de_la_veille_du_jour_de_la_phrase(
+    engine: Engine,
+) -> None:
+    texte = (
+        "Le 18 août dernier, au lendemain des attaques en Espagne, la députée avait déjà "
+        "fait parler d'elle sur les réseaux."
+    )
+    r = only(run(engine, texte, dt.date(2017, 8, 26), "fr"), "attack")
+    assert r.date is not None and r.date.date == dt.date(2017, 8, 17)
+
+
+def test_le_premier_jour_d_une_visite_n_est_pas_du_passe(engine: Engine) -> None:
+    texte = (
+        "Le président a été accueilli lundi à Londres, au premier jour d'une visite d'État "
+        "de trois jours au Royaume-Uni."
+    )
+    assert only(run(engine, texte, dt.date(2026, 3, 10), "fr"), "meeting").modality != "historical"
+
+
 def test_l_annexion_de_la_crimee_est_un_changement_de_territoire(engine: Engine) -> None:
     ex = run(engine, "La Russie avait déjà annexé la Crimée en 2014.", SUNDAY, "fr")
     r = only(ex, "territory_change")
@@ -862,6 +881,12 @@ def test_une_province_absente_lue_avec_son_nom_reste_le_lieu(engine: Engine) -> 
     r = only(ex, "battle")
     assert r.location is not None and r.location.name == "Abyane"
     assert r.location.geonames_id is None
+
+
+def test_une_region_que_la_table_connait_reste_la_region(engine: Engine) -> None:
+    texte = "Des missiles ont été tirés samedi de la région de Wonsan, sur la côte est."
+    r = only(run(engine, texte, SUNDAY, "fr"), "attack")
+    assert r.location is not None and r.location.precision == "admin1"
 
 
 def test_un_camp_nomme_d_apres_une_localite_absente_la_nomme(engine: Engine) -> None:

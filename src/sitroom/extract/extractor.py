@@ -322,7 +322,9 @@ class Extractor:
         date = found[1] if found else _year_of(anchor.span, unit, published)
         held = [f for f in s.frames if f not in frames]  # "au lendemain de <this event>"
         if held and not (found and _inside(found[0], held)) and not _anaphoric(spans):
-            base = found[1] if found else None
+            # the day of the sentence: the one nearest the trigger, else any it states
+            days = [v for t, v in dates if not _inside(t, held) and v.precision == "day"]
+            base = found[1] if found else days[0] if days else None
             timed = _timed_by_frame(unit, held[0], base, published, run.lex.lang)
             if timed is not None:
                 found, date = None, timed

@@ -151,7 +151,10 @@ def place_candidates(
     """
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     out = []
-    for ent in map(_name_part, unit.sent.ents):
+    for whole in unit.sent.ents:
+        # "la région de Wonsan" as the table names it, else "la province d'Abyane" by
+        # the name inside it
+        ent = whole if _resolve_ent(whole, resolve) is not None else _name_part(whole)
         if ent.label_ not in PLACE_LABELS or _inside(ent, exclude) or _is_office(ent):
             continue
         if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
@@ -187,7 +190,10 @@ def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
     (where something happened, an office, a party): what the article names."""
     out = [
         PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent))
-        for ent in map(_name_part, unit.sent.ents)
+        for ent in (
+            whole if _resolve_ent(whole, resolve) is not None else _name_part(whole)
+            for whole in unit.sent.ents
+        )
         if ent.label_ in PLACE_LABELS
     ]
     return _in_named_areas(out, resolve, unit)
