@@ -649,6 +649,15 @@ def test_au_lendemain_d_une_attaque_date_de_la_veille_du_jour_de_la_phrase(
     assert r.date is not None and r.date.date == dt.date(2017, 8, 17)
 
 
+def test_une_phrase_de_temps_en_tete_finit_a_sa_premiere_virgule(engine: Engine) -> None:
+    texte = (
+        "Trois jours après l'incendie qui a ravagé Notre-Dame de Paris, un homme a été "
+        "interpellé avec deux bidons d'essence dans une cathédrale de New York, a dit la police."
+    )
+    r = only(run(engine, texte, dt.date(2019, 4, 18), "fr"), "other")
+    assert r.location is not None and r.location.name == "New York City"
+
+
 def test_le_premier_jour_d_une_visite_n_est_pas_du_passe(engine: Engine) -> None:
     texte = (
         "Le président a été accueilli lundi à Londres, au premier jour d'une visite d'État "

@@ -831,7 +831,13 @@ def _time_frames(unit: Unit) -> list[tuple[int, int]]:
         last = cue[-1]  # "de", "after": what it opens is its head ("de") or itself ("after")
         opens = last.dep_ in ("mark", "case") and last.head.i > last.i
         node = last.head if opens else last
-        out.append((cue.start, max(node.right_edge.i + 1, cue.end)))
+        end = max(node.right_edge.i + 1, cue.end)
+        lead = unit.sent.doc[unit.sent.start : cue.start]
+        if all(t.like_num or t.is_punct for t in lead):  # "Trois jours après l'incendie …,
+            # un homme a été interpellé": a phrase that opens the sentence ends at its first
+            # comma, however the parser hung the main clause on it
+            end = next((t.i for t in unit.sent.doc[cue.end : end] if t.text == ","), end)
+        out.append((cue.start, end))
     return out
 
 
