@@ -152,9 +152,7 @@ def place_candidates(
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     out = []
     for whole in unit.sent.ents:
-        # "la région de Wonsan" as the table names it, else "la province d'Abyane" by
-        # the name inside it
-        ent = whole if _resolve_ent(whole, resolve) is not None else _name_part(whole)
+        ent, place = _read(whole, resolve)
         if ent.label_ not in PLACE_LABELS or _inside(ent, exclude) or _is_office(ent):
             continue
         if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
@@ -167,7 +165,7 @@ def place_candidates(
             continue  # "in the Borova direction": a stretch of front, not where it was
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSELS:
             continue  # "the cruiser Moskva was hit": a ship's name, not Moscow
-        place = _resolve_ent(ent, resolve) or _unlisted(ent)
+        place = place or _unlisted(ent)
         out.append(PlaceCandidate(ent, _placed(place, unit, ent)))
     out = _in_named_areas(out, resolve, unit)
     for key, place in (("capital", capital), ("anaphora", last_town)):
@@ -189,11 +187,8 @@ def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
     """Every place mention of the sentence, resolved, whatever part it plays in it
     (where something happened, an office, a party): what the article names."""
     out = [
-        PlaceCandidate(ent, _placed(_resolve_ent(ent, resolve), unit, ent))
-        for ent in (
-            whole if _resolve_ent(whole, resolve) is not None else _name_part(whole)
-            for whole in unit.sent.ents
-        )
+        PlaceCandidate(ent, _placed(place, unit, ent))
+        for ent, place in (_read(whole, resolve) for whole in unit.sent.ents)
         if ent.label_ in PLACE_LABELS
     ]
     return _in_named_areas(out, resolve, unit)
@@ -215,6 +210,16 @@ def name_of(ent: SpacySpan) -> str:
     if word in _AREA_PLURALS and doc[i - 1].ent_type_ in PLACE_LABELS:
         return f"{ent.text} {_AREA_PLURALS[word]}"
     return ent.text
+
+
+def _read(whole: SpacySpan, resolve: Resolve) -> tuple[SpacySpan, Place | None]:
+    """An entity and the place it names: as the table names it whole ("la région de
+    Wonsan"), else by the name inside it ("la province d'Abyane")."""
+    place = _resolve_ent(whole, resolve)
+    if place is not None:
+        return whole, place
+    ent = _name_part(whole)
+    return ent, (_resolve_ent(ent, resolve) if ent is not whole else None)
 
 
 def _resolve_ent(ent: SpacySpan, resolve: Resolve) -> Place | None:
