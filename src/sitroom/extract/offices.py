@@ -74,14 +74,16 @@ def office_of(phrase: str, state_of: StateOf) -> tuple[str, str | None] | None:
     hits = [(m.start(), i) for i, (p, _) in enumerate(_TERMS) if (m := p.search(text))]
     if not hits:
         return None
-    office = _TERMS[min(hits)[1]][1]
-    country = None
-    for word in _WORD.findall(text):  # office words name no state: read them all
+    return _TERMS[min(hits)[1]][1], _state_named(text, state_of)
+
+
+def _state_named(text: str, state_of: StateOf) -> str | None:
+    """The country code of the first state the words of an office phrase name."""
+    for word in _WORD.findall(text.replace("’", "'")):  # office words name no state
         state = state_of(word)
         if state is not None and state.kind == "state" and state.country:
-            country = state.country
-            break
-    return office, country
+            return state.country
+    return None
 
 
 def holder(office: tuple[str, str | None], seen: Iterable[Actor]) -> Actor | None:
@@ -117,6 +119,5 @@ def titled(text: str, state_of: StateOf) -> list[tuple[tuple[str, str | None], s
             phrase = (lead.group(0) if lead else "") + m.group(0)
             if name is None or _NOT_THE_OFFICE.search(phrase):
                 continue
-            read = office_of(phrase, state_of)
-            found.append((m.start(), (office, read[1] if read else None), name.group(1)))
+            found.append((m.start(), (office, _state_named(phrase, state_of)), name.group(1)))
     return [(office, name) for _, office, name in sorted(found)]

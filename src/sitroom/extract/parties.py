@@ -435,8 +435,8 @@ class Parties:
         before, by the noun of a bare definite role phrase: "the prosecutor" after "The
         prosecutor, Svetlana Tarasova,"; "l'analyste" after "Alexandre Baounov, analyste au
         centre Carnegie". Not "one official" or "the official from British intelligence"."""
-        words = [t for t in phrase if not t.is_punct]
-        if len(words) != 2 or words[0].lower_ not in _DEFINITE or words[1].pos_ != "NOUN":
+        words = _definite(phrase)
+        if len(words) != 2 or words[1].pos_ != "NOUN":
             return None
         if "Plur" in words[1].morph.get("Number", []):
             return None
@@ -452,8 +452,8 @@ class Parties:
         """A definite phrase of a past role ("l'ancien leader travailliste", "the former
         prime minister") that names no one: the person the article last named, whom such
         phrases describe rather than introduce."""
-        words = [t for t in phrase if not t.is_punct]
-        if len(words) < 3 or words[0].lower_ not in _DEFINITE or words[1].lower_ not in _FORMER:
+        words = _definite(phrase)
+        if len(words) < 3 or words[1].lower_ not in _FORMER:
             return None
         return self.last_person
 
@@ -523,6 +523,13 @@ _DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 # How many sentences back a role given in apposition still names its person.
 DESCRIBED_REACH = 8
 _FORMER = frozenset({"ancien", "ancienne", "former", "ex"})
+
+
+def _definite(phrase: SpacySpan) -> list[Token]:
+    """The words of a phrase that opens with a definite article ("the linguist",
+    "l'ancien chef du parti"), punctuation left out; none for any other phrase."""
+    words = [t for t in phrase if not t.is_punct]
+    return words if words and words[0].lower_ in _DEFINITE else []
 
 
 def _apposed_role(name: SpacySpan) -> frozenset[str]:

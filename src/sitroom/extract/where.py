@@ -152,8 +152,10 @@ def place_candidates(
     trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
     out = []
     for whole in unit.sent.ents:
+        if whole.label_ not in PLACE_LABELS:
+            continue
         ent, place = _read(whole, resolve)
-        if ent.label_ not in PLACE_LABELS or _inside(ent, exclude) or _is_office(ent):
+        if _inside(ent, exclude) or _is_office(ent):
             continue
         if _AFFILIATION.match(unit.sent.doc.text, ent.end_char):
             continue  # "the Moscow-controlled city of Melitopol" happened in Melitopol
@@ -188,8 +190,9 @@ def place_mentions(unit: Unit, resolve: Resolve) -> list[PlaceCandidate]:
     (where something happened, an office, a party): what the article names."""
     out = [
         PlaceCandidate(ent, _placed(place, unit, ent))
-        for ent, place in (_read(whole, resolve) for whole in unit.sent.ents)
-        if ent.label_ in PLACE_LABELS
+        for ent, place in (
+            _read(whole, resolve) for whole in unit.sent.ents if whole.label_ in PLACE_LABELS
+        )
     ]
     return _in_named_areas(out, resolve, unit)
 
