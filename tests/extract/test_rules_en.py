@@ -1707,3 +1707,24 @@ def test_they_said_after_a_body_spoke_is_that_body(engine: Engine) -> None:
         "en",
     )
     assert speakers(ex, direct=True) == ["Ukrainian police"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Three people were wounded and taken to a hospital in Kramatorsk.",
+        "Three wounded civilians were evacuated to Dnipro.",
+    ],
+)
+def test_where_the_wounded_are_taken_is_not_where_it_happened(engine: Engine, after: str) -> None:
+    ex = run(
+        engine, f"A Russian drone struck a bus in Kostiantynivka on Sunday. {after}", MONDAY, "en"
+    )
+    assert set(placed(ex, "attack")) == {"Kostiantynivka"}
+
+
+def test_a_delegation_that_flew_somewhere_met_there(engine: Engine) -> None:
+    ex = run(
+        engine, "Two US officials flew to Kyiv on Sunday where they briefed Zelensky.", MONDAY, "en"
+    )
+    assert placed(ex, "meeting") == ["Kyiv"]

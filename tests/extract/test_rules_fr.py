@@ -1318,3 +1318,13 @@ def test_qui_lance_une_salve_en_partie_abattue_l_a_menee(engine: Engine) -> None
     )
     r = only(run(engine, texte, SUNDAY, "fr"), "air_raid")
     assert r.actor1 is not None and r.actor1.name == "Russia"
+
+
+def test_l_hopital_ou_les_blesses_sont_evacues_n_est_pas_le_lieu(engine: Engine) -> None:
+    texte = (
+        "Un engin explosif a frappé un convoi près de Ménaka jeudi. Deux soldats ont été "
+        "blessés et évacués vers l'hôpital militaire de Gao."
+    )
+    ex = run(engine, texte, SUNDAY, "fr")
+    assert "Gao" not in placed(ex, "attack")
+    assert "Ménaka" in placed(ex, "attack")

@@ -163,6 +163,8 @@ def place_candidates(
             continue  # "Kiev forces' shelling of a checkpoint": whose forces, not where
         if _is_party(ent) or _is_agent(ent, trigger_tokens) or _is_topic(ent):
             continue
+        if _is_destination(ent):
+            continue  # "évacués vers l'hôpital de Gao": where the wounded went
         if _names_a_sector(ent):
             continue  # "in the Borova direction": a stretch of front, not where it was
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSELS:
@@ -699,6 +701,45 @@ def _is_party(ent: SpacySpan) -> bool:
     if root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in _ADDRESSED:
         return True  # "le massacre avait choqué la France", "urged Kyiv": whom, not where
     return root.dep_ in ("nsubj",) and root.head.pos_ in ("VERB", "AUX")
+
+
+# Verbs that carry people somewhere: to a hospital ("taken to a hospital in Kramatorsk"),
+# and for the first ones anywhere ("evacuated to Dnipro"). A delegation that "flew to
+# Kyiv" met there: travel names a venue.
+_EVACUATE = frozenset(
+    {"évacuer", "hospitaliser", "rapatrier", "evacuate", "hospitalise", "hospitalize",
+     "airlift"}
+)  # fmt: skip
+_CARRY = _EVACUATE | frozenset(
+    {"transporter", "transférer", "emmener", "acheminer", "conduire", "take", "transport",
+     "transfer", "rush", "carry", "bring"}
+)  # fmt: skip
+_TOWARDS = frozenset({"vers", "to", "towards", "toward", "into"})
+_CARE_NOUNS = frozenset({"hôpital", "hospital", "clinique", "clinic", "morgue"})
+
+
+def _is_destination(ent: SpacySpan) -> bool:
+    """True for where the wounded or evacuated were taken, not where it happened:
+    "évacués vers l'hôpital militaire de Gao", "taken to a hospital in Kramatorsk",
+    "evacuated to Dnipro". A hospital struck ("a strike hit the hospital in Kherson")
+    keeps its town."""
+    doc, sent = ent.doc, ent.sent
+    i = ent.start - 1
+    care = any(t.lemma_.lower() in _CARE_NOUNS for t in ent)  # "l'hôpital de Gao" whole
+    # step back over the care place the name belongs to: "l'hôpital militaire de"
+    for j in range(ent.start - 1, max(ent.start - 6, sent.start) - 1, -1):
+        if doc[j].lemma_.lower() in _CARE_NOUNS or doc[j].lower_ in _CARE_NOUNS:
+            i, care = j - 1, True
+            break
+    while i >= sent.start and doc[i].pos_ == "DET":
+        i -= 1
+    if i < sent.start:
+        return False
+    word = doc[i].lower_
+    if not (word in _TOWARDS or care and word in ("à", "au", "in")):
+        return False
+    verbs = _CARRY if care else _EVACUATE
+    return any(t.lemma_.lower() in verbs for t in doc[sent.start : i])
 
 
 # Verbs whose object is a party told, moved or blamed, not a place things happen at.
