@@ -1328,3 +1328,19 @@ def test_l_hopital_ou_les_blesses_sont_evacues_n_est_pas_le_lieu(engine: Engine)
     ex = run(engine, texte, SUNDAY, "fr")
     assert "Gao" not in placed(ex, "attack")
     assert "Ménaka" in placed(ex, "attack")
+
+
+def test_a_devant_un_nom_absent_du_repertoire_est_une_localite(engine: Engine) -> None:
+    texte = (
+        "C'est dans cette même région de Tillabéry que 71 soldats avaient été tués "
+        "le 10 décembre à Inates."
+    )
+    assert placed(run(engine, texte, SUNDAY, "fr"), "attack") == ["Inates"]
+
+
+@pytest.mark.parametrize(
+    "unite", ["du 501e régiment de chars situé à Mourmelon-le-Grand", "basé à Mourmelon-le-Grand"]
+)
+def test_la_garnison_d_un_soldat_tue_n_est_pas_le_lieu(engine: Engine, unite: str) -> None:
+    texte = f"Un soldat {unite} a été tué mardi au Mali."
+    assert placed(run(engine, texte, SUNDAY, "fr"), "attack") in (["Mali"], [])

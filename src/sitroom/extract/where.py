@@ -291,9 +291,36 @@ def _unlisted(ent: SpacySpan) -> Place | None:
     before = ent.doc.text[max(0, ent.start_char - 30) : ent.start_char]
     m = _SETTLEMENT_BEFORE.search(before)
     if m is None:
+        if _at_a_town(ent):
+            return Place(name=ent.text, text=ent.text, precision="town")
         return None
     precision: PlacePrecision = "town" if m.group("town") else "admin2"
     return Place(name=ent.text, text=ent.text, precision=precision)
+
+
+def _at_a_town(ent: SpacySpan) -> bool:
+    """French "à" before a bare name places at a town ("tués le 10 décembre à Inates"):
+    countries and regions take "en", "au", "aux". Not where a unit or a person is from
+    ("un régiment basé à Mourmelon-le-Grand", "originaire de")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.label_ != "LOC" or ent.start < 1 or doc[ent.start - 1].lower_ != "à":
+        return False
+    if ent.start < 2:
+        return True
+    before = doc[ent.start - 2]
+    if before.lower_.startswith("situé"):  # a church "située à Dablo" was hit there
+        nouns = doc[max(before.i - 6, 0) : before.i]
+        return not any(t.lemma_.lower() in _UNIT_NOUNS for t in nouns)
+    return before.lemma_.lower() not in _HOME_WORDS
+
+
+_UNIT_NOUNS = frozenset({"régiment", "bataillon", "brigade", "division", "escadron", "unité"})
+# Words that say where a unit is stationed or a person lives, not where it happened.
+_HOME_WORDS = frozenset(
+    {"baser", "basé", "stationner", "stationné", "cantonner", "cantonné",
+     "domicilier", "domicilié", "installer", "installé", "né", "naître", "résider", "vivre",
+     "habiter"}
+)  # fmt: skip
 
 
 def _placed(place: Place | None, unit: Unit, ent: SpacySpan) -> Place | None:
