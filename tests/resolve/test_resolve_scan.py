@@ -438,7 +438,10 @@ def test_front_line_directions_find_villages_and_place_them_from_their_town(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Des tirs ont visé la centrale nucléaire de Zaporijjia.", [("Zaporijjia", "11839420")]),
+        (
+            "Des tirs ont visé la centrale nucléaire de Zaporijjia.",
+            [("centrale nucléaire de Zaporijjia", "11839420")],  # the table's own name
+        ),
         ("L'armée a pris la centrale de Tchernobyl.", [("Tchernobyl", "7289548")]),
         ("Shelling near the Zaporizhzhia NPP.", [("Zaporizhzhia NPP", "11839420")]),
         ("Shelling hit Zaporizhzhia overnight.", [("Zaporizhzhia", "687700")]),  # the city
@@ -448,6 +451,30 @@ def test_a_power_plant_named_after_its_town_is_the_plant(
     scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(scanner, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Russie a pris la plus grande centrale nucléaire d'Europe.",
+            [("Russie", "2017370"), ("plus grande centrale nucléaire d'Europe", "11839420")],
+        ),
+        (
+            "Shelling hit Europe’s largest nuclear power plant.",
+            [("Europe’s largest nuclear power plant", "11839420")],
+        ),
+        ("Le plus grand pays d'Europe.", []),  # no description the table holds
+    ],
+)
+def test_a_hand_written_description_names_its_place(
+    scanner: PlaceScanner, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(scanner, text) == expected
+
+
+def test_a_lower_case_name_that_is_no_description_is_not_found(scanner: PlaceScanner) -> None:
+    assert found(scanner, "the largest city in the world") == []
 
 
 def test_a_village_placed_from_a_town_is_its_namesake_nearest_that_town(

@@ -198,6 +198,18 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _FRENCH_GENERIC = re.compile(
     r"(?:pont|détroit|mer|golfe|barrage|canal|lac|île|presqu['’]île|péninsule)\s"
 )
+
+
+def _described(written: str, cands: tuple[Candidate, ...]) -> bool:
+    """A hand-written description of one place, in lower case but for a name inside it:
+    "la plus grande centrale nucléaire d'Europe" is the Zaporizhzhia plant."""
+    return (
+        len(written.split()) >= 3
+        and any(ch.isupper() for ch in written)
+        and all(c.curated for c in cands)
+    )
+
+
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'’]*)")
 STRONG_POPULATION = 1_000_000
@@ -332,9 +344,10 @@ class PlaceScanner:
             written = folded.original[start:end]
             if key in abbr and written not in abbr[key]:
                 continue
-            if not starts_upper(written) and not _FRENCH_GENERIC.match(written):
-                continue
             cands = tuple(Candidate(self._records[g], p, c) for g, p, c in entries)
+            lower = not starts_upper(written) and not _FRENCH_GENERIC.match(written)
+            if lower and not _described(written, cands):
+                continue
             yield _Hit(start, end, cands)
 
     def _bracket_hits(self, text: str) -> Iterator[_Hit]:
