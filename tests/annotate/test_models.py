@@ -17,6 +17,15 @@ def test_glued_semicolon_lists_split_into_names(engine: Engine, lang: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
+def test_headlines_glued_after_a_number_split(engine: Engine, lang: str) -> None:
+    """UCDP joins headlines with a bare ';' after a count too: "wounded 85;The toll"."""
+    doc = engine.models.get(lang)("Russia killed 26 people, wounded 85;The toll rose to 31")
+    words = [t.text for t in doc]
+    assert words[words.index(";") - 1 : words.index(";") + 2] == ["85", ";", "The"]
+    assert [s.text.split()[0] for s in doc.sents] == ["Russia", "The"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_typed_double_dash_is_not_part_of_a_name(engine: Engine, lang: str) -> None:
     doc = engine.models.get(lang)("la capitale Sanaa-- aux forces --soutenus")
     words = [t.text for t in doc]

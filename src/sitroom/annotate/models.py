@@ -84,9 +84,10 @@ class Models:
 
 
 # A semicolon between two words with no space is a list separator (UCDP source fields
-# write "Kiev;Andriivka"); spaCy's default infixes keep such a pair as one token. A double
+# write "Kiev;Andriivka", and join headlines so: "wounded 85;The death toll"); spaCy's
+# default infixes keep such a pair as one token. A double
 # hyphen glued to a word is a dash typed on a keyboard ("la capitale Sanaa-- aux").
-_GLUED_SEMICOLON = r"(?<=[^\W\d]);(?=[^\W\d])"
+_GLUED_SEMICOLON = r"(?<=[^\W_]);(?=[^\W\d])"
 _GLUED_DASH_PREFIX = r"^--+"
 _GLUED_DASH_SUFFIX = r"--+$"
 
