@@ -1728,3 +1728,16 @@ def test_a_delegation_that_flew_somewhere_met_there(engine: Engine) -> None:
         engine, "Two US officials flew to Kyiv on Sunday where they briefed Zelensky.", MONDAY, "en"
     )
     assert placed(ex, "meeting") == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Shelling of Kramatorsk: the body of the fourth victim was taken from the rubble.", 4),
+        ("Shelling of Kramatorsk on Sunday: a third person died in hospital.", 3),
+        ("Shelling of Kramatorsk on Sunday: the second victim was operated on.", None),
+    ],
+)
+def test_the_nth_dead_makes_n_dead(engine: Engine, text: str, killed: int | None) -> None:
+    r = only(run(engine, text, MONDAY, "en"), "attack")
+    assert fig(r.killed) == (None if killed is None else (killed, killed, "exact"))

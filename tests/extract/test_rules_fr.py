@@ -1344,3 +1344,20 @@ def test_a_devant_un_nom_absent_du_repertoire_est_une_localite(engine: Engine) -
 def test_la_garnison_d_un_soldat_tue_n_est_pas_le_lieu(engine: Engine, unite: str) -> None:
     texte = f"Un soldat {unite} a été tué mardi au Mali."
     assert placed(run(engine, texte, SUNDAY, "fr"), "attack") in (["Mali"], [])
+
+
+@pytest.mark.parametrize(
+    ("texte", "morts"),
+    [
+        ("Attentat de Strasbourg : une quatrième victime succombe à ses blessures.", 4),
+        ("Une troisième victime de l'attaque au couteau a succombé jeudi à Lyon.", 3),
+        (
+            "Une attaque au couteau a fait deux morts jeudi à Lyon. Une troisième victime est "
+            "en état de mort cérébrale.",
+            2,
+        ),
+    ],
+)
+def test_la_nieme_victime_morte_fait_n_morts(engine: Engine, texte: str, morts: int | None) -> None:
+    r = only(run(engine, texte, SUNDAY, "fr"), "attack")
+    assert fig(r.killed) == (None if morts is None else (morts, morts, "exact"))

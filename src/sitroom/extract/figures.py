@@ -211,6 +211,8 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         person = noun.lower_ in persons
         if not (person or _demonym(noun)) or noun.i < token.i:
             continue
+        if any(t.lower_ in _ORDINALS for t in unit.sent.doc[token.i + 1 : noun.i]):
+            continue  # "a third person died": the third dead, not one (see _nth_dead)
         span = unit.sent.doc[token.i : noun.i + 1]
         # a nationality is no person word of the lexicon: it stands for one person
         out.append(_one_person(unit, span, span[-1:], bare=not person))
@@ -300,6 +302,41 @@ _ZERO_KILLED = ("casualt", "victim", "death", "fatalit", "mort", "tué", "killed
 _ZERO_INJURED = ("casualt", "victim", "injur", "hurt", "wounded", "bless")
 
 
+_ORDINALS = {
+    w: n
+    for n, words in enumerate(
+        (("second", "deuxième", "seconde"), ("third", "troisième"), ("fourth", "quatrième"),
+         ("fifth", "cinquième"), ("sixth", "sixième"), ("seventh", "septième"),
+         ("eighth", "huitième"), ("ninth", "neuvième"), ("tenth", "dixième")),
+        start=2,
+    )
+    for w in words
+}  # fmt: skip
+_ORD = "|".join(_ORDINALS)
+# The nth dead told by the one just found or just dead: "the body of the fourth victim
+# was taken out", "une quatrième victime a succombé à ses blessures", "a third person
+# died". A victim alone may be wounded ("la deuxième victime a été opérée", "une
+# troisième victime en état de mort cérébrale").
+_NTH_DEAD = re.compile(
+    rf"\b(?:bod(?:y|ies)\s+of\s+(?:the|a)\s+(?P<en>{_ORD})\s+(?:victim|person)\b"
+    rf"|corps\s+de\s+la\s+(?P<fr>{_ORD})\s+victime\b"
+    rf"|\b(?P<verb>{_ORD})\s+(?:victim|person|victime|personne)\s+(?:[\w'’-]+\s+){{0,5}}?"
+    r"(?:died|has\s+died|succumbed|a\s+succombé|succombe|est\s+décédée?|décédée?\b))",
+    re.IGNORECASE,
+)
+
+
+def _nth_dead(unit: Unit) -> Quantity | None:
+    """The toll an ordinal tells: the fourth victim found dead makes four dead."""
+    m = _NTH_DEAD.search(unit.text)
+    if m is None:
+        return None
+    group = next(g for g in ("en", "fr", "verb") if m.group(g))
+    n = _ORDINALS[m.group(group).lower()]
+    start, end = unit.start + m.start(group), unit.start + m.end(group)
+    return Quantity(n, n, "exact", m.group(group), start, end)
+
+
 def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualties:
     """Killed, injured and children figures stated in the sentence."""
     killed_cues = unit.get("killed")
@@ -321,6 +358,8 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         if key not in result:
             result[key] = item.quantity
             nouns[key] = item.noun.root
+    if "killed" not in result and (ordinal := _nth_dead(unit)) is not None:
+        result["killed"] = ordinal
     for m in _NONE_HURT.finditer(unit.text):
         start, end = unit.start + m.start(), unit.start + m.end()
         zero = Quantity(0, 0, "exact", m.group(0), start, end)
