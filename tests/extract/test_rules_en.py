@@ -1741,3 +1741,9 @@ def test_a_delegation_that_flew_somewhere_met_there(engine: Engine) -> None:
 def test_the_nth_dead_makes_n_dead(engine: Engine, text: str, killed: int | None) -> None:
     r = only(run(engine, text, MONDAY, "en"), "attack")
     assert fig(r.killed) == (None if killed is None else (killed, killed, "exact"))
+
+
+@pytest.mark.parametrize("who", ["a journalist", "a police officer", "a driver"])
+def test_a_person_named_by_trade_counts_one_dead(engine: Engine, who: str) -> None:
+    text = f"On Sunday {who} was killed in a Russian drone strike on Kherson."
+    assert fig(only(run(engine, text, MONDAY, "en"), "attack").killed) == (1, 1, "exact")

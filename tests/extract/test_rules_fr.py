@@ -1361,3 +1361,9 @@ def test_la_garnison_d_un_soldat_tue_n_est_pas_le_lieu(engine: Engine, unite: st
 def test_la_nieme_victime_morte_fait_n_morts(engine: Engine, texte: str, morts: int | None) -> None:
     r = only(run(engine, texte, SUNDAY, "fr"), "attack")
     assert fig(r.killed) == (None if morts is None else (morts, morts, "exact"))
+
+
+@pytest.mark.parametrize("qui", ["un autre journaliste", "un policier", "un casque bleu"])
+def test_une_personne_nommee_par_son_metier_compte_un_mort(engine: Engine, qui: str) -> None:
+    texte = f"Samedi, {qui} a été tué lors d'un bombardement à Kherson."
+    assert fig(only(run(engine, texte, SUNDAY, "fr"), "attack").killed) == (1, 1, "exact")

@@ -208,14 +208,17 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
         noun = token.head
         if token.dep_ != "det" or token.lower_ not in _ONE or noun.i in taken:
             continue
-        person = noun.lower_ in persons
+        end = noun.i + 1
+        if end < len(noun.doc) and f"{noun.lower_} {noun.nbor(1).lower_}" in persons:
+            end += 1  # "un casque bleu"
+        person = noun.lower_ in persons or end > noun.i + 1
         if not (person or _demonym(noun)) or noun.i < token.i:
             continue
         if any(t.lower_ in _ORDINALS for t in unit.sent.doc[token.i + 1 : noun.i]):
             continue  # "a third person died": the third dead, not one (see _nth_dead)
-        span = unit.sent.doc[token.i : noun.i + 1]
+        span = unit.sent.doc[token.i : end]
         # a nationality is no person word of the lexicon: it stands for one person
-        out.append(_one_person(unit, span, span[-1:], bare=not person))
+        out.append(_one_person(unit, span, unit.sent.doc[noun.i : end], bare=not person))
     first = _headline_subject(unit)
     if (  # a headline's bare noun: "Soldier killed, four wounded", "DPR civilian dies"
         first is not None
