@@ -1747,3 +1747,9 @@ def test_the_nth_dead_makes_n_dead(engine: Engine, text: str, killed: int | None
 def test_a_person_named_by_trade_counts_one_dead(engine: Engine, who: str) -> None:
     text = f"On Sunday {who} was killed in a Russian drone strike on Kherson."
     assert fig(only(run(engine, text, MONDAY, "en"), "attack").killed) == (1, 1, "exact")
+
+
+def test_the_side_of_the_dead_an_elimination_counts_is_not_its_doer(engine: Engine) -> None:
+    text = "Near Bakhmut on Sunday, border guards destroyed 11 Russian invaders."
+    r = run(engine, text, MONDAY, "en").reports[0]
+    assert r.actor1 is None or r.actor1.country != "RU"

@@ -1017,9 +1017,19 @@ def _counted_casualties(root: Token) -> bool:
     # "six touristes français et deux Nigériens tués": the participle of the last conjunct
     # describes them all
     nouns = [root, *(c for c in root.children if c.dep_ == "conj")]
+    if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in _ELIMINATING:
+        return True  # "border guards destroyed 11 Russian invaders": the dead, not the doer
     verbs = [root.head]
     verbs += [c for n in nouns for c in n.children if c.dep_ in ("acl", "amod", "acl:relcl")]
     return any(v.lemma_.lower() in CASUALTY_LEMMAS for v in verbs)
+
+
+# Verbs that kill what they count when it is people: "destroyed 11 Russian invaders",
+# "ont neutralisé 20 terroristes".
+_ELIMINATING = frozenset(
+    {"destroy", "eliminate", "liquidate", "neutralize", "neutralise", "détruire", "éliminer",
+     "neutraliser", "abattre"}
+)  # fmt: skip
 
 
 def subject_of(token: Token) -> Token | None:
