@@ -1750,6 +1750,9 @@ def test_a_person_named_by_trade_counts_one_dead(engine: Engine, who: str) -> No
 
 
 def test_the_side_of_the_dead_an_elimination_counts_is_not_its_doer(engine: Engine) -> None:
-    text = "During a counterattack near Bakhmut on Sunday, border guards destroyed 11 Russian invaders."
+    text = (
+        "During a counterattack near Bakhmut on Sunday, border guards destroyed 11 Russian "
+        "invaders."
+    )
     r = only(run(engine, text, MONDAY, "en"), "battle")
     assert r.actor1 is None or r.actor1.country != "RU"

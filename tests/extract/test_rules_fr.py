@@ -1367,3 +1367,11 @@ def test_la_nieme_victime_morte_fait_n_morts(engine: Engine, texte: str, morts: 
 def test_une_personne_nommee_par_son_metier_compte_un_mort(engine: Engine, qui: str) -> None:
     texte = f"Samedi, {qui} a été tué lors d'un bombardement à Kherson."
     assert fig(only(run(engine, texte, SUNDAY, "fr"), "attack").killed) == (1, 1, "exact")
+
+
+def test_un_etat_contraint_d_agir_n_est_pas_le_lieu(engine: Engine) -> None:
+    texte = (
+        "Mais Moscou a été contrainte de céder de vastes territoires près de Kharkiv et "
+        "d'autres villes de l'est, dont elle s'était emparée au début de la guerre."
+    )
+    assert placed(run(engine, texte, SUNDAY, "fr"), "territory_change") == ["Kharkiv"]

@@ -727,6 +727,11 @@ def _is_party(ent: SpacySpan) -> bool:
     root = ent.root
     if root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in _ADDRESSED:
         return True  # "le massacre avait choqué la France", "urged Kyiv": whom, not where
+    head = root.head
+    if root.dep_.startswith("nsubj") and (
+        head.lemma_.lower() in _COMPELLED or head.lower_.rstrip("es") in _COMPELLED
+    ):
+        return True  # "Moscou a été contrainte d'abandonner": who was made to act
     return root.dep_ in ("nsubj",) and root.head.pos_ in ("VERB", "AUX")
 
 
@@ -769,6 +774,11 @@ def _is_destination(ent: SpacySpan) -> bool:
     return any(t.lemma_.lower() in verbs for t in doc[sent.start : i])
 
 
+# Verbs whose passive subject is made to act, not a place: "Moscou a été contrainte de".
+_COMPELLED = frozenset(
+    {"contraindre", "forcer", "obliger", "pousser", "force", "compel", "oblige", "push",
+     "pressure", "pressurise", "pressurize", "contraint", "forcé", "obligé", "poussé"}
+)  # fmt: skip
 # Verbs whose object is a party told, moved or blamed, not a place things happen at.
 _ADDRESSED = frozenset(
     {"choquer", "condamner", "accuser", "exhorter", "appeler", "avertir", "menacer",
