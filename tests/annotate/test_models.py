@@ -25,6 +25,17 @@ def test_headlines_glued_after_a_number_split(engine: Engine, lang: str) -> None
     assert [s.text.split()[0] for s in doc.sents] == ["Russia", "The"]
 
 
+def test_french_sentences_glued_by_a_full_stop_split(engine: Engine) -> None:
+    doc = engine.models.get("fr")("interrogé par l'AFP.Une délégation était à Kaboul.")
+    assert [s.text for s in doc.sents] == ["interrogé par l'AFP.", "Une délégation était à Kaboul."]
+
+
+@pytest.mark.parametrize("text", ["le site franceinfo.fr", "M.Macron", "U.S.A"])
+def test_dotted_names_stay_whole(engine: Engine, text: str) -> None:
+    words = [t.text for t in engine.models.get("fr")(text)]
+    assert text.split()[-1] in words
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_typed_double_dash_is_not_part_of_a_name(engine: Engine, lang: str) -> None:
     doc = engine.models.get(lang)("la capitale Sanaa-- aux forces --soutenus")

@@ -1375,3 +1375,11 @@ def test_un_etat_contraint_d_agir_n_est_pas_le_lieu(engine: Engine) -> None:
         "d'autres villes de l'est, dont elle s'était emparée au début de la guerre."
     )
     assert placed(run(engine, texte, SUNDAY, "fr"), "territory_change") == ["Kharkiv"]
+
+
+def test_une_citation_pronostiquee_est_de_la_personne_nommee_avant(engine: Engine) -> None:
+    texte = (
+        "« La trêve ne sera pas annoncée », a estimé Sayed Musawi, un analyste basé à Kaboul.\n"
+        "Mais « elle va se poursuivre », a-t-il pronostiqué."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Sayed Musawi"] * 2

@@ -54,7 +54,7 @@ class Models:
                 f"spaCy model {name!r} for {lang!r} is not installed: pip install it, "
                 f"or set [models] {lang} in the config to an installed model ({exc})"
             ) from None
-        _split_glued_lists(nlp)
+        _split_glued_lists(nlp, _GLUED_SENTENCES.get(lang, ()))
         _keep_compounds(nlp, _COMPOUNDS.get(lang, ()))
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("sitroom_sentences", before="parser")
@@ -89,6 +89,12 @@ class Models:
 # hyphen glued to a word is a dash typed on a keyboard ("la capitale Sanaa-- aux").
 _GLUED_SEMICOLON = r"(?<=[^\W_]);(?=[^\W\d])"
 _GLUED_DASH_PREFIX = r"^--+"
+# French agency copy whose paragraphs lost their breaks glues a sentence to the next one
+# ("interrogé par l'AFP.Une délégation talibane"): a full stop between a word and a
+# capitalised word splits. English text writes names so ("DeepStateMap.Live").
+_GLUED_SENTENCES: dict[str, tuple[str, ...]] = {
+    "fr": (r"(?<=[^\W\d_]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ'’])",),
+}
 _GLUED_DASH_SUFFIX = r"--+$"
 
 
@@ -108,13 +114,14 @@ def _keep_compounds(nlp: Language, words: Iterable[str]) -> None:
         tokenizer.add_special_case(word, [{ORTH: word}])
 
 
-def _split_glued_lists(nlp: Language) -> None:
-    """Add the glued-semicolon and glued-dash splits to the model's own rules."""
+def _split_glued_lists(nlp: Language, glued_sentences: Iterable[str] = ()) -> None:
+    """Add the glued-semicolon and glued-dash splits, and the language's glued-sentence
+    splits, to the model's own rules."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokenizer: leave it as it is
     for attr, extra in (
-        ("infix_finditer", _GLUED_SEMICOLON),
+        ("infix_finditer", "|".join((_GLUED_SEMICOLON, *glued_sentences))),
         ("prefix_search", _GLUED_DASH_PREFIX),
         ("suffix_search", _GLUED_DASH_SUFFIX),
     ):
