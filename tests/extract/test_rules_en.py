@@ -1756,3 +1756,8 @@ def test_the_side_of_the_dead_an_elimination_counts_is_not_its_doer(engine: Engi
     )
     r = only(run(engine, text, MONDAY, "en"), "battle")
     assert r.actor1 is None or r.actor1.country != "RU"
+
+
+def test_a_sentence_opening_on_whose_view_it_gives_quotes_that_person(engine: Engine) -> None:
+    text = 'For Vladimir Putin, this is a war against a nation that he believes "is not real".'
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Vladimir Putin"]

@@ -1383,3 +1383,11 @@ def test_une_citation_pronostiquee_est_de_la_personne_nommee_avant(engine: Engin
         "Mais « elle va se poursuivre », a-t-il pronostiqué."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Sayed Musawi"] * 2
+
+
+def test_pour_x_virgule_citation_cite_x(engine: Engine) -> None:
+    texte = (
+        "Pour Emmanuel Macron, « ce crime odieux » a tout d'une attaque terroriste, même s'il "
+        "n'a pas été revendiqué."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Emmanuel Macron"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import spacy
@@ -54,7 +54,7 @@ class Models:
                 f"spaCy model {name!r} for {lang!r} is not installed: pip install it, "
                 f"or set [models] {lang} in the config to an installed model ({exc})"
             ) from None
-        _split_glued_lists(nlp, _GLUED_SENTENCES.get(lang, ()))
+        _split_glued_lists(nlp, _GLUED_SENTENCES.get(lang))
         _keep_compounds(nlp, _COMPOUNDS.get(lang, ()))
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("sitroom_sentences", before="parser")
@@ -85,17 +85,22 @@ class Models:
 
 # A semicolon between two words with no space is a list separator (UCDP source fields
 # write "Kiev;Andriivka", and join headlines so: "wounded 85;The death toll"); spaCy's
-# default infixes keep such a pair as one token. A double
-# hyphen glued to a word is a dash typed on a keyboard ("la capitale Sanaa-- aux").
+# default infixes keep such a pair as one token. A double hyphen glued to a word is a
+# dash typed on a keyboard ("la capitale Sanaa-- aux").
 _GLUED_SEMICOLON = r"(?<=[^\W_]);(?=[^\W\d])"
 _GLUED_DASH_PREFIX = r"^--+"
-# French agency copy whose paragraphs lost their breaks glues a sentence to the next one
-# ("interrogé par l'AFP.Une délégation talibane"): a full stop between a word and a
-# capitalised word splits. English text writes names so ("DeepStateMap.Live").
-_GLUED_SENTENCES: dict[str, tuple[str, ...]] = {
-    "fr": (r"(?<=[^\W\d_]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ'’])",),
-}
 _GLUED_DASH_SUFFIX = r"--+$"
+# French agency copy whose paragraphs lost their breaks glues a sentence to the next one
+# ("interrogé par l'AFP.Une délégation talibane", "« le mal ».Pour le chef du
+# gouvernement"): a full stop between a word or a closing quote and a capitalised word
+# splits. English text writes names so ("DeepStateMap.Live").
+_NEXT_SENTENCE = r"\.(?=[A-ZÀ-Ý][a-zà-ÿ'’])"
+_GLUED_SENTENCES: dict[str, dict[str, str]] = {
+    "fr": {
+        "infix_finditer": rf"(?<=[^\W\d_]{{2}}){_NEXT_SENTENCE}",
+        "prefix_search": rf"^{_NEXT_SENTENCE}",
+    },
+}
 
 
 # Hyphenated nouns a model's tokenizer splits, whose halves the parser then misreads:
@@ -114,17 +119,20 @@ def _keep_compounds(nlp: Language, words: Iterable[str]) -> None:
         tokenizer.add_special_case(word, [{ORTH: word}])
 
 
-def _split_glued_lists(nlp: Language, glued_sentences: Iterable[str] = ()) -> None:
+def _split_glued_lists(nlp: Language, glued_sentences: Mapping[str, str] | None = None) -> None:
     """Add the glued-semicolon and glued-dash splits, and the language's glued-sentence
     splits, to the model's own rules."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokenizer: leave it as it is
+    sentences = glued_sentences or {}
     for attr, extra in (
-        ("infix_finditer", "|".join((_GLUED_SEMICOLON, *glued_sentences))),
+        ("infix_finditer", _GLUED_SEMICOLON),
         ("prefix_search", _GLUED_DASH_PREFIX),
         ("suffix_search", _GLUED_DASH_SUFFIX),
     ):
+        if attr in sentences:
+            extra = f"{extra}|{sentences[attr]}"
         method = getattr(tokenizer, attr)
         pattern = getattr(getattr(method, "__self__", None), "pattern", None)
         if isinstance(pattern, str):

@@ -87,7 +87,33 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
         if cue.text.lower().startswith("a-t-"):
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
+    view = _point_of_view(unit)
+    if view is not None and all(a.speaker is None or _passive(a.verb.root) for a in acts):
+        acts.insert(0, view)  # "… même s'il n'a pas été revendiqué": no one speaks there
     return tuple(acts)
+
+
+# "Pour le chef du gouvernement, « ce crime odieux » …", "For Zelensky, "this is…"": a
+# sentence that opens on whose view it gives, then quotes, quotes that person.
+_VIEW_WORDS = frozenset({"pour", "for"})
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+
+
+def _point_of_view(unit: Unit) -> SpeechAct | None:
+    sent = unit.sent
+    if len(sent) < 4 or sent[0].lower_ not in _VIEW_WORDS:
+        return None
+    comma = next((t.i for t in sent[1:12] if t.text == ","), None)
+    if comma is None or not any(t.text in _QUOTE_MARKS for t in sent.doc[comma : sent.end]):
+        return None
+    cue = sent.doc[sent.start : sent.start + 1]
+    speaker = _object_after(cue)
+    if speaker is None or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
+        return None
+    return SpeechAct(cue, speaker, None, True, False)
 
 
 def _not_a_verb(word: Token) -> bool:
