@@ -27,6 +27,7 @@ def table() -> ActorTable:
         ("le ministre russe des affaires étrangères", ("Foreign Minister", "RU")),
         ("le ministre ukrainien de la Défense", ("Defence Minister", "UA")),
         ("le premier ministre britannique", ("Prime Minister", "GB")),
+        ("le chef du gouvernement", ("Prime Minister", None)),
         ("l'ancien président américain", None),  # a former holder is not the holder
         ("le vice-président américain", None),
         ("le président de la Commission européenne", None),

@@ -1391,3 +1391,13 @@ def test_pour_x_virgule_citation_cite_x(engine: Engine) -> None:
         "n'a pas été revendiqué."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Emmanuel Macron"]
+
+
+def test_le_chef_du_gouvernement_est_le_premier_ministre_qui_vient_de_parler(
+    engine: Engine,
+) -> None:
+    texte = (
+        "« Ils n'étaient pas armés », a insisté Jean Castex.\n"
+        "Pour le chef du gouvernement, « ce crime odieux » a tout d'une attaque terroriste."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Jean Castex"] * 2

@@ -26,6 +26,8 @@ _OFFICES: dict[str, str] = {
     "defense minister": "Defence Minister",
     "premier ministre": "Prime Minister",
     "prime minister": "Prime Minister",
+    "chef du gouvernement": "Prime Minister",
+    "head of government": "Prime Minister",
     "numéro un": "President",  # "le numéro un chinois"
     "chef de l'etat": "President",
     "chef de l'état": "President",
