@@ -30,6 +30,13 @@ def test_french_sentences_glued_by_a_full_stop_split(engine: Engine) -> None:
     assert [s.text for s in doc.sents] == ["interrogé par l'AFP.", "Une délégation était à Kaboul."]
 
 
+def test_french_sentences_glued_between_quotes_split(engine: Engine) -> None:
+    doc = engine.models.get("fr")('reflétait "les échecs"."Il semble que oui", a-t-il dit.')
+    words = [t.text for t in doc]
+    assert words[3:9] == ["échecs", '"', ".", '"', "Il", "semble"]
+    assert len(list(doc.sents)) == 2
+
+
 @pytest.mark.parametrize("text", ["le site franceinfo.fr", "M.Macron", "U.S.A"])
 def test_dotted_names_stay_whole(engine: Engine, text: str) -> None:
     words = [t.text for t in engine.models.get("fr")(text)]

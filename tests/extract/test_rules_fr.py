@@ -1401,3 +1401,19 @@ def test_le_chef_du_gouvernement_est_le_premier_ministre_qui_vient_de_parler(
         "Pour le chef du gouvernement, « ce crime odieux » a tout d'une attaque terroriste."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Jean Castex"] * 2
+
+
+def test_un_participe_de_parole_continue_le_locuteur_du_verbe_avant(engine: Engine) -> None:
+    texte = (
+        "Jonathan Conricus a précisé lundi que les forces israéliennes ratissaient le secteur, "
+        "ajoutant qu'une unité y avait été déployée « après une activité nocturne »."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Jonathan Conricus"]
+
+
+def test_un_participe_de_parole_seul_cite_le_sujet(engine: Engine) -> None:
+    texte = (
+        "Le ministre yéménite Najib Ghallab a condamné le meurtre, affirmant qu'il constituait "
+        "« une attaque contre la presse »."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Najib Ghallab"]

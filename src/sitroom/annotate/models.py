@@ -94,10 +94,17 @@ _GLUED_DASH_SUFFIX = r"--+$"
 # ("interrogé par l'AFP.Une délégation talibane", "« le mal ».Pour le chef du
 # gouvernement"): a full stop between a word or a closing quote and a capitalised word
 # splits. English text writes names so ("DeepStateMap.Live").
-_NEXT_SENTENCE = r"\.(?=[A-ZÀ-Ý][a-zà-ÿ'’])"
+_CAPITALISED = r"[A-ZÀ-Ý][a-zà-ÿ'’]"
+_NEXT_SENTENCE = rf"\.(?=[\"«“]?{_CAPITALISED})"
 _GLUED_SENTENCES: dict[str, dict[str, str]] = {
     "fr": {
-        "infix_finditer": rf"(?<=[^\W\d_]{{2}}){_NEXT_SENTENCE}",
+        "infix_finditer": "|".join(
+            (
+                rf"(?<=[^\W\d_]{{2}}|[^\W\d_][\"»”]){_NEXT_SENTENCE}",  # "l'AFP.Une", "mal".Pour
+                rf"(?<=[^\W\d_])[\"»”](?={_NEXT_SENTENCE})",  # the quote that closes it
+                rf"(?<=\.)[\"«“](?={_CAPITALISED})",  # the quote that opens the next
+            )
+        ),
         "prefix_search": rf"^{_NEXT_SENTENCE}",
     },
 }

@@ -8,7 +8,7 @@ last person who spoke or was named before them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -80,6 +80,10 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
         verb = cue.root
         if _not_a_verb(verb):
             continue
+        if _participle(cue) and acts and not acts[-1].according:
+            # "a précisé X, ajoutant que « … »": X goes on speaking
+            acts.append(replace(acts[-1], verb=cue, clause=_clause(verb)))
+            continue
         speaker = _inverted_pronoun(verb) or _subject(verb)
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
@@ -114,6 +118,13 @@ def _point_of_view(unit: Unit) -> SpeechAct | None:
     if speaker is None or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
         return None
     return SpeechAct(cue, speaker, None, True, False)
+
+
+def _participle(cue: SpacySpan) -> bool:
+    """A French present participle ("ajoutant", "estimant"): it goes on with the speaker of
+    the verb before it, whoever its own clause's subject is."""
+    word = cue.text.lower()
+    return len(cue) == 1 and word.endswith("ant") and "Part" in cue.root.morph.get("VerbForm", [])
 
 
 def _not_a_verb(word: Token) -> bool:
