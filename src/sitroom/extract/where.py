@@ -300,8 +300,8 @@ def _unlisted(ent: SpacySpan) -> Place | None:
 
 def _at_a_town(ent: SpacySpan) -> bool:
     """French "à" before a bare name places at a town ("tués le 10 décembre à Inates"):
-    countries and regions take "en", "au", "aux". Not where a unit or a person is from
-    ("un régiment basé à Mourmelon-le-Grand", "originaire de")."""
+    countries and regions take "en", "au", "aux". Not where a unit is stationed or a person
+    lives ("un régiment basé à Mourmelon-le-Grand", "né à")."""
     doc = ent.doc
     if len(ent) != 1 or ent.label_ != "LOC" or ent.start < 1 or doc[ent.start - 1].lower_ != "à":
         return False
@@ -728,6 +728,7 @@ def _is_party(ent: SpacySpan) -> bool:
     if root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in _ADDRESSED:
         return True  # "le massacre avait choqué la France", "urged Kyiv": whom, not where
     head = root.head
+    # the participle may come out as a noun ("contrainte") or keep its agreement
     if root.dep_.startswith("nsubj") and (
         head.lemma_.lower() in _COMPELLED or head.lower_.rstrip("es") in _COMPELLED
     ):
@@ -779,6 +780,7 @@ _COMPELLED = frozenset(
     {"contraindre", "forcer", "obliger", "pousser", "force", "compel", "oblige", "push",
      "pressure", "pressurise", "pressurize", "contraint", "forcé", "obligé", "poussé"}
 )  # fmt: skip
+
 # Verbs whose object is a party told, moved or blamed, not a place things happen at.
 _ADDRESSED = frozenset(
     {"choquer", "condamner", "accuser", "exhorter", "appeler", "avertir", "menacer",

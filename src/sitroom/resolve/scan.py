@@ -200,13 +200,14 @@ _FRENCH_GENERIC = re.compile(
 )
 
 
-def _described(written: str, cands: tuple[Candidate, ...]) -> bool:
+def _described(written: str, entries: Iterable[tuple[int, bool, int]]) -> bool:
     """A hand-written description of one place, in lower case but for a name inside it:
-    "la plus grande centrale nucléaire d'Europe" is the Zaporizhzhia plant."""
+    "la plus grande centrale nucléaire d'Europe" is the Zaporizhzhia plant. ``entries``
+    are the automaton's (geonameid, primary, curated) for the name."""
     return (
         len(written.split()) >= 3
         and any(ch.isupper() for ch in written)
-        and all(c.curated for c in cands)
+        and all(curated for _, _, curated in entries)
     )
 
 
@@ -344,10 +345,10 @@ class PlaceScanner:
             written = folded.original[start:end]
             if key in abbr and written not in abbr[key]:
                 continue
-            cands = tuple(Candidate(self._records[g], p, c) for g, p, c in entries)
             lower = not starts_upper(written) and not _FRENCH_GENERIC.match(written)
-            if lower and not _described(written, cands):
+            if lower and not _described(written, entries):
                 continue
+            cands = tuple(Candidate(self._records[g], p, c) for g, p, c in entries)
             yield _Hit(start, end, cands)
 
     def _bracket_hits(self, text: str) -> Iterator[_Hit]:
