@@ -1405,9 +1405,10 @@ def test_le_chef_du_gouvernement_est_le_premier_ministre_qui_vient_de_parler(
 
 def test_un_participe_de_parole_continue_le_locuteur_du_verbe_avant(engine: Engine) -> None:
     texte = (
-        "Jonathan Conricus a précisé lundi que les forces israéliennes ratissaient le secteur, "
-        "ajoutant qu'une unité y avait été déployée « après une activité nocturne »."
+        "Le porte-parole Jonathan Conricus a indiqué que l'armée israélienne ratissait le "
+        "secteur, ajoutant qu'elle était « en état d'alerte »."
     )
+    # read on its own, "ajoutant" would take the army of the clause before it
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Jonathan Conricus"]
 
 

@@ -553,8 +553,7 @@ def _both_sides_dead(unit: Unit, located: Sequence[figures.Located], lex: Lexico
     rebels killed")."""
     if _BOTH_SIDES.search(unit.sent.text):
         return True
-    nouns = {item.noun.text.lower() for item in located}
-    return bool(nouns & lex.words("armed_regulars")) and bool(nouns & lex.words("armed_irregulars"))
+    return figures.both_sides({item.noun.text.lower() for item in located}, lex)
 
 
 def _on_armed_target(trig: Trigger, armed: frozenset[str], civilian: frozenset[str]) -> bool:

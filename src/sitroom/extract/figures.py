@@ -390,11 +390,13 @@ def _two_sides(first: Token, second: Token, lex: LexiconData) -> bool:
     listed with a comma, are added up (a comma after one side is no restatement)."""
     if second.dep_ != "appos" or second.head.i != first.i:
         return False
-    regulars, irregulars = lex.words("armed_regulars"), lex.words("armed_irregulars")
-    words = (first.lower_, second.lower_)
-    return (words[0] in regulars and words[1] in irregulars) or (
-        words[0] in irregulars and words[1] in regulars
-    )
+    return both_sides({first.lower_, second.lower_}, lex)
+
+
+def both_sides(words: set[str], lex: LexiconData) -> bool:
+    """Whether ``words`` name regular forces and irregular fighters both ("soldiers",
+    "rebels"): the two sides of a fight."""
+    return bool(words & lex.words("armed_regulars")) and bool(words & lex.words("armed_irregulars"))
 
 
 def _sum(unit: Unit, a: Quantity, b: Quantity) -> Quantity:

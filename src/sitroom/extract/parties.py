@@ -1016,9 +1016,9 @@ def _counted_casualties(root: Token) -> bool:
         return False  # "Four Ukraine soldiers": the count may hang on the state's name
     # "six touristes français et deux Nigériens tués": the participle of the last conjunct
     # describes them all
-    nouns = [root, *(c for c in root.children if c.dep_ == "conj")]
     if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in _ELIMINATING:
         return True  # "border guards destroyed 11 Russian invaders": the dead, not the doer
+    nouns = [root, *(c for c in root.children if c.dep_ == "conj")]
     verbs = [root.head]
     verbs += [c for n in nouns for c in n.children if c.dep_ in ("acl", "amod", "acl:relcl")]
     return any(v.lemma_.lower() in CASUALTY_LEMMAS for v in verbs)

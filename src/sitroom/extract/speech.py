@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.marks import quoted
-from sitroom.extract.units import PERSON_LABELS, Unit
+from sitroom.extract.units import PERSON_LABELS, Unit, is_passive
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "expl:subj"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -92,7 +92,7 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
     view = _point_of_view(unit)
-    if view is not None and all(a.speaker is None or _passive(a.verb.root) for a in acts):
+    if view is not None and all(a.speaker is None or is_passive(a.verb.root) for a in acts):
         acts.insert(0, view)  # "… même s'il n'a pas été revendiqué": no one speaks there
     return tuple(acts)
 
@@ -100,10 +100,6 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
 # "Pour le chef du gouvernement, « ce crime odieux » …", "For Zelensky, "this is…"": a
 # sentence that opens on whose view it gives, then quotes, quotes that person.
 _VIEW_WORDS = frozenset({"pour", "for"})
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
 
 
 def _point_of_view(unit: Unit) -> SpeechAct | None:

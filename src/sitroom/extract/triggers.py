@@ -40,7 +40,7 @@ from spacy.tokens import Token
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.marks import quoted
 from sitroom.extract.modality import negated
-from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, is_passive, path_length
 from sitroom.types import ATTACK_SUBTYPES
 
 NO_EVENT = "none"  # the trigger type of phrases that hide a trigger word
@@ -362,9 +362,7 @@ def _seizes_no_ground(span: SpacySpan) -> bool:
             return True
         if obj.dep_ in ("nsubjpass", "nsubj:pass") and _is_person(obj):
             return True
-    if root.dep_ == "xcomp" and any(  # "pour éviter d'être capturé": the subject taken
-        c.dep_ in ("aux:pass", "auxpass") for c in root.children
-    ):
+    if root.dep_ == "xcomp" and is_passive(root):  # "pour éviter d'être capturé"
         head = root
         while head.dep_ in ("xcomp", "advcl", "acl") and head.head.i != head.i:
             head = head.head

@@ -92,6 +92,11 @@ def build_units(
     return units
 
 
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: it takes a passive auxiliary ("was hit", "a été tué")."""
+    return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+
+
 def governor(token: Token) -> Token:
     """The verb that governs ``token`` (itself if it is a verb), or the sentence root."""
     current = token

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.extract.units import Unit, path_length
@@ -722,8 +722,10 @@ def _is_topic(ent: SpacySpan) -> bool:
 
 
 def _is_party(ent: SpacySpan) -> bool:
-    """True when the place acts: the active subject of a verb ("Kyiv says", "Russia
-    launched"). A passive subject ("Kharkiv was hit") is still a place."""
+    """True when the place acts or is acted on as a party: the active subject of a verb
+    ("Kyiv says", "Russia launched"), the object of a verb that tells, moves or blames
+    ("urged Kyiv"), the subject of one that compels ("Moscou a été contrainte de"). A
+    passive subject ("Kharkiv was hit") is still a place."""
     root = ent.root
     if root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in _ADDRESSED:
         return True  # "le massacre avait choqué la France", "urged Kyiv": whom, not where
@@ -733,7 +735,7 @@ def _is_party(ent: SpacySpan) -> bool:
         head.lemma_.lower() in _COMPELLED or head.lower_.rstrip("es") in _COMPELLED
     ):
         return True  # "Moscou a été contrainte d'abandonner": who was made to act
-    return root.dep_ in ("nsubj",) and root.head.pos_ in ("VERB", "AUX")
+    return root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
 
 
 # Verbs that carry people somewhere: to a hospital ("taken to a hospital in Kramatorsk"),
@@ -751,6 +753,10 @@ _TOWARDS = frozenset({"vers", "to", "towards", "toward", "into"})
 _CARE_NOUNS = frozenset({"hôpital", "hospital", "clinique", "clinic", "morgue"})
 
 
+def _cares(token: Token) -> bool:
+    return token.lemma_.lower() in _CARE_NOUNS or token.lower_ in _CARE_NOUNS
+
+
 def _is_destination(ent: SpacySpan) -> bool:
     """True for where the wounded or evacuated were taken, not where it happened:
     "évacués vers l'hôpital militaire de Gao", "taken to a hospital in Kramatorsk",
@@ -758,10 +764,10 @@ def _is_destination(ent: SpacySpan) -> bool:
     keeps its town."""
     doc, sent = ent.doc, ent.sent
     i = ent.start - 1
-    care = any(t.lemma_.lower() in _CARE_NOUNS for t in ent)  # "l'hôpital de Gao" whole
+    care = any(map(_cares, ent))  # "l'hôpital de Gao" taken whole
     # step back over the care place the name belongs to: "l'hôpital militaire de"
     for j in range(ent.start - 1, max(ent.start - 6, sent.start) - 1, -1):
-        if doc[j].lemma_.lower() in _CARE_NOUNS or doc[j].lower_ in _CARE_NOUNS:
+        if _cares(doc[j]):
             i, care = j - 1, True
             break
     while i >= sent.start and doc[i].pos_ == "DET":

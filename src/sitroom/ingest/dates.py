@@ -115,7 +115,8 @@ def _checked(day: dt.date) -> dt.date | None:
 
 
 # A day in a URL's path, as news sites file their articles: "/2026/feb/20/",
-# "/2026/02/20/", "/2026-02-20-".
+# "/2026/02/20/", "/2026-02-20-". htmldate's own URL pattern reads numeric months only,
+# and the Guardian files under "/2026/feb/20/".
 _URL_DAY = re.compile(
     r"/(\d{4})/(\d{1,2}|[a-z]{3,9})/(\d{1,2})(?:/|$)|/(\d{4})-(\d{2})-(\d{2})(?:[/\-_.]|$)",
     re.IGNORECASE,
