@@ -1761,3 +1761,32 @@ def test_the_side_of_the_dead_an_elimination_counts_is_not_its_doer(engine: Engi
 def test_a_sentence_opening_on_whose_view_it_gives_quotes_that_person(engine: Engine) -> None:
     text = 'For Vladimir Putin, this is a war against a nation that he believes "is not real".'
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Vladimir Putin"]
+
+
+def test_the_report_says_is_its_author(engine: Engine) -> None:
+    text = (
+        "“Russia has lost its edge,” Pavel Baev wrote in a November report for a French "
+        "institute. “Plain logic dictates greater reliance on nuclear arms,” the report says.\n"
+        "A new report by Human Rights Watch describes abuse. “Detainees were beaten,” the "
+        "report said."
+    )
+    said = speakers(run(engine, text, MONDAY, "en"), direct=True)
+    assert said == ["Pavel Baev", "Pavel Baev", "Human Rights Watch"]
+
+
+def test_the_company_is_the_company_that_spoke(engine: Engine) -> None:
+    text = (
+        "Rosatom, the parent of Rosenergoatom, said similar turbines are in use. The company "
+        "said it investigates any fault. “Their fault has no impact on nuclear safety,” it said."
+    )
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Rosatom"]
+
+
+def test_members_of_a_body_speak_for_it(engine: Engine) -> None:
+    text = (
+        "The Independent International Commission of Inquiry on Ukraine published its findings "
+        "on Friday. The commissioners said they found “a profound disregard towards human "
+        "dignity”."
+    )
+    said = speakers(run(engine, text, MONDAY, "en"), direct=True)
+    assert said == ["Independent International Commission of Inquiry on Ukraine"]

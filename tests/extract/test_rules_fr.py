@@ -1418,3 +1418,11 @@ def test_un_participe_de_parole_seul_cite_le_sujet(engine: Engine) -> None:
         "« une attaque contre la presse »."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Najib Ghallab"]
+
+
+def test_le_rapport_cite_son_auteur(engine: Engine) -> None:
+    texte = (
+        "Amnesty International a publié jeudi un rapport sur les prisons. « Les détenus sont "
+        "battus », affirme le rapport."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Amnesty International"]

@@ -95,6 +95,8 @@ class Parties:
     acronyms: dict[str, Actor] = field(default_factory=dict)  # "MoD" after "… (MoD)"
     # people the text describes in apposition: "The prosecutor, Svetlana Tarasova,"
     described: list[tuple[int, frozenset[str], Actor]] = field(default_factory=list)
+    bodies: list[Actor] = field(default_factory=list)  # organisations named, in order
+    author: Actor | None = None  # who wrote the last study or report the text introduced
     article_text: str = ""
     _ahead: list[Actor] | None = None
     _titled: list[Actor] | None = None
@@ -254,6 +256,8 @@ class Parties:
                     continue  # the acronym in brackets, read before it was known: its body
                 if actor.kind in ("org", "state", "force") and tokens.root.pos_ == "PROPN":
                     self.last_body = actor
+                if actor.kind == "org":
+                    self.bodies.append(actor)
                 continue
             people.append((tokens, actor))
             role = _apposed_role(tokens)
@@ -270,11 +274,54 @@ class Parties:
                 # people of the story go by their first name, and so, in a quote, may a
                 # leader ("chaque fois que je parle à Vladimir")
                 self.given.setdefault(words[0], actor)
+        self.author = self._author(unit, actors) or self.author
         if self._spoke is not None and self._spoke[0] == unit.index:
             self.last_person = self._spoke[1]
         elif people:
             subjects = [a for t, a in people if _subject_name(t)]
             self.last_person = subjects[-1] if subjects else people[-1][1]
+
+    def _author(self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:
+        """Who wrote a study or report the sentence introduces: "a report by Human Rights
+        Watch", "un rapport d'Amnesty International", "Pavel Baev wrote in a November
+        report", "Amnesty a publié un rapport" (the writer named as the subject, or heard
+        as the sentence's speaker). A report the sentence refers back to ("the report")
+        introduces no one."""
+        for word in unit.sent:
+            if word.pos_ != "NOUN" or word.lemma_.lower() not in _REPORTS:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children):
+                continue
+            by = [
+                g
+                for c in word.children
+                if c.dep_ == "prep" and c.lower_ in _BY
+                for g in c.children
+                if g.dep_ == "pobj"
+            ] + [
+                c
+                for c in word.children
+                if c.dep_ == "nmod"
+                and any(g.dep_ == "case" and g.lower_ in _BY for g in c.children)
+            ]
+            verb = (
+                word.head.head
+                if word.dep_ == "pobj" and word.head.lower_ in _IN
+                else word.head
+                if word.dep_ in ("dobj", "obj")
+                else None
+            )
+            if verb is not None and verb.lemma_.lower() in _WRITE:
+                by += [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            for head in by:
+                actor = next((a for t, a in actors if t.start <= head.i < t.end), None)
+                if actor is None and verb is not None and head.head == verb:
+                    spoke = self._spoke
+                    if spoke is not None and spoke[0] == unit.index:
+                        actor = spoke[1]
+                if actor is not None:
+                    return actor
+        return None
 
     def _titles_in(
         self, unit: Unit, found: Sequence[tuple[SpacySpan, Actor]]
@@ -327,10 +374,9 @@ class Parties:
             actor = self._full_name(actor)
             self.last_person = actor
             self._spoke = (unit.index, actor)
-        elif self._unknown_body(actor) and self._names_last_body(act.speaker):
-            assert self.last_body is not None
+        elif self._unknown_body(actor) and (body := self._body_named(unit, act.speaker)):
             span = unit.span_of(act.speaker)
-            actor = replace(self.last_body, text=span.text, start=span.start, end=span.end)
+            actor = replace(body, text=span.text, start=span.start, end=span.end)
         elif actor.kind == "group" and (issuer := self._issuer(unit, act.speaker)) is not None:
             span = unit.span_of(act.speaker)
             actor = replace(issuer, text=span.text, start=span.start, end=span.end)
@@ -343,6 +389,8 @@ class Parties:
         the body that spoke just before ("détaille l'état-major"), else the body named
         before."""
         root = phrase.root
+        if root.lemma_.lower() in _REPORTS:  # "the report says": its author
+            return self.author if _definite(phrase) else None
         if root.lemma_.lower() not in _DOCUMENTS:
             return None
         if any(t.lower_ in _HIS_OR_HER for t in phrase.subtree):
@@ -364,19 +412,37 @@ class Parties:
             actor.kind == "org" and self.table.abbreviations(actor.name) is None
         )
 
-    def _names_last_body(self, phrase: SpacySpan) -> bool:
-        """ "the ministry said", "selon le ministère": the body named before by a name
-        with that word ("Britain's Ministry of Defence"); "the MoD said": the body named
-        before that the acronym ends one of the abbreviations of ("UK MoD")."""
+    def _body_named(self, unit: Unit, phrase: SpacySpan) -> Actor | None:
+        """The body a one-word speaker phrase names: "the ministry said", "selon le
+        ministère": the body named before by a name with that word ("Britain's Ministry of
+        Defence"); "the commissioners said": the last organisation named with a name whose
+        word their word is made of (the Commission of Inquiry: "commission" + "ers"); "the
+        MoD said": the body named before that the acronym ends one of the abbreviations of
+        ("UK MoD"); "the company said": the company that spoke just before, else the one
+        named last."""
         words = [t for t in phrase if t.lower_ not in _DEFINITE]
         if self.last_body is None or len(words) != 1:
-            return False
-        head = words[0]
-        abbreviations = self.table.abbreviations(self.last_body.name) or ()
+            return None
+        body, head = self.last_body, words[0]
+        abbreviations = self.table.abbreviations(body.name) or ()
         if any(a.split()[-1] == head.text for a in abbreviations):
-            return True
+            return body
         word = head.lower_
-        return head.pos_ == "NOUN" and len(word) > 3 and word in self.last_body.name.lower().split()
+        if head.pos_ != "NOUN" or len(word) <= 3:
+            return None
+        if word in _COMPANY_NOUNS:
+            body = self._body_that_spoke(unit) or body
+            return body if body.kind == "org" else None
+        if word in body.name.lower().split():
+            return body
+        return next(
+            (
+                b
+                for b in reversed(self.bodies)
+                if any(len(w) >= 6 and word == f"{w}ers" for w in b.name.lower().split())
+            ),
+            None,
+        )
 
     def _full_name(self, actor: Actor) -> Actor:
         """A person named by surname alone ("M. Gnounou") is the one named in full before;
@@ -724,6 +790,12 @@ def _title_before(tokens: SpacySpan) -> str | None:
 
 # A statement named as the speaker: its issuer speaks (see ``Parties._issuer``).
 _DOCUMENTS = frozenset({"communiqué", "statement", "déclaration", "release"})
+# documents written by someone the text names: "the report says" quotes its author
+_REPORTS = frozenset({"report", "study", "paper", "analysis", "rapport", "étude", "analyse"})
+_BY = frozenset({"by", "par", "de", "d'", "d’", "du", "des"})
+_IN = frozenset({"in", "dans"})
+_COMPANY_NOUNS = frozenset({"company", "firm", "operator", "société", "entreprise", "opérateur"})
+_WRITE = frozenset({"write", "publish", "argue", "conclude", "écrire", "publier", "conclure"})
 _HIS_OR_HER = frozenset({"son", "sa", "ses", "his", "her"})
 _HONORIFICS = frozenset(
     {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mme.", "dr", "dr.", "mm.", "mlle"}
