@@ -1426,3 +1426,11 @@ def test_le_rapport_cite_son_auteur(engine: Engine) -> None:
         "battus », affirme le rapport."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Amnesty International"]
+
+
+def test_la_publication_est_celle_du_groupe_qui_revendique(engine: Engine) -> None:
+    texte = (
+        "Le groupe État islamique a revendiqué jeudi l'attaque dans son organe de propagande "
+        "Al-Naba. La publication évoque une « attaque éclair » dans la région de Kouré."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Islamic State"]

@@ -789,7 +789,7 @@ def _title_before(tokens: SpacySpan) -> str | None:
 
 
 # A statement named as the speaker: its issuer speaks (see ``Parties._issuer``).
-_DOCUMENTS = frozenset({"communiqué", "statement", "déclaration", "release"})
+_DOCUMENTS = frozenset({"communiqué", "statement", "déclaration", "release", "publication"})
 # documents written by someone the text names: "the report says" quotes its author
 _REPORTS = frozenset({"report", "study", "paper", "analysis", "rapport", "étude", "analyse"})
 _BY = frozenset({"by", "par", "de", "d'", "d’", "du", "des"})
