@@ -1790,3 +1790,8 @@ def test_members_of_a_body_speak_for_it(engine: Engine) -> None:
     )
     said = speakers(run(engine, text, MONDAY, "en"), direct=True)
     assert said == ["Independent International Commission of Inquiry on Ukraine"]
+
+
+def test_murdered_people_are_dead(engine: Engine) -> None:
+    ex = run(engine, "Two journalists were murdered in Kramatorsk on Monday.", MONDAY, "en")
+    assert fig(only(ex, "attack").killed) == (2, 2, "exact")

@@ -1434,3 +1434,8 @@ def test_la_publication_est_celle_du_groupe_qui_revendique(engine: Engine) -> No
         "Al-Naba. La publication évoque une « attaque éclair » dans la région de Kouré."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["Islamic State"]
+
+
+def test_des_groupes_sujets_du_meme_verbe_s_additionnent(engine: Engine) -> None:
+    texte = "Deux hommes et quatre femmes ont été assassinés samedi à Kouré par des hommes armés."
+    assert fig(only(run(engine, texte, SUNDAY, "fr"), "attack").killed) == (6, 6, "exact")

@@ -381,8 +381,13 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
 
 def _conjoined(first: Token, second: Token) -> bool:
     """ "six touristes français et deux Nigériens tués", "two soldiers and three civilians
-    were killed": counted groups joined by "and" share one fate."""
-    return second.dep_ == "conj" and second.head.i == first.i
+    were killed": counted groups joined by "and" share one fate. The parser may hang both
+    on the verb ("Deux hommes et quatre femmes ont été tués")."""
+    if second.dep_ == "conj" and second.head.i == first.i:
+        return True
+    if first.head.i != second.head.i or first.dep_ != second.dep_ or first.head.i == first.i:
+        return False
+    return any(t.dep_ == "cc" for t in first.doc[first.i + 1 : second.left_edge.i])
 
 
 def _two_sides(first: Token, second: Token, lex: LexiconData) -> bool:
