@@ -1795,3 +1795,9 @@ def test_members_of_a_body_speak_for_it(engine: Engine) -> None:
 def test_murdered_people_are_dead(engine: Engine) -> None:
     ex = run(engine, "Two journalists were murdered in Kramatorsk on Monday.", MONDAY, "en")
     assert fig(only(ex, "attack").killed) == (2, 2, "exact")
+
+
+def test_a_child_and_a_relative_killed_are_two_dead(engine: Engine) -> None:
+    text = "A five-year-old boy and his father died in the shelling of Snihurivka on Sunday."
+    ex = run(engine, text, MONDAY, "en")
+    assert fig(only(ex, "attack").killed) == (2, 2, "exact")

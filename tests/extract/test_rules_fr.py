@@ -1439,3 +1439,8 @@ def test_la_publication_est_celle_du_groupe_qui_revendique(engine: Engine) -> No
 def test_des_groupes_sujets_du_meme_verbe_s_additionnent(engine: Engine) -> None:
     texte = "Deux hommes et quatre femmes ont été assassinés samedi à Kouré par des hommes armés."
     assert fig(only(run(engine, texte, SUNDAY, "fr"), "attack").killed) == (6, 6, "exact")
+
+
+def test_une_femme_et_son_fils_font_deux_morts(engine: Engine) -> None:
+    texte = "Une femme et son fils ont été tués dans une frappe sur Kharkiv samedi."
+    assert fig(only(run(engine, texte, SUNDAY, "fr"), "attack").killed) == (2, 2, "exact")

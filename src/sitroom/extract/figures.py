@@ -200,13 +200,22 @@ def _toll_noun(root: Token, words: frozenset[str]) -> SpacySpan | None:
 def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[Located]:
     """ "A woman died", "a child was wounded", "un homme a été tué", "another Ukrainian
     was killed", "Oleksiy Kulenko killed in shelling", a headline's "Soldier killed": one
-    person."""
+    person; so is a relative joined to a person ("a boy and his father died")."""
     persons = lex.words("persons")
     taken = {item.noun.root.i for item in found}
     out = []
     for token in unit.sent:
         noun = token.head
-        if token.dep_ != "det" or token.lower_ not in _ONE or noun.i in taken:
+        if noun.i in taken:
+            continue
+        one = token.dep_ == "det" and token.lower_ in _ONE
+        kin = (
+            token.lower_ in _POSSESSIVES
+            and noun.dep_ == "conj"
+            and noun.head.lower_ in persons
+            and noun.lower_ in persons
+        )
+        if not (one or kin):
             continue
         end = noun.i + 1
         if end < len(noun.doc) and f"{noun.lower_} {noun.nbor(1).lower_}" in persons:
@@ -292,6 +301,7 @@ def _hit_by_casualty(root: Token) -> bool:
 
 
 _ONE = frozenset({"a", "an", "another", "un", "une"})
+_POSSESSIVES = frozenset({"his", "her", "their", "son", "sa", "leur"})
 # Figures of zero, said in words: "no casualties", "no one was hurt", "sans faire de
 # victimes", "aucun blessé". A zero is a figure (nobody was killed), not a missing one.
 _NONE_HURT = re.compile(
@@ -361,6 +371,14 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         if key not in result:
             result[key] = item.quantity
             nouns[key] = item.noun.root
+    for fate in ("killed", "injured"):  # "a boy and his father died": two dead, one a child
+        adults, children = result.get(fate), result.get(f"children_{fate}")
+        if adults is None or children is None:
+            continue
+        a, b = sorted((nouns[fate], nouns[f"children_{fate}"]), key=lambda t: t.i)
+        if _conjoined(a, b):
+            first, second = sorted((adults, children), key=lambda q: q.start)
+            result[fate] = _sum(unit, first, second)
     if "killed" not in result and (ordinal := _nth_dead(unit)) is not None:
         result["killed"] = ordinal
     for m in _NONE_HURT.finditer(unit.text):
