@@ -1801,3 +1801,22 @@ def test_a_child_and_a_relative_killed_are_two_dead(engine: Engine) -> None:
     text = "A five-year-old boy and his father died in the shelling of Snihurivka on Sunday."
     ex = run(engine, text, MONDAY, "en")
     assert fig(only(ex, "attack").killed) == (2, 2, "exact")
+
+
+def test_a_caption_dated_in_an_earlier_year_shows_the_past(engine: Engine) -> None:
+    text = (
+        "A woman passes by shelled shops near the train station in Donetsk, in eastern "
+        "Ukraine, in August 2014."
+    )
+    attack = only(run(engine, text, MONDAY, "en"), "attack")
+    assert attack.modality == "historical"
+    assert attack.date is not None and attack.date.date == dt.date(2014, 8, 1)
+
+
+def test_a_caption_dated_this_year_dates_the_picture_not_the_strike(engine: Engine) -> None:
+    text = (
+        "Workers cut a pipe at a power plant, which was heavily damaged by Russian strikes, "
+        "in Kyiv, Ukraine, on February 4, 2026."
+    )
+    attack = only(run(engine, text, MONDAY, "en"), "attack")
+    assert attack.date is None or attack.date.date != dt.date(2026, 2, 4)

@@ -318,7 +318,7 @@ class Extractor:
         # a phrase that times this event by another one keeps its places and dates
         frames = [f for f in s.frames if not any(_inside(t, [f]) for t in spans)]
         dates = [(t, v) for t, v in s.dates if not _inside(t, frames)]
-        found = _date_for(spans, dates)
+        found = _date_for(spans, dates) or _closing_date(unit, dates, published)
         date = found[1] if found else _year_of(anchor.span, unit, published)
         held = [f for f in s.frames if f not in frames]  # "au lendemain de <this event>"
         if held and not (found and _inside(found[0], held)) and not _anaphoric(spans):
@@ -994,6 +994,32 @@ def _names_russia(run: _ArticleRun, mentions: Sequence[Mention]) -> bool:
 
 _YEAR_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
 _FIRST_YEAR = 1900
+
+
+def _closing_date(
+    unit: Unit, dates: list[tuple[SpacySpan, DateValue]], published: dt.date | None
+) -> tuple[SpacySpan, DateValue] | None:
+    """The one date of a sentence that closes it after a comma, as a photo caption's does
+    ("A woman passes by shelled shops near the train station in Donetsk, in August
+    2014."), when it lies in a year before the article's: what the picture shows is
+    that old, however far the date is from the trigger. A caption of this year's
+    ("…heavily damaged by Russian strikes, in Kyiv, on February 4") dates the picture,
+    not the strike."""
+    if len(dates) != 1 or published is None:
+        return None
+    tokens, value = dates[0]
+    if value.date is None or value.date.year >= published.year:
+        return None
+    sent = unit.sent
+    end = sent.end
+    while end > tokens.end and sent.doc[end - 1].is_punct:
+        end -= 1
+    if end != tokens.end:
+        return None
+    start = tokens.start
+    if start > sent.start and sent.doc[start - 1].lower_ in ("in", "on", "en", "le"):
+        start -= 1
+    return (tokens, value) if start > sent.start and sent.doc[start - 1].text == "," else None
 
 
 def _year_of(trigger: SpacySpan, unit: Unit, published: dt.date | None) -> DateValue | None:
