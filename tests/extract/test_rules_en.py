@@ -1820,3 +1820,11 @@ def test_a_caption_dated_this_year_dates_the_picture_not_the_strike(engine: Engi
     )
     attack = only(run(engine, text, MONDAY, "en"), "attack")
     assert attack.date is None or attack.date.date != dt.date(2026, 2, 4)
+
+
+def test_an_event_of_a_named_past_war_is_history(engine: Engine) -> None:
+    text = (
+        "The Baltic nations of Estonia, Latvia and Lithuania were annexed by the Soviet Union "
+        "during World War II."
+    )
+    assert only(run(engine, text, MONDAY, "en"), "territory_change").modality == "historical"

@@ -1444,3 +1444,8 @@ def test_des_groupes_sujets_du_meme_verbe_s_additionnent(engine: Engine) -> None
 def test_une_femme_et_son_fils_font_deux_morts(engine: Engine) -> None:
     texte = "Une femme et son fils ont été tués dans une frappe sur Kharkiv samedi."
     assert fig(only(run(engine, texte, SUNDAY, "fr"), "attack").killed) == (2, 2, "exact")
+
+
+def test_un_evenement_de_la_seconde_guerre_mondiale_est_du_passe(engine: Engine) -> None:
+    texte = "Des milliers de civils ont été tués à Kharkiv pendant la Seconde Guerre mondiale."
+    assert only(run(engine, texte, SUNDAY, "fr"), "attack").modality == "historical"

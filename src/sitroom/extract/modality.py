@@ -67,6 +67,9 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
             continue  # "il y a huit morts" counts the dead; "il y a deux ans" is the past
         dominates = cue.root in root.ancestors
         modifies = cue.root.head.i == root.i  # "the alleged strike", "la rencontre annulée"
+        if name == "historical" and cue.root.head.dep_ in ("prep", "case"):
+            # "annexed … during World War II", "pendant la Seconde Guerre mondiale"
+            modifies = modifies or cue.root.head.head.i == root.i
         if name == "planned" and modifies and not dominates and _past(root):
             continue  # "travelled to Moscow to meet Putin": the purpose of a done trip
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
