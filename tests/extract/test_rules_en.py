@@ -1828,3 +1828,12 @@ def test_an_event_of_a_named_past_war_is_history(engine: Engine) -> None:
         "during World War II."
     )
     assert only(run(engine, text, MONDAY, "en"), "territory_change").modality == "historical"
+
+
+def test_a_village_near_the_middle_of_a_named_region_places_the_event(engine: Engine) -> None:
+    text = (
+        "Ukrainian military killed while performing battle mission in Donbas near Shumy "
+        "village - JFO HQ;"
+    )
+    reports = run(engine, text, MONDAY, "en").reports
+    assert [r.location.geonames_id for r in reports if r.location] == [9114121]

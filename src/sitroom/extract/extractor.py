@@ -56,6 +56,7 @@ from sitroom.extract.where import (
     Attach,
     PlaceCandidate,
     choose_place,
+    lies_in,
     place_candidates,
     trigger_distance,
 )
@@ -351,6 +352,7 @@ class Extractor:
             near,
             run.lex.words("locative"),
             attach=_ATTACH.get(anchor.type, "any"),
+            sentence=s.candidates,
         )
         if anchor.type == "territory_change" and place is not None and place.geonames_id in RIVERS:
             place = None  # "a foothold on the east bank of the Dnipro": land, not the river
@@ -621,10 +623,10 @@ def _weak_supported(
         return True
     if place is None:
         return False
-    return any(
+    return any(  # the place, or the area named near the trigger that holds it
         min(trigger_distance(t, c) for t in spans) <= WEAK_PATH
         for c in s.candidates
-        if c.place == place
+        if c.place is not None and (c.place == place or lies_in(place, c.place))
     )
 
 

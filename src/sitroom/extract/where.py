@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.extract.units import Unit, path_length
+from sitroom.resolve.geocode import km_between
 from sitroom.types import Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -442,13 +443,16 @@ def choose_place(
     locatives: frozenset[str],
     *,
     attach: Attach = "any",
+    sentence: Sequence[PlaceCandidate] = (),
 ) -> Place | None:
     """The place the event of ``triggers`` happened at, or ``None``.
 
     Score: dependency arcs to the nearest trigger, plus a penalty for coarse places,
     minus one for a locative preposition in front. With ``attached_only`` (meetings) a
     place counts only behind a locative or as a modifier of the trigger ("the Paris
-    meeting"); with ``attach="locative"`` (sanctions) only behind a locative.
+    meeting"); with ``attach="locative"`` (sanctions) only behind a locative. A region
+    chosen gives way to a town near its middle that the ``sentence`` names anywhere
+    ("killed while performing battle mission in Donbas near Shumy village").
     """
     scored = []
     for cand in candidates:
@@ -471,7 +475,10 @@ def choose_place(
         return None
     scored.sort(key=lambda s: s[:2])
     best = scored[0][2]
-    return _finer_inside(best, [p for _, _, p in scored]) or best
+    finer = _finer_inside(best, [p for _, _, p in scored])
+    if finer is None and best.precision == "region":
+        finer = _finer_inside(best, [c.place for c in sentence if c.place is not None])
+    return finer or best
 
 
 # What joins the names of a list of places: "Kyiv, Odesa and Lviv", "in Kharkiv as well
@@ -529,7 +536,9 @@ _SIZE = {"town": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 def _finer_inside(area: Place, places: Sequence[Place]) -> Place | None:
     """A town of the sentence that lies inside the chosen oblast or country: "a drone
-    attack on the town of Shostka in the Sumy region" happened in Shostka."""
+    attack on the town of Shostka in the Sumy region" happened in Shostka; one near the
+    middle of a named region without borders in the gazetteer too ("in Donbas near Shumy
+    village")."""
     if area.precision == "town":
         return None
     for place in places:
@@ -539,7 +548,26 @@ def _finer_inside(area: Place, places: Sequence[Place]) -> Place | None:
             return place
         if area.precision in ("admin1", "admin2") and area.name in (place.admin1, place.admin2):
             return place
+        far = _km(area, place) if area.precision == "region" else None
+        if far is not None and far <= REGION_REACH_KM:
+            return place
     return None
+
+
+def lies_in(place: Place, area: Place) -> bool:
+    """Whether the town ``place`` lies inside the coarser ``area`` (as ``choose_place``
+    reads it)."""
+    return _finer_inside(area, [place]) is place
+
+
+# How far from the middle of a region (Donbas, Crimea) a town may lie and be inside it.
+REGION_REACH_KM = 150.0
+
+
+def _km(a: Place, b: Place) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return km_between((a.lat, a.lon), (b.lat, b.lon))
 
 
 _DIRECTIONS = frozenset(
