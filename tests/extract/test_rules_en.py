@@ -1837,3 +1837,19 @@ def test_a_village_near_the_middle_of_a_named_region_places_the_event(engine: En
     )
     reports = run(engine, text, MONDAY, "en").reports
     assert [r.location.geonames_id for r in reports if r.location] == [9114121]
+
+
+def test_a_wounded_person_who_died_adds_to_the_dead(engine: Engine) -> None:
+    text = (
+        "In Khmelnytskyi, one person died and four were injured due to a drone attack;"
+        "A rescuer injured in a night attack by the Russian Federation died in a "
+        "Khmelnytskyi hospital"
+    )
+    attack = only(run(engine, text, MONDAY, "en"), "attack")
+    assert fig(attack.killed) == (2, 2, "exact")
+    assert fig(attack.injured) == (4, 4, "exact")
+
+
+def test_a_headline_person_wounded_who_dies_is_dead(engine: Engine) -> None:
+    text = "Military doctor wounded in enemy attack on medical vehicle near Vodiane dies - JFO;"
+    assert fig(only(run(engine, text, MONDAY, "en"), "attack").killed) == (1, 1, "exact")

@@ -37,6 +37,8 @@ class Casualties:
     injured: Quantity | None = None
     children_killed: Quantity | None = None
     children_injured: Quantity | None = None
+    # the dead were among the wounded told before: "a rescuer injured in the attack died"
+    of_wounded: bool = False
 
     def any(self) -> bool:
         return any((self.killed, self.injured, self.children_killed, self.children_injured))
@@ -48,18 +50,33 @@ class Casualties:
             self.injured or other.injured,
             self.children_killed or other.children_killed,
             self.children_injured or other.children_injured,
+            self.of_wounded if self.killed else other.of_wounded,
         )
 
     def most(self, other: Casualties) -> Casualties:
         """Per field, the larger of the two figures (``self``'s on a tie): two sentences
         telling one event's toll tell it as it grew ("at least two dead", then "three
         dead and 20 wounded"), or a part of it ("two of them children")."""
+        killed = _larger(self.killed, other.killed)
         return Casualties(
-            _larger(self.killed, other.killed),
+            killed,
             _larger(self.injured, other.injured),
             _larger(self.children_killed, other.children_killed),
             _larger(self.children_injured, other.children_injured),
+            self.of_wounded if killed is self.killed else other.of_wounded,
         )
+
+    def and_died_of_wounds(self, other: Casualties) -> Casualties:
+        """``self``'s figures with the dead of ``other`` added, who were among the
+        wounded: "one person died and four were injured", then "a rescuer injured in the
+        attack died" makes two dead (and still four wounded)."""
+        assert self.killed is not None and other.killed is not None
+        a, b = self.killed, other.killed
+        exact = a.qualifier == b.qualifier == "exact"
+        low = None if a.min is None or b.min is None else a.min + b.min
+        high = None if a.max is None or b.max is None or not exact else a.max + b.max
+        killed = replace(a, min=low, max=high, qualifier="exact" if exact else "at_least")
+        return replace(self.most(other), killed=killed, of_wounded=False)
 
 
 def _larger(a: Quantity | None, b: Quantity | None) -> Quantity | None:
@@ -389,11 +406,23 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
             if any(stem in said for stem in stems):
                 result.setdefault(key, zero)
     # children are people: "a child died" is one dead, of whom one child
+    dead = "killed" if "killed" in nouns else "children_killed"
     return Casualties(
         result.get("killed") or result.get("children_killed"),
         result.get("injured") or result.get("children_injured"),
         result.get("children_killed"),
         result.get("children_injured"),
+        dead in nouns and "injured" not in result and _was_wounded(nouns[dead], injured_cues),
+    )
+
+
+def _was_wounded(noun: Token, injured_cues: list[SpacySpan]) -> bool:
+    """Whether the dead ``noun`` names were wounded before they died: "a rescuer injured
+    in a night attack … died", "military doctor wounded in enemy attack … dies", "un
+    soldat blessé lors de l'attaque a succombé"."""
+    return any(
+        child.dep_ in ("acl", "amod") and any(c.start <= child.i < c.end for c in injured_cues)
+        for child in noun.children
     )
 
 
@@ -463,11 +492,15 @@ def _category(
         return None
     doc = item.count.doc
     after = item.count.end
+    head = item.noun.root.head
+    if item.noun.root.dep_.startswith("nsubj") and any(
+        cue.start <= head.i < cue.end for cue in killed_cues
+    ):
+        return "killed"  # "Military doctor wounded in enemy attack … dies": he died
     if item.bare and after < len(doc):  # "About 20 killed, 110 wounded": the word after it
         for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
             if any(cue.start <= after < cue.end for cue in cues):
                 return category
-    head = item.noun.root.head
     for category, cues in (("killed", killed_cues), ("injured", injured_cues)):
         if any(cue.start <= head.i < cue.end for cue in cues) and head.i != item.noun.root.i:
             return category  # the noun is the subject or object of the casualty verb

@@ -229,12 +229,24 @@ def _merge(a: Draft, b: Draft) -> Draft:
         actor1=a.actor1 or b.actor1,
         actor2=a.actor2 or b.actor2,
         participants=_unique_actors(a.participants + b.participants),
-        figures=b.figures.fill(a.figures) if _updates(b) else a.figures.most(b.figures),
+        figures=_figures(a, b),
         weapons=a.weapons or b.weapons,
         targets=_unique_targets(a.targets + b.targets),
         attributed_to=a.attributed_to or b.attributed_to,
         strong=a.strong or b.strong,
     )
+
+
+def _figures(a: Draft, b: Draft) -> Casualties:
+    """The figures of two drafts of one event: an updated toll wins; the dead of one who
+    were among the wounded of the other add to its dead; else the larger of each."""
+    if _updates(b):
+        return b.figures.fill(a.figures)
+    fa, fb = a.figures, b.figures
+    if fa.killed is not None and fb.killed is not None and fa.of_wounded != fb.of_wounded:
+        first, later = (fb, fa) if fa.of_wounded else (fa, fb)
+        return first.and_died_of_wounds(later)
+    return fa.most(fb)
 
 
 # A toll that replaces an earlier one: "the death toll rose to 31", "le bilan s'est
