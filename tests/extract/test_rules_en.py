@@ -1853,3 +1853,13 @@ def test_a_wounded_person_who_died_adds_to_the_dead(engine: Engine) -> None:
 def test_a_headline_person_wounded_who_dies_is_dead(engine: Engine) -> None:
     text = "Military doctor wounded in enemy attack on medical vehicle near Vodiane dies - JFO;"
     assert fig(only(run(engine, text, MONDAY, "en"), "attack").killed) == (1, 1, "exact")
+
+
+def test_others_killed_in_another_place_are_not_added(engine: Engine) -> None:
+    text = (
+        "Two people were killed in Russian attacks on the town of Avdiivka, officials said, and "
+        "two others were killed in shelling of Beryslav city in Ukraine’s Kherson region."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    beryslav = next(r for r in ex.reports if r.location and r.location.name == "Beryslav")
+    assert fig(beryslav.killed) == (2, 2, "exact")

@@ -1449,3 +1449,12 @@ def test_une_femme_et_son_fils_font_deux_morts(engine: Engine) -> None:
 def test_un_evenement_de_la_seconde_guerre_mondiale_est_du_passe(engine: Engine) -> None:
     texte = "Des milliers de civils ont été tués à Kharkiv pendant la Seconde Guerre mondiale."
     assert only(run(engine, texte, SUNDAY, "fr"), "attack").modality == "historical"
+
+
+def test_les_autres_abattus_s_ajoutent_aux_tues(engine: Engine) -> None:
+    texte = (
+        "Des talibans ont attaqué jeudi un poste de police à Seyagird : ils y ont mis le feu, "
+        "tuant cinq policiers, et ont abattu les deux autres."
+    )
+    (event,) = run(engine, texte, SUNDAY, "fr").reports
+    assert fig(event.killed) == (7, 7, "exact")

@@ -318,6 +318,7 @@ def _hit_by_casualty(root: Token) -> bool:
 
 
 _ONE = frozenset({"a", "an", "another", "un", "une"})
+_OTHERS = frozenset({"others", "autres"})
 _POSSESSIVES = frozenset({"his", "her", "their", "son", "sa", "leur"})
 # Figures of zero, said in words: "no casualties", "no one was hurt", "sans faire de
 # victimes", "aucun blessé". A zero is a figure (nobody was killed), not a missing one.
@@ -381,7 +382,9 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         is_child = word in lex.words("children")
         key = f"children_{category}" if is_child else category
         if key in result and (
-            _conjoined(nouns[key], item.noun.root) or _two_sides(nouns[key], item.noun.root, lex)
+            _conjoined(nouns[key], item.noun.root)
+            or _two_sides(nouns[key], item.noun.root, lex)
+            or _others_of(unit, nouns[key], item.noun.root)
         ):
             result[key] = _sum(unit, result[key], item.quantity)
             continue
@@ -435,6 +438,16 @@ def _conjoined(first: Token, second: Token) -> bool:
     if first.head.i != second.head.i or first.dep_ != second.dep_ or first.head.i == first.i:
         return False
     return any(t.dep_ == "cc" for t in first.doc[first.i + 1 : second.left_edge.i])
+
+
+def _others_of(unit: Unit, first: Token, second: Token) -> bool:
+    """ "tuant cinq d'entre eux et ont abattu les deux autres": the others are more of the
+    same fate, unless a place named between the two counts makes them another event's
+    ("two people were killed in Avdiivka, and two others in Beryslav")."""
+    if second.lower_ not in _OTHERS:
+        return False
+    between = range(first.i + 1, second.i)
+    return not any(e.start in between for e in unit.sent.ents if e.label_ in ("GPE", "LOC"))
 
 
 def _two_sides(first: Token, second: Token, lex: LexiconData) -> bool:
