@@ -1458,3 +1458,12 @@ def test_les_autres_abattus_s_ajoutent_aux_tues(engine: Engine) -> None:
     )
     (event,) = run(engine, texte, SUNDAY, "fr").reports
     assert fig(event.killed) == (7, 7, "exact")
+
+
+def test_le_deces_de_blesses_ne_compte_pas_de_blesses(engine: Engine) -> None:
+    texte = (
+        "Neuf policiers ont été tués dimanche dans une embuscade près de Kirkouk. Après le "
+        "décès de deux blessés, le bilan initial a été revu à la hausse."
+    )
+    (event,) = run(engine, texte, SUNDAY, "fr").reports
+    assert event.injured is None

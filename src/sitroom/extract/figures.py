@@ -498,7 +498,9 @@ def _category(
     if word in lex.words("killed_nouns") and not item.bare:
         return "killed"
     if word in lex.words("injured_nouns") and not item.bare:
-        return "injured"
+        # "après le décès de deux blessés": the wounded who died, whom the toll counts
+        died = item.noun.root.dep_ in ("nmod", "pobj") and _death_of(item.noun.root, lex)
+        return None if died else "injured"
     if word not in lex.words("persons") and not item.bare:
         return None
     if not item.bare and _counts_another_noun(item, lex.words("persons")):
@@ -535,6 +537,12 @@ def _category(
                 if best is None or score < best:
                     best = score
     return best[3] if best else None
+
+
+def _death_of(noun: Token, lex: LexiconData) -> bool:
+    """Whether ``noun`` is the complement of a death noun ("le décès de deux blessés")."""
+    head = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    return head.pos_ == "NOUN" and head.lower_ in lex.words("killed_nouns")
 
 
 _AMONG = frozenset({"among", "amongst", "parmi"})
