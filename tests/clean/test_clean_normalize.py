@@ -114,3 +114,16 @@ def test_lines_broken_at_inline_markup_are_joined_back() -> None:
 )
 def test_paragraphs_that_are_paragraphs_stay_apart(text: str) -> None:
     assert len(paragraphs(text)) == text.count("\n") + 1
+
+
+def test_line_breaks_an_export_left_escaped_are_line_breaks() -> None:
+    text = r"Par Will Vernon\nBBC News, Volosovo. Fin.\n\nAvec les remerciements"
+    assert paragraphs(text) == [
+        "Par Will Vernon",
+        "BBC News, Volosovo. Fin.",
+        "Avec les remerciements",
+    ]
+
+
+def test_a_backslash_n_inside_a_word_stays() -> None:
+    assert normalize_whitespace(r"saved in C:\new folder") == r"saved in C:\new folder"

@@ -37,6 +37,7 @@ _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\u0085]")
 _SPACE_RUNS = re.compile(" {2,}")
+_ESCAPED_BREAK = re.compile(r"(?<!\\)\\n(?=[\sA-ZÀ-Ý\"«“(\\]|$)")
 _ANY_SPACE = re.compile(r"\s+")
 _OPENERS = (
     "L['’]|(?:Le|La|Les|Un|Une|Des|Il|Elle|Ils|Elles|Selon|Pour|Dans|Ce|Cette|Mais|Depuis"
@@ -52,8 +53,12 @@ def repair(text: str) -> str:
 
 def normalize_whitespace(text: str) -> str:
     """Line breaks to ``\\n``, Unicode spaces and tabs to one plain space, zero-width
-    characters and soft hyphens removed, every line stripped."""
+    characters and soft hyphens removed, every line stripped. A line break an export
+    left escaped ("Par Will Vernon\\nBBC News", a backslash and an "n") is a line break
+    where a capital, a quote mark, a space or another escape follows it ("C:\\new"
+    stays)."""
     text = _LINE_BREAKS.sub("\n", text)
+    text = _ESCAPED_BREAK.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _SPACE_RUNS.sub(" ", text)
