@@ -42,6 +42,28 @@ def test_headlines_joined_by_a_bare_semicolon_are_sentences() -> None:
     ]
 
 
+def _english_sents(text: str) -> list[str]:
+    return [s.text for s in set_sentence_starts(spacy.blank("en")(text)).sents]
+
+
+def test_an_opening_straight_quote_starts_the_sentence_it_opens() -> None:
+    text = 'He left. "We will win," he said.'
+    assert _english_sents(text) == ["He left.", '"We will win," he said.']
+
+
+def test_a_quoted_question_keeps_its_speech_tag() -> None:
+    text = '"Where are you now?" Zelensky asked in return. "Today you are in Kyiv."'
+    assert _english_sents(text) == [
+        '"Where are you now?" Zelensky asked in return.',
+        '"Today you are in Kyiv."',
+    ]
+
+
+def test_a_quoted_question_without_a_tag_ends_its_sentence() -> None:
+    text = '"Will we lose?" Of course not.'
+    assert _english_sents(text) == ['"Will we lose?"', "Of course not."]
+
+
 def test_register_components_is_idempotent() -> None:
     register_components()
     register_components()

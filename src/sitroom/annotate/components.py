@@ -102,6 +102,11 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     if prev.text == ";" and not prev.whitespace_ and token.text[:1].isupper():
         return True  # headlines joined by a bare semicolon ("…fighting;Two civilians die…")
     if prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _SENTENCE_END:
+        english = doc.lang_ == "en"  # French copy: a mark after a full stop stays as is
+        if english and doc[i - 2].whitespace_:
+            return False  # 'He said. "Today…': an opening mark, glued to the word after it
+        if english and doc[i - 2].text in ("?", "!") and _speech_tag(doc, i):
+            return False  # '"Where are you now?" Zelensky asked': the quote's own tag
         prev = doc[i - 2]
     elif prev.text not in _SENTENCE_END and not _ends_with_period(prev.text):
         return False
@@ -113,6 +118,24 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return False
     first = token.text[:1]
     return first.isupper() or first.isdigit() or token.text in _OPENING
+
+
+def _speech_tag(doc: Doc, i: int) -> bool:
+    """Whether a speech verb follows within a few words of ``i`` ("Zelensky asked",
+    "the minister told reporters"), before any other sentence end."""
+    for token in doc[i : i + _TAG_WORDS]:
+        if token.text in _SENTENCE_END:
+            return False
+        if token.lower_ in _TAG_VERBS:
+            return True
+    return False
+
+
+_TAG_WORDS = 5
+_TAG_VERBS = frozenset(
+    {"said", "says", "asked", "asks", "added", "adds", "replied", "replies", "told", "tells",
+     "wrote", "writes", "shouted", "exclaimed", "wondered", "demanded"}
+)  # fmt: skip
 
 
 def _ends_with_period(text: str) -> bool:
