@@ -5,6 +5,7 @@
 
 const PAGE = 100;
 let offset = 0;
+let loading = 0; // which overview load is the latest
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -31,10 +32,10 @@ async function getJSON(url) {
   return body;
 }
 
-async function getSVG(url, target) {
+async function getSVG(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error((await response.json()).error.message);
-  target.innerHTML = await response.text(); // drawn by the server, every label escaped
+  return response.text(); // drawn by the server, every label escaped
 }
 
 function range(low, high) {
@@ -54,19 +55,26 @@ function setStatus(text) {
 }
 
 async function loadOverview(append = false) {
+  // a newer load (the filters submitted while the first page still loads) makes this
+  // one stale: its rows must not land under the newer filters
+  const mine = append ? loading : ++loading;
   const params = filters();
   if (!append) {
     offset = 0;
     document.querySelector("#events tbody").replaceChildren();
     const picture = new URLSearchParams(params);
-    await Promise.all([
-      getSVG(`/api/map.svg?${picture}`, document.getElementById("map")),
-      getSVG(`/api/chart.svg?${picture}`, document.getElementById("timeline")),
+    const [map, chart] = await Promise.all([
+      getSVG(`/api/map.svg?${picture}`),
+      getSVG(`/api/chart.svg?${picture}`),
     ]);
+    if (mine !== loading) return;
+    document.getElementById("map").innerHTML = map;
+    document.getElementById("timeline").innerHTML = chart;
   }
   params.set("limit", String(PAGE));
   params.set("offset", String(offset));
   const page = await getJSON(`/api/events?${params}`);
+  if (mine !== loading) return;
   const body = document.querySelector("#events tbody");
   for (const row of page.items) {
     const tr = el(
