@@ -71,11 +71,7 @@ class Casualties:
         wounded: "one person died and four were injured", then "a rescuer injured in the
         attack died" makes two dead (and still four wounded)."""
         assert self.killed is not None and other.killed is not None
-        a, b = self.killed, other.killed
-        exact = a.qualifier == b.qualifier == "exact"
-        low = None if a.min is None or b.min is None else a.min + b.min
-        high = None if a.max is None or b.max is None or not exact else a.max + b.max
-        killed = replace(a, min=low, max=high, qualifier="exact" if exact else "at_least")
+        killed = added(self.killed, other.killed)
         return replace(self.most(other), killed=killed, of_wounded=False)
 
 
@@ -465,14 +461,18 @@ def both_sides(words: set[str], lex: LexiconData) -> bool:
 
 
 def _sum(unit: Unit, a: Quantity, b: Quantity) -> Quantity:
-    """Two counts of one fate added up ("six … et deux" is eight)."""
+    """Two counts of one sentence and one fate added up ("six … et deux" is eight), with
+    the words from the first to the second."""
+    text = unit.text[a.start - unit.start : b.end - unit.start]
+    return replace(added(a, b), text=text, start=a.start, end=b.end)
+
+
+def added(a: Quantity, b: Quantity) -> Quantity:
+    """``a`` plus ``b``: exact when both are, else at least their lows (``a``'s words)."""
     exact = a.qualifier == b.qualifier == "exact"
     low = None if a.min is None or b.min is None else a.min + b.min
-    high = None if a.max is None or b.max is None else a.max + b.max
-    text = unit.text[a.start - unit.start : b.end - unit.start]
-    return Quantity(
-        low, high if exact else None, "exact" if exact else "at_least", text, a.start, b.end
-    )
+    high = None if a.max is None or b.max is None or not exact else a.max + b.max
+    return replace(a, min=low, max=high, qualifier="exact" if exact else "at_least")
 
 
 def _counts_another_noun(item: Located, persons: frozenset[str]) -> bool:

@@ -421,10 +421,10 @@ class Parties:
         ("UK MoD"); "the company said": the company that spoke just before, else the one
         named last."""
         words = [t for t in phrase if t.lower_ not in _DEFINITE]
-        if self.last_body is None or len(words) != 1:
+        if len(words) != 1:
             return None
         body, head = self.last_body, words[0]
-        abbreviations = self.table.abbreviations(body.name) or ()
+        abbreviations = (self.table.abbreviations(body.name) if body else None) or ()
         if any(a.split()[-1] == head.text for a in abbreviations):
             return body
         word = head.lower_
@@ -432,8 +432,8 @@ class Parties:
             return None
         if word in _COMPANY_NOUNS:
             body = self._body_that_spoke(unit) or body
-            return body if body.kind == "org" else None
-        if word in body.name.lower().split():
+            return body if body is not None and body.kind == "org" else None
+        if body is not None and word in body.name.lower().split():
             return body
         return next(
             (

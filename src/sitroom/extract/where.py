@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitroom.extract.units import Unit, path_length
-from sitroom.resolve.geocode import km_between
+from sitroom.resolve.geocode import places_km
 from sitroom.types import Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -548,7 +548,7 @@ def _finer_inside(area: Place, places: Sequence[Place]) -> Place | None:
             return place
         if area.precision in ("admin1", "admin2") and area.name in (place.admin1, place.admin2):
             return place
-        far = _km(area, place) if area.precision == "region" else None
+        far = places_km(area, place) if area.precision == "region" else None
         if far is not None and far <= REGION_REACH_KM:
             return place
     return None
@@ -562,12 +562,6 @@ def lies_in(place: Place, area: Place) -> bool:
 
 # How far from the middle of a region (Donbas, Crimea) a town may lie and be inside it.
 REGION_REACH_KM = 150.0
-
-
-def _km(a: Place, b: Place) -> float | None:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    return km_between((a.lat, a.lon), (b.lat, b.lon))
 
 
 _DIRECTIONS = frozenset(

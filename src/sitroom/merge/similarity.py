@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sitroom.resolve.geocode import km_between
+from sitroom.resolve.geocode import places_km
 from sitroom.types import EventReport, Place, Quantity
 
 FAMILIES: dict[str, str] = {
@@ -78,13 +78,6 @@ def level(place: Place) -> int:
     return _LEVEL.get(place.precision, 3)
 
 
-def km(a: Place, b: Place) -> float | None:
-    """Great-circle distance between two places, when both have coordinates."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    return km_between((a.lat, a.lon), (b.lat, b.lon))
-
-
 def _same_place(a: Place, b: Place) -> bool:
     if a.geonames_id is not None or b.geonames_id is not None:
         return a.geonames_id == b.geonames_id
@@ -115,7 +108,7 @@ def place_relation(a: Place | None, b: Place | None) -> PlaceRelation:
     la, lb = level(a), level(b)
     if la == 0 or lb == 0:
         return "apart"  # a country meets only itself
-    distance = km(a, b)
+    distance = places_km(a, b)
     if la == lb == 3:
         return "near" if distance is not None and distance <= NEAR_KM else "apart"
     coarse, fine = (a, b) if la < lb else (b, a)

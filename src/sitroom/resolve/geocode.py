@@ -70,6 +70,13 @@ def km_between(a: Point, b: Point) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
+def places_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places, when both have coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return km_between((a.lat, a.lon), (b.lat, b.lon))
+
+
 def bearing(a: Point, b: Point) -> float:
     """Initial compass bearing in degrees (0 = north, 90 = east) from ``a`` to ``b``."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
