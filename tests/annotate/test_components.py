@@ -8,8 +8,8 @@ from sitroom.annotate.components import register_components, set_sentence_starts
 from sitroom.annotate.models import _split_glued_lists
 
 
-def _sents(text: str) -> list[str]:
-    nlp = spacy.blank("fr")
+def _sents(text: str, lang: str = "fr") -> list[str]:
+    nlp = spacy.blank(lang)
     return [s.text for s in set_sentence_starts(nlp(text)).sents]
 
 
@@ -42,18 +42,14 @@ def test_headlines_joined_by_a_bare_semicolon_are_sentences() -> None:
     ]
 
 
-def _english_sents(text: str) -> list[str]:
-    return [s.text for s in set_sentence_starts(spacy.blank("en")(text)).sents]
-
-
 def test_an_opening_straight_quote_starts_the_sentence_it_opens() -> None:
     text = 'He left. "We will win," he said.'
-    assert _english_sents(text) == ["He left.", '"We will win," he said.']
+    assert _sents(text, "en") == ["He left.", '"We will win," he said.']
 
 
 def test_a_quoted_question_keeps_its_speech_tag() -> None:
     text = '"Where are you now?" Zelensky asked in return. "Today you are in Kyiv."'
-    assert _english_sents(text) == [
+    assert _sents(text, "en") == [
         '"Where are you now?" Zelensky asked in return.',
         '"Today you are in Kyiv."',
     ]
@@ -61,7 +57,7 @@ def test_a_quoted_question_keeps_its_speech_tag() -> None:
 
 def test_a_quoted_question_without_a_tag_ends_its_sentence() -> None:
     text = '"Will we lose?" Of course not.'
-    assert _english_sents(text) == ['"Will we lose?"', "Of course not."]
+    assert _sents(text, "en") == ['"Will we lose?"', "Of course not."]
 
 
 def test_register_components_is_idempotent() -> None:

@@ -50,9 +50,15 @@ from sitroom.extract.triggers import (
     takes_ground,
     target_noun,
 )
-from sitroom.extract.units import CASUALTY_LEMMAS, VERB_POS, Unit, build_units, path_length
-from sitroom.extract.where import (
+from sitroom.extract.units import (
+    CASUALTY_LEMMAS,
     PLACE_LABELS,
+    VERB_POS,
+    Unit,
+    build_units,
+    path_length,
+)
+from sitroom.extract.where import (
     Attach,
     PlaceCandidate,
     choose_place,

@@ -20,7 +20,14 @@ from spacy.tokens import Token
 from sitroom.annotate.numbers import Counted, find_counted, find_counts
 from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.triggers import is_reflexive
-from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, governor, path_length
+from sitroom.extract.units import (
+    CASUALTY_LEMMAS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    Unit,
+    governor,
+    path_length,
+)
 from sitroom.types import Quantity, WeaponCount
 
 # A casualty word further than this (dependency arcs) from the count does not own it.
@@ -443,7 +450,7 @@ def _others_of(unit: Unit, first: Token, second: Token) -> bool:
     if second.lower_ not in _OTHERS:
         return False
     between = range(first.i + 1, second.i)
-    return not any(e.start in between for e in unit.sent.ents if e.label_ in ("GPE", "LOC"))
+    return not any(e.start in between for e in unit.sent.ents if e.label_ in PLACE_LABELS)
 
 
 def _two_sides(first: Token, second: Token, lex: LexiconData) -> bool:

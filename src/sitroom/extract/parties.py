@@ -19,14 +19,13 @@ from spacy.tokens import Token
 
 from sitroom.extract.offices import holder, office_of, titled
 from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
-from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, Unit, path_length
+from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, PLACE_LABELS, Unit, path_length
 from sitroom.resolve.gazetteer import data_lines
 from sitroom.types import Actor, ActorKind, Mention
 
 ORG_LABELS = frozenset({"ORG"})
 MAX_ACTOR_PATH = 4
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
-_PLACE_ENTS = frozenset({"GPE", "LOC"})
 _PLACE_NOUNS = frozenset(
     {
         "capital", "city", "cities", "town", "towns", "village", "villages", "settlement",
@@ -216,7 +215,7 @@ class Parties:
         out = []
         doc = unit.sent.doc
         for ent in unit.sent.ents:
-            if ent.label_ not in _PLACE_ENTS or taken & set(range(ent.start, ent.end)):
+            if ent.label_ not in PLACE_LABELS or taken & set(range(ent.start, ent.end)):
                 continue
             after = doc[ent.end : min(ent.end + 2, unit.sent.end)]
             if after and after[0].lower_ in ("'s", "’s"):
@@ -562,7 +561,7 @@ class Parties:
         body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
         if body is not None:  # "les forces du Gouvernement d'union nationale (GNA)"
             return replace(body, text=span.text, start=span.start, end=span.end)
-        if root.ent_type_ in _PLACE_ENTS:
+        if root.ent_type_ in PLACE_LABELS:
             state = self.metonym(phrase.text)
             if state is not None:
                 return replace(state, text=span.text, start=span.start, end=span.end)
@@ -1061,7 +1060,7 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
         head = head.head  # "seven members of the Afghan forces were killed"
     if head.i != root.i and root.dep_ != "nsubj" and _counted_casualties(head):
         return True  # "six French tourists killed"
-    if root.ent_type_ in _PLACE_ENTS and not _acting(root):
+    if root.ent_type_ in PLACE_LABELS and not _acting(root):
         return True  # "Kolomyia, western Ukraine", "du centre de l'Ukraine"
     doc = tokens.doc
     return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")

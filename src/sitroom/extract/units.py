@@ -18,6 +18,7 @@ from sitroom.types import Span
 VERB_POS = frozenset({"VERB", "AUX"})
 # People as the English and French models label them.
 PERSON_LABELS = frozenset({"PERSON", "PER"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # The verbs that say someone was killed or wounded.
 CASUALTY_LEMMAS = frozenset(
     {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "blessé", "décéder", "périr"}

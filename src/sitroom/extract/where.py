@@ -17,11 +17,10 @@ from typing import Literal, Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.extract.units import Unit, path_length
+from sitroom.extract.units import PLACE_LABELS, Unit, path_length
 from sitroom.resolve.geocode import places_km
 from sitroom.types import Place, PlacePrecision
 
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns of offices and bodies: a place that modifies one of them names an office holder.
 OFFICE_WORDS = frozenset(
     [
