@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitroom.annotate.dates import find_dates, resolve_date_text
+from sitroom.annotate.dates import find_dates, has_year, in_story, resolve_date_text
 from sitroom.types import DateValue
 
 D = dt.date
@@ -440,3 +440,31 @@ def test_spans_are_exact_sorted_and_disjoint(
 def test_any_text_is_safe(text: str, lang: str) -> None:
     for v in find_dates(text, lang, MON):
         assert text[v.start : v.end] == v.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "story", "date"),
+    [
+        ("on March 7", "en", D(2022, 2, 1), D(2022, 3, 7)),
+        ("On 12 February", "en", D(2022, 2, 1), D(2022, 2, 12)),
+        ("On February 18", "en", D(2024, 6, 1), D(2025, 2, 18)),  # the next one after June
+        ("in mid-November", "en", D(2021, 9, 1), D(2021, 11, 1)),
+        ("le 7 mars", "fr", D(2022, 2, 24), D(2022, 3, 7)),
+        ("March 7, 2022", "en", D(2014, 2, 1), None),  # its own year
+        ("last March", "en", D(2014, 2, 1), None),  # told from today
+        ("le 27 juin dernier", "fr", D(2015, 11, 13), None),
+        ("lundi 9 avril", "fr", D(2017, 1, 1), None),  # the weekday tells the year
+        ("on Tuesday", "en", D(2022, 2, 1), None),  # no day of the calendar
+    ],
+)
+def test_a_day_without_a_year_is_read_in_the_story(
+    text: str, lang: str, story: dt.date, date: dt.date | None
+) -> None:
+    (value,) = find_dates(text, lang, D(2026, 2, 18))
+    moved = in_story(value, lang, story)
+    assert (moved.date if moved else None) == date
+
+
+def test_has_year() -> None:
+    found = find_dates("in February 2022, then on March 7, then on Tuesday", "en", MON)
+    assert [has_year(v) for v in found] == [True, False, False]

@@ -1863,3 +1863,35 @@ def test_others_killed_in_another_place_are_not_added(engine: Engine) -> None:
     ex = run(engine, text, MONDAY, "en")
     beryslav = next(r for r in ex.reports if r.location and r.location.name == "Beryslav")
     assert fig(beryslav.killed) == (2, 2, "exact")
+
+
+def test_a_retrospective_dates_its_days_in_the_year_it_tells(engine: Engine) -> None:
+    text = (
+        "The first ceasefire talks took place in Gomel in February 2022. "
+        "On March 10, the foreign ministers Dmytro Kuleba and Sergei Lavrov met in Antalya. "
+        "On Tuesday, Russian drones struck Kharkiv, killing two people."
+    )
+    ex = run(engine, text, dt.date(2026, 2, 18), "en")
+    met = [r for r in of_type(ex, "meeting") if r.location and r.location.name == "Antalya"]
+    assert [(r.date.date if r.date else None, r.modality) for r in met] == [
+        (dt.date(2022, 3, 10), "historical")
+    ]
+    strike = only(ex, "attack")  # a weekday brings the text back to the news
+    assert strike.date is not None and strike.date.date == dt.date(2026, 2, 17)
+    assert strike.modality == "reported"
+
+
+def test_a_date_of_long_ago_does_not_time_a_day_named_later(engine: Engine) -> None:
+    text = (
+        "Russia annexed Crimea in March 2014. "
+        "Its forces shelled Avdiivka in 2015. "
+        "Fighting raged near Donetsk airport in 2015. "
+        "Separatists attacked Mariupol in 2015. "
+        "Russian forces shelled Pisky in 2016. "
+        "Clashes flared near Marinka in 2016. "
+        "Russian troops attacked Vuhledar in 2017. "
+        "On February 12, a Russian missile hit a school in Kharkiv."
+    )
+    ex = run(engine, text, dt.date(2026, 2, 18), "en")
+    (school,) = [r for r in of_type(ex, "attack") if r.location and r.location.name == "Kharkiv"]
+    assert school.date is not None and school.date.date == dt.date(2026, 2, 12)

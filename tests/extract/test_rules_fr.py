@@ -1467,3 +1467,16 @@ def test_le_deces_de_blesses_ne_compte_pas_de_blesses(engine: Engine) -> None:
     )
     (event,) = run(engine, texte, SUNDAY, "fr").reports
     assert event.injured is None
+
+
+def test_un_recit_date_ses_jours_dans_l_annee_qu_il_raconte(engine: Engine) -> None:
+    texte = (
+        "Les premiers pourparlers ont eu lieu à Gomel en février 2022. "
+        "Le 10 mars, les ministres Dmytro Kouleba et Sergueï Lavrov se sont rencontrés à "
+        "Antalya."
+    )
+    ex = run(engine, texte, dt.date(2026, 2, 18), "fr")
+    vus = [r for r in of_type(ex, "meeting") if r.location and r.location.name == "Antalya"]
+    assert [(r.date.date if r.date else None, r.modality) for r in vus] == [
+        (dt.date(2022, 3, 10), "historical")
+    ]

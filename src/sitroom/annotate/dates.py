@@ -6,6 +6,8 @@ Public API
 ``find_dates(text, lang, published, *, tense="auto")``  every date expression, with
 offsets (``DateValue.text == text[start:end]``).
 ``resolve_date_text(expr, lang, published, *, tense="auto")``  one expression.
+``in_story(value, lang, story)``  a day or month without a year, read in a story told
+from an earlier date on.
 
 No dateparser: its ``search_dates`` is slow and reads "we" as Wednesday, and it resolves
 "Monday" a week early (DESIGN section 8). One regular expression per language finds the
@@ -58,7 +60,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal
 
@@ -145,6 +147,36 @@ def find_dates(
         if value is not None:
             out.append(value)
     return out
+
+
+def in_story(value: DateValue, lang: str, story: dt.date) -> DateValue | None:
+    """``value`` read in a story the text tells from ``story`` on, or ``None`` when its
+    expression is no day or month named without a year.
+
+    A retrospective tells its days in order after one dated start: "The first talks
+    took place in February 2022. … three rounds of talks in Belarus, ending on March 7"
+    is 7 March 2022, "On 12 February" after "in early February 2022" is 12 February 2022.
+    The day or month comes back as the first one on or after ``story``.
+    """
+    lang = "fr" if lang.lower().startswith("fr") else "en"
+    m = _PATTERNS[lang].fullmatch(value.text)
+    if m is None or m.lastgroup not in ("abs", "month"):
+        return None
+    low = _SPACES.sub(" ", value.text.lower().replace("’", "'"))
+    if _numbers(low)[1] is not None or _LAST.search(low) or _NEXT.search(low):
+        return None  # its own year, or "last March": told from today, not the story
+    if _WEEKDAY[lang].search(low):
+        return None  # "lundi 9 avril": the weekday already tells the year
+    start = story.replace(day=1) if m.lastgroup == "month" else story
+    resolved = _HANDLERS[m.lastgroup](low, lang, start, "future")
+    if resolved is None or resolved[0] is None:
+        return None
+    return replace(value, date=resolved[0], precision=resolved[1], end_date=resolved[2])
+
+
+def has_year(value: DateValue) -> bool:
+    """Whether a date expression states its year ("March 7, 2022", "en février 2022")."""
+    return _numbers(value.text.lower())[1] is not None
 
 
 def _matches(text: str, lang: str) -> list[re.Match[str]]:

@@ -115,7 +115,7 @@ FR_DATES: Final = (
     rf"{_MONTH_FR}"
     rf"(?:{S}{_YEAR})?)"
     rf"|(?P<abs>(?:(?:le|ce|dès{S}le|depuis{S}le){S})?(?:{_WD_FR}{S})?{_FR_DAY}{S}{_MONTH_FR}"
-    rf"(?:{S}{_YEAR})?)"
+    rf"(?:{S}{_YEAR}|{S}dernier)?)"
     rf"|(?P<iso>{_YEAR}-[01][0-9]-[0-3][0-9](?![0-9])|[0-3]?[0-9]/[01]?[0-9]/{_YEAR})"
     rf"|(?P<monthyear>(?:{_FR_MONTH_CUE})?{_MONTH_FR}{S}{_YEAR})"
     rf"|(?P<month>{_FR_MONTH_CUE}{_MONTH_FR}(?:{S}(?:dernier|prochain))?(?!{_O}[0-9]))"

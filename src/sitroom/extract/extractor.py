@@ -22,7 +22,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.annotate.dates import find_dates, year_range
+from sitroom.annotate.dates import find_dates, has_year, in_story, year_range
 from sitroom.annotate.numbers import parse_count
 from sitroom.clean.boilerplate import match_form
 from sitroom.clean.lexicon import RELATED
@@ -30,7 +30,7 @@ from sitroom.extract import figures
 from sitroom.extract.lexicon import Lexicon, LexiconData
 from sitroom.extract.marks import QuotedSpan, quoted_spans
 from sitroom.extract.mentions import actors_in, completed, places_in
-from sitroom.extract.modality import is_future, modality
+from sitroom.extract.modality import HISTORICAL_DAYS, is_future, modality
 from sitroom.extract.parties import ActorLookup, Parties, event_actors, subject_of
 from sitroom.extract.quotes import continued, quotes_in_unit
 from sitroom.extract.reports import (
@@ -123,6 +123,8 @@ class _ArticleRun:
     country_mentions: dict[str, Place] = field(default_factory=dict)
     last_town: Place | None = None
     last_date: DateValue | None = None  # the last date an event sentence stated
+    story: dt.date | None = None  # where a retrospective's told days have reached
+    since_story: int = 0  # event sentences since the story last moved
     # (name, id) -> id: a town read by its name alone, read as elsewhere in the article
     readings: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -788,7 +790,10 @@ def _last_town(run: _ArticleRun, unit: Unit) -> Place | None:
 
 
 def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]:
-    found = list(find_dates(unit.text, run.lex.lang, run.article.published))
+    run.since_story += 1
+    if run.since_story > STORY_REACH:
+        run.story = None
+    found = [_in_story(d, run) for d in find_dates(unit.text, run.lex.lang, run.article.published)]
     found += _same_time(unit.text, found, run.last_date)
     out = []
     for d in found:
@@ -799,6 +804,36 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
     stated = [d for _, d in out if d.precision in ("day", "month")]
     run.last_date = stated[-1] if stated else run.last_date
     return out
+
+
+# Event sentences a story lasts without a date that moves it on: a date of long ago in
+# one paragraph does not time a day named pages later ("the 13 November attacks … on
+# 27 June").
+STORY_REACH = 6
+
+
+def _in_story(value: DateValue, run: _ArticleRun) -> DateValue:
+    """``value`` read in the story the article is telling, and the story moved on.
+
+    A date that states its year and lies more than ``HISTORICAL_DAYS`` back starts a
+    story; a day or month named without a year after it is the next such one from there
+    (``in_story``), and moves the story on; any other date of the last ``HISTORICAL_DAYS``
+    ("on Tuesday", "yesterday", "February 18, 2026") brings the text back to the news and
+    ends the story, and so do ``STORY_REACH`` event sentences that do not move it."""
+    published = run.article.published
+    if value.date is None or published is None or value.precision == "unresolved":
+        return value
+    if run.story is not None and value.date <= published:
+        moved = in_story(value, run.lex.lang, run.story)
+        if moved is not None and moved.date is not None and moved.date < value.date:
+            run.story, run.since_story = moved.date, 0
+            return moved
+    last = value.end_date or value.date
+    if (published - last).days <= HISTORICAL_DAYS:
+        run.story = None
+    elif value.precision in ("day", "month") and has_year(value):
+        run.story, run.since_story = value.date, 0
+    return value
 
 
 # "the same day", "that month", "le même mois", "ce jour-là": the time told before.
