@@ -468,3 +468,17 @@ def test_a_day_without_a_year_is_read_in_the_story(
 def test_has_year() -> None:
     found = find_dates("in February 2022, then on March 7, then on Tuesday", "en", MON)
     assert [has_year(v) for v in found] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first"),
+    [
+        ("une trêve du 22 février au 2 mars 2020", "fr", D(2020, 2, 22)),
+        ("entre le 22 février et le 2 mars 2020", "fr", D(2020, 2, 22)),
+        ("from February 22 to March 2, 2020", "en", D(2020, 2, 22)),
+        ("from December 28 to January 3, 2021", "en", D(2020, 12, 28)),
+        ("on March 3, then on Tuesday, March 2, 2020", "en", D(2021, 3, 3)),  # no range
+    ],
+)
+def test_a_range_takes_the_year_stated_at_its_end(text: str, lang: str, first: dt.date) -> None:
+    assert find_dates(text, lang, D(2021, 7, 10))[0].date == first

@@ -46,7 +46,8 @@ Choices
 * Absolute dates without a year ("January 5", "1er janvier"): the nearest such day on or
   before the publication date (past) or on or after it (future). With a year they need
   no publication date. "5/1/2026": day first in French, month first in English unless
-  the first number is above 12.
+  the first number is above 12. The first day of a range whose year is stated at its
+  end takes that year ("du 22 février au 2 mars 2020").
 * Years ("in 2025", "en 2022", "last year", "l'an dernier"): not a usable day, so a
   ``range`` from 1 January to 31 December (no new precision added to the record).
 * "N days/weeks/months/years ago", "il y a N jours": day, week, month or year range.
@@ -146,7 +147,35 @@ def find_dates(
         value = _resolve(m, lang, published, tense, ctx)
         if value is not None:
             out.append(value)
-    return out
+    return [_year_from_end(v, out[i + 1], text) if i + 1 < len(out) else v
+            for i, v in enumerate(out)]  # fmt: skip
+
+
+# What joins the two ends of a range of days: "du 22 février au 2 mars 2020",
+# "from February 22 to March 2, 2020".
+_RANGE_JOIN = re.compile(r"\s*(?:au|à|jusqu'au|to|through|until|and|et|-|–)\s*(?:le\s+)?$", re.I)
+
+
+def _year_from_end(value: DateValue, after: DateValue, text: str) -> DateValue:
+    """The first day of a range that states its year only at its end takes that year
+    (the year before when the range runs into January): "du 22 février au 2 mars 2020" starts
+    on 22 February 2020, "from December 28 to January 3, 2021" on 28 December 2020."""
+    if (
+        value.precision != "day"
+        or after.precision != "day"
+        or value.date is None
+        or after.date is None
+        or has_year(value)
+        or not has_year(after)
+        or not _RANGE_JOIN.match(text, value.end, after.start)
+    ):
+        return value
+    wraps = value.date.month > after.date.month  # December to January
+    try:
+        start = value.date.replace(year=after.date.year - wraps)
+    except ValueError:  # 29 February
+        return value
+    return replace(value, date=start) if start <= after.date else value
 
 
 def in_story(value: DateValue, lang: str, story: dt.date) -> DateValue | None:
