@@ -1895,3 +1895,9 @@ def test_a_date_of_long_ago_does_not_time_a_day_named_later(engine: Engine) -> N
     ex = run(engine, text, dt.date(2026, 2, 18), "en")
     (school,) = [r for r in of_type(ex, "attack") if r.location and r.location.name == "Kharkiv"]
     assert school.date is not None and school.date.date == dt.date(2026, 2, 12)
+
+
+def test_the_people_killed_along_with_those_counted_add_up(engine: Engine) -> None:
+    text = "Two aid workers were killed along with their driver near Kherson on Sunday."
+    (event,) = run(engine, text, MONDAY, "en").reports
+    assert fig(event.killed) == (3, 3, "exact")

@@ -1480,3 +1480,12 @@ def test_un_recit_date_ses_jours_dans_l_annee_qu_il_raconte(engine: Engine) -> N
     assert [(r.date.date if r.date else None, r.modality) for r in vus] == [
         (dt.date(2022, 3, 10), "historical")
     ]
+
+
+def test_les_groupes_en_apposition_et_ceux_tues_avec_eux_s_additionnent(engine: Engine) -> None:
+    texte = (
+        "Des ingénieurs belges, trois hommes et deux femmes, ont été tués jeudi près de "
+        "Tombouctou avec leur interprète et leur chauffeur."
+    )
+    (event,) = run(engine, texte, SUNDAY, "fr").reports
+    assert fig(event.killed) == (7, 7, "exact")

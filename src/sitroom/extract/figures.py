@@ -24,6 +24,7 @@ from sitroom.extract.units import (
     CASUALTY_LEMMAS,
     PERSON_LABELS,
     PLACE_LABELS,
+    VERB_POS,
     Unit,
     governor,
     path_length,
@@ -235,7 +236,9 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
             and noun.head.lower_ in persons
             and noun.lower_ in persons
         )
-        if not (one or kin):
+        # "tués avec leur chauffeur et leur guide", "killed along with his driver"
+        along = token.lower_ in _POSSESSIVES and _along_with(noun) is not None
+        if not (one or kin or along):
             continue
         end = noun.i + 1
         if end < len(noun.doc) and f"{noun.lower_} {noun.nbor(1).lower_}" in persons:
@@ -386,6 +389,7 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         key = f"children_{category}" if is_child else category
         if key in result and (
             _conjoined(nouns[key], item.noun.root)
+            or _together(nouns[key], item.noun.root)
             or _two_sides(nouns[key], item.noun.root, lex)
             or _others_of(unit, nouns[key], item.noun.root)
         ):
@@ -440,7 +444,37 @@ def _conjoined(first: Token, second: Token) -> bool:
         return True
     if first.head.i != second.head.i or first.dep_ != second.dep_ or first.head.i == first.i:
         return False
-    return any(t.dep_ == "cc" for t in first.doc[first.i + 1 : second.left_edge.i])
+    return any(t.dep_ == "cc" for t in first.doc[first.i + 1 : second.i])
+
+
+_WITH = frozenset({"with", "avec"})
+
+
+def _along_with(noun: Token) -> Token | None:
+    """The verb a person is said to share a fate with "with" on: "assassinés avec leur
+    chauffeur et leur guide" (the guide through the driver he is joined to), "killed
+    along with his driver"."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    marked = any(c.dep_ == "case" and c.lower_ in _WITH for c in noun.children)
+    head = noun.head
+    if not marked and noun.dep_ == "pobj" and head.lower_ in _WITH:
+        marked, head = True, head.head.head if head.head.lower_ == "along" else head.head
+    return head if marked and head.pos_ in VERB_POS else None
+
+
+def _verb_of(noun: Token) -> Token:
+    """The verb a noun (or the list it is in) is an argument of."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.head
+
+
+def _together(first: Token, second: Token) -> bool:
+    """ "Six humanitaires … avaient été assassinés avec leur chauffeur et leur guide":
+    the people killed with the ones counted before add to them."""
+    verb = _along_with(second)
+    return verb is not None and verb.i == _verb_of(first).i and first.i < second.i
 
 
 def _others_of(unit: Unit, first: Token, second: Token) -> bool:
