@@ -1489,3 +1489,35 @@ def test_les_groupes_en_apposition_et_ceux_tues_avec_eux_s_additionnent(engine: 
     )
     (event,) = run(engine, texte, SUNDAY, "fr").reports
     assert fig(event.killed) == (7, 7, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # un groupe verbal de deux verbes, inversé après la citation
+            "« Nous manquons de tout dans les camps », fait valoir à l'AFP le gouverneur de "
+            "la province, Mohamed Traoré.",
+            ["Mohamed Traoré"],
+            id="fait-valoir",
+        ),
+        pytest.param(  # un verbe pronominal, inversé
+            "« C'est une première », s'est félicitée la présidence sénégalaise.",
+            ["présidence sénégalaise"],
+            id="s-est-felicitee",
+        ),
+        pytest.param(  # un participe rattaché au nom de qui parle
+            "Le texte a été adopté mardi, l'ambassadeur malien à l'ONU, Oumar Diallo, "
+            "évoquant un « tournant historique ».",
+            ["Oumar Diallo"],
+            id="participe",
+        ),
+        pytest.param(  # une copule entre guillemets n'est pas l'auxiliaire du verbe
+            "« Les sanctions ont été levées. La logique est que tout est permis », a déclaré "
+            "Marta Novak dans un communiqué.",
+            ["Marta Novak"],
+            id="copule-citee",
+        ),
+    ],
+)
+def test_qui_parle_apres_un_groupe_verbal(engine: Engine, text: str, expected: list[str]) -> None:
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == expected

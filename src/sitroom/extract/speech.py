@@ -80,6 +80,10 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
         verb = cue.root
         if _not_a_verb(verb):
             continue
+        described = _described(verb)
+        if described is not None:  # "l'ambassadeur …, Kais Kabtani, évoquant un « … »"
+            acts.append(SpeechAct(cue, described, _clause(verb), False, False))
+            continue
         if _participle(cue) and acts and not acts[-1].according:
             # "a précisé X, ajoutant que « … »": X goes on speaking
             acts.append(replace(acts[-1], verb=cue, clause=_clause(verb)))
@@ -121,6 +125,23 @@ def _participle(cue: SpacySpan) -> bool:
     the verb before it, whoever its own clause's subject is."""
     word = cue.text.lower()
     return len(cue) == 1 and word.endswith("ant") and "Part" in cue.root.morph.get("VerbForm", [])
+
+
+def _described(verb: Token) -> SpacySpan | None:
+    """Who a present participle describes, when the parser hung it on a noun phrase that
+    names someone: "l'ambassadeur tunisien à l'ONU, Kais Kabtani, évoquant un « acquis
+    historique »", "le président ukrainien qui a critiqué la décision, déclarant que…"."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i > verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not _present_participle(verb) or quoted(head):
+        return None
+    phrase = _noun_phrase(head)
+    while len(phrase) > 1 and phrase[0].dep_ in ("case", "prep") and phrase[0].head.i == head.i:
+        phrase = phrase.doc[phrase.start + 1 : phrase.end]  # "par le président": le président
+    people = PERSON_LABELS | {"ORG"}
+    named = any(t.ent_type_ in people for t in phrase) or head.pos_ == "PROPN"
+    return phrase if named or any(t.dep_ == "amod" for t in head.children) else None
 
 
 def _not_a_verb(word: Token) -> bool:
@@ -292,11 +313,12 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
     speaker. Quoted words are not ("avait lancé « une guerre hybride totale »"), and a
     person named after the words' addressee or medium is ("a déclaré à l'AFP Richard
     Gowan"); failing a nominal, the first person named close after the verb is."""
-    first = min(
-        [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)],
-        key=lambda t: t.i,
+    doc = verb.doc
+    first = min(  # the verb group's first word: no punctuation between it and the verb
+        [verb, *(c for c in verb.children if c.i < verb.i and _auxiliary(c))],
+        key=lambda t: t.i if not any(w.is_punct for w in doc[t.i : verb.i]) else verb.i,
     )
-    if first.i == 0 or first.doc[first.i - 1].text not in (",", "»", '"', "”"):
+    if first.i == 0 or doc[first.i - 1].text not in (",", "»", '"', "”"):
         return None
     if _present_participle(verb):
         return None  # ", telling reporters aboard Air Force One": no inversion there
@@ -318,6 +340,13 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
         ):
             return _noun_phrase(child)
     return _person_after(verb, verb.i + 1)
+
+
+def _auxiliary(token: Token) -> bool:
+    """A word of a verb group before its verb: an auxiliary, a reflexive pronoun ("s'est
+    félicité la présidence"), or a first verb the parser left loose (the "fait" of "fait
+    valoir à l'AFP le gouverneur")."""
+    return token.dep_.startswith(("aux", "expl")) or token.pos_ == "AUX"
 
 
 # How far after an inverted speech verb the name of who speaks may stand when the parser
