@@ -1521,3 +1521,24 @@ def test_les_groupes_en_apposition_et_ceux_tues_avec_eux_s_additionnent(engine: 
 )
 def test_qui_parle_apres_un_groupe_verbal(engine: Engine, text: str, expected: list[str]) -> None:
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == expected
+
+
+def test_a_t_il_avant_un_participe_est_un_pronom(engine: Engine) -> None:
+    texte = (
+        "« Le gouvernement ne cédera pas », a déclaré le ministre Paul Kerbrat. "
+        "« Ceux qui attaquent nos soldats le paieront », a-t-il prévenu."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == [
+        "Paul Kerbrat",
+        "Paul Kerbrat",
+    ]
+
+
+def test_une_personne_nommee_dans_la_citation_n_est_pas_le_il_qui_suit(engine: Engine) -> None:
+    texte = (
+        "Le président Paul Kerbrat a défendu les frappes. « Nous faisons la guerre aux "
+        "terroristes. Omar Zidane fait la guerre à son peuple. Nous ne reculerons pas », "
+        "a-t-il déclaré."
+    )
+    said = speakers(run(engine, texte, SUNDAY, "fr"), direct=True)
+    assert said and all(name == "Paul Kerbrat" for name in said)

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitroom.extract.marks import quoted
 from sitroom.extract.offices import holder, office_of, titled
 from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
 from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, PLACE_LABELS, Unit, path_length
@@ -276,9 +277,11 @@ class Parties:
         self.author = self._author(unit, actors) or self.author
         if self._spoke is not None and self._spoke[0] == unit.index:
             self.last_person = self._spoke[1]
-        elif people:
-            subjects = [a for t, a in people if _subject_name(t)]
-            self.last_person = subjects[-1] if subjects else people[-1][1]
+        elif outside := [(t, a) for t, a in people if not quoted(t.root)]:
+            # a person a quote names is not whom "a-t-il" means after it ("Bachar al-Assad
+            # fait la guerre à son peuple (…) », a-t-il déclaré)
+            subjects = [a for t, a in outside if _subject_name(t)]
+            self.last_person = subjects[-1] if subjects else outside[-1][1]
 
     def _author(self, unit: Unit, actors: Sequence[tuple[SpacySpan, Actor]]) -> Actor | None:
         """Who wrote a study or report the sentence introduces: "a report by Human Rights

@@ -88,7 +88,7 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
             # "a précisé X, ajoutant que « … »": X goes on speaking
             acts.append(replace(acts[-1], verb=cue, clause=_clause(verb)))
             continue
-        speaker = _inverted_pronoun(verb) or _subject(verb)
+        speaker = _inverted_pronoun(verb) or _pronoun_in_group(verb) or _subject(verb)
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
         is_pronoun = bare is not None and (bare == "" or bare in pronouns)
@@ -165,6 +165,18 @@ def _inverted_pronoun(verb: Token) -> SpacySpan | None:
     while end < len(doc) and end - verb.i <= 2 and doc[end].lower_ in _INVERTED:
         end += 1
     return doc[verb.i + 1 : end] if end > verb.i + 1 else None
+
+
+def _pronoun_in_group(verb: Token) -> SpacySpan | None:
+    """The pronoun glued to the auxiliary of a verb group ("a-t-il prévenu"), which the
+    parser may take for the subject of a passive."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].lower_ in _INVERTED:
+        start -= 1
+    if start == verb.i or start == 0 or doc[start - 1].pos_ != "AUX":
+        return None
+    return doc[start : verb.i]
 
 
 def _subject(verb: Token) -> SpacySpan | None:
