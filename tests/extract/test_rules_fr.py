@@ -1542,3 +1542,24 @@ def test_une_personne_nommee_dans_la_citation_n_est_pas_le_il_qui_suit(engine: E
     )
     said = speakers(run(engine, texte, SUNDAY, "fr"), direct=True)
     assert said and all(name == "Paul Kerbrat" for name in said)
+
+
+def test_le_communique_poursuit_apres_un_il_qui_continue_la_voix(engine: Engine) -> None:
+    texte = (
+        "Un civil a été tué au Mali lors d'un contrôle. « Le conducteur a ignoré les "
+        "sommations », détaille l'état-major. Mais « le bus n'a pas ralenti », affirme-t-il. "
+        "Un second tir de sommation a alors été effectué. « Le blessé a été évacué vers "
+        "Gao », poursuit le communiqué."
+    )
+    said = speakers(run(engine, texte, SUNDAY, "fr"), direct=True)
+    assert said == ["état-major", "état-major", "état-major"]
+
+
+def test_qui_apres_le_nom_d_une_personne_est_cette_personne(engine: Engine) -> None:
+    texte = (
+        "C'est d'abord la ministre des Armées Aline Morvan qui a réagi publiquement, en "
+        "adressant sur Twitter ses « félicitations » aux « alliés américains » de la France. "
+        "Elle assure également « poursuivre le combat sans relâche »."
+    )
+    said = speakers(run(engine, texte, SUNDAY, "fr"), direct=True)
+    assert said and all(name == "Aline Morvan" for name in said)

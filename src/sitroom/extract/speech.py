@@ -197,7 +197,8 @@ def _subject(verb: Token) -> SpacySpan | None:
             _relative(named[0])
             and verb.dep_ in ("relcl", "acl:relcl")
             and verb.head.i < verb.i
-            and _says_something(verb)  # "an ambush that claimed six lives" says nothing
+            # "an ambush that claimed six lives" says nothing; a person who reacted did
+            and (_says_something(verb) or _names_a_person(verb.head))
         ):
             return _noun_phrase(verb.head)  # "the minister, who said that…": the minister
         if _relative(named[0]) and _says_something(verb):
@@ -215,6 +216,11 @@ def _subject(verb: Token) -> SpacySpan | None:
         # Y, affirmant que…": the subject of the clause the participle hangs on
         return _subject(verb.head)
     return None
+
+
+def _names_a_person(token: Token) -> bool:
+    """Whether the phrase of ``token`` names a person: "la ministre Florence Parly"."""
+    return any(t.ent_type_ in PERSON_LABELS for t in _noun_phrase(token))
 
 
 def _named_inside(subject: Token) -> SpacySpan | None:
