@@ -1563,3 +1563,13 @@ def test_qui_apres_le_nom_d_une_personne_est_cette_personne(engine: Engine) -> N
     )
     said = speakers(run(engine, texte, SUNDAY, "fr"), direct=True)
     assert said and all(name == "Aline Morvan" for name in said)
+
+
+def test_a_t_elle_poursuivi_continue_la_voix_d_avant(engine: Engine) -> None:
+    texte = (
+        "L'armée turque a frappé des positions kurdes en Irak, a annoncé la présidence "
+        "turque. De même, les deux pays se sont accordés pour ne « pas imposer d'embargo "
+        "sur les armes », "
+        "a-t-elle poursuivi."
+    )
+    assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["présidence turque"]
