@@ -1901,3 +1901,18 @@ def test_the_people_killed_along_with_those_counted_add_up(engine: Engine) -> No
     text = "Two aid workers were killed along with their driver near Kherson on Sunday."
     (event,) = run(engine, text, MONDAY, "en").reports
     assert fig(event.killed) == (3, 3, "exact")
+
+
+def test_a_toll_told_of_another_town_is_not_the_event_before(engine: Engine) -> None:
+    text = (
+        "At least one person was killed and two injured during Russian shelling of the "
+        "Kherson region on Sunday, the governor said. Rescuers cleared rubble from a Russian "
+        "strike on a residential building in the eastern town of Selydove, and one more body "
+        "was recovered, taking the death toll to three, an emergency service said."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    tolls = {
+        (r.location.name if r.location else None, fig(r.killed)) for r in of_type(ex, "attack")
+    }
+    assert ("Kherson Oblast", (1, None, "at_least")) in tolls
+    assert ("Selydove", (3, 3, "exact")) in tolls

@@ -365,6 +365,8 @@ class Extractor:
         if anchor.type == "territory_change" and place is not None and place.geonames_id in RIVERS:
             place = None  # "a foothold on the east bank of the Dnipro": land, not the river
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
+        if place is None and anchor.strong and casualties.any():
+            place = _lone_town(s.candidates, spans, limit + LONE_TOWN_SLACK, frames)
         weapons: tuple[WeaponCount, ...] = ()
         raid = any(t.type == "air_raid" for t in s.triggers)
         if anchor.type == "interception":
@@ -399,7 +401,34 @@ class Extractor:
             strong=anchor.strong,
             ground=anchor.type == "territory_change" and takes_ground(anchor.span),
             anaphoric=_anaphoric(spans),
+            towns=frozenset(
+                c.place.geonames_id
+                for c in s.candidates
+                if c.place is not None and c.place.precision == "town" and c.place.geonames_id
+            ),
         )
+
+
+# Arcs beyond the usual reach at which the one town of a sentence that tells a toll
+# still places its strike: the parser often hangs "on a building in the town of X" on
+# the verb of the sentence rather than on the strike ("Rescuers cleared rubble from a
+# Russian strike on a residential building in the town of Selydove …, taking the death
+# toll to three").
+LONE_TOWN_SLACK = 2
+
+
+def _lone_town(
+    candidates: Sequence[PlaceCandidate],
+    spans: Sequence[SpacySpan],
+    reach: int,
+    frames: Sequence[tuple[int, int]],
+) -> Place | None:
+    """The sentence's one town, if it lies within ``reach`` arcs of the trigger."""
+    towns = [c for c in candidates if c.place is not None and c.place.precision == "town"]
+    if len(towns) != 1 or _inside(towns[0].tokens, frames):
+        return None
+    near = min(trigger_distance(t, towns[0]) for t in spans) <= reach
+    return towns[0].place if near else None
 
 
 @dataclass(frozen=True)

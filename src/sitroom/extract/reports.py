@@ -65,6 +65,8 @@ class Draft:
     listed: bool = False  # one more place of a list the sentence names (``each_place``)
     ground: bool = False  # a territory change names what was taken ("seized a village")
     anaphoric: bool = False  # named as one told before: "cette attaque", "this strike"
+    # GeoNames ids of the towns the sentence names, placed on this draft or not
+    towns: frozenset[int] = frozenset()
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
@@ -123,8 +125,14 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
             continue
         if not _dates_agree(prev, draft) or _opposed(prev, draft):
             continue
-        if draft.place is None and draft.unit - prev.unit <= COALESCE_WINDOW:
+        if (
+            draft.place is None
+            and draft.unit - prev.unit <= COALESCE_WINDOW
+            and not _elsewhere(prev, draft)
+        ):
             return i
+        if draft.place is None and prev.place is not None and prev.place.geonames_id in draft.towns:
+            return i  # its sentence names the town of an event told before
         if (
             draft.place is not None
             and prev.place is not None
@@ -134,6 +142,16 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
         if draft.place is not None and prev.place is None and draft.unit - prev.unit <= 1:
             return i
     return None
+
+
+def _elsewhere(prev: Draft, draft: Draft) -> bool:
+    """Whether an unplaced draft's sentence names towns, none of them the town of
+    ``prev``: "a strike on a building in the town of Selydove … taking the death toll to
+    three" is no more of the Kherson shelling told just before, however far the parser
+    hung the town from the strike."""
+    if not draft.towns or prev.place is None or prev.place.geonames_id is None:
+        return False
+    return prev.place.geonames_id not in draft.towns
 
 
 def _toll_of_fight(prev: Draft, draft: Draft) -> bool:
