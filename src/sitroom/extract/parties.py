@@ -358,10 +358,8 @@ class Parties:
             english = word in ("he", "she", "it", "they")
             if self._voice is not None and unit.index - self._voice[0] <= 1 and not english:
                 referent = self._voice[1]
-                self._voice = (
-                    unit.index,
-                    referent,
-                )  # still speaking: "poursuit le communiqué" two sentences on
+                # still speaking: "poursuit le communiqué" two sentences on is its
+                self._voice = (unit.index, referent)
             elif it or word == "they":
                 # "it said" after "The IAEA said Friday…" and a sentence naming two
                 # states: the body that spoke; "they said in a statement" after "Ukrainian
