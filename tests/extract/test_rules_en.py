@@ -1916,3 +1916,14 @@ def test_a_toll_told_of_another_town_is_not_the_event_before(engine: Engine) -> 
     }
     assert ("Kherson Oblast", (1, None, "at_least")) in tolls
     assert ("Selydove", (3, 3, "exact")) in tolls
+
+
+def test_the_previous_day_is_the_day_before_the_one_told(engine: Engine) -> None:
+    text = (
+        "On Sunday, a Russian missile hit a market in Kharkiv. Rescuers cleared rubble from "
+        "a Russian strike on a residential building in the town of Selydove the previous day, "
+        "and the death toll rose to three."
+    )
+    ex = run(engine, text, MONDAY, "en")
+    (hit,) = [r for r in of_type(ex, "attack") if r.location and r.location.name == "Selydove"]
+    assert hit.date is not None and hit.date.date == MONDAY - dt.timedelta(days=2)

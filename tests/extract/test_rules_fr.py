@@ -1573,3 +1573,12 @@ def test_a_t_elle_poursuivi_continue_la_voix_d_avant(engine: Engine) -> None:
         "a-t-elle poursuivi."
     )
     assert speakers(run(engine, texte, SUNDAY, "fr"), direct=True) == ["présidence turque"]
+
+
+def test_la_veille_d_une_relative_ne_date_pas_l_attentat(engine: Engine) -> None:
+    texte = (
+        "Un kamikaze qui s'était enregistré à l'hôtel la veille a fait exploser sa bombe "
+        "à Colombo, tuant trente personnes."
+    )
+    (event,) = run(engine, texte, dt.date(2026, 3, 9), "fr").reports
+    assert event.date is not None and event.date.precision == "unresolved"

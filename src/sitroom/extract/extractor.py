@@ -824,11 +824,12 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
         run.story = None
     found = [_in_story(d, run) for d in find_dates(unit.text, run.lex.lang, run.article.published)]
     found += _same_time(unit.text, found, run.last_date)
+    beside = _day_beside(unit.text, found, run.last_date, run.article.published)
     out = []
-    for d in found:
+    for d in found + beside:
         start, end = unit.start + d.start, unit.start + d.end
         tokens = unit.tokens_at(start, end)
-        if tokens is not None:
+        if tokens is not None and not (d in beside and _in_relative(tokens.root)):
             out.append((tokens, replace(d, start=start, end=end)))
     stated = [d for _, d in out if d.precision in ("day", "month")]
     run.last_date = stated[-1] if stated else run.last_date
@@ -890,6 +891,44 @@ def _same_time(text: str, found: list[DateValue], last: DateValue | None) -> lis
             first = last.date.replace(day=1)
             value = replace(last, date=first, precision="month", end_date=None)
         out.append(replace(value, text=m.group(0), start=m.start(), end=m.end()))
+    return out
+
+
+# "the previous day", "la veille", "the next day", "le lendemain", said alone (not "la
+# veille du sommet", which times the event by another one): a day from the day told.
+_DAY_BESIDE = re.compile(
+    r"\b(?:(?P<before>the\s+previous\s+day|la\s+veille)"
+    r"|(?P<after>the\s+(?:next|following)\s+day|le\s+lendemain))\b"
+    r"(?!\s+(?:of|de|du|des|d['’]))",
+    re.IGNORECASE,
+)
+
+
+def _in_relative(token: Token) -> bool:
+    """Whether ``token`` stands in a relative or adverbial clause: "un kamikaze qui s'était
+    enregistré à l'hôtel la veille" is the eve of the registration, not of the attack."""
+    return any(t.dep_ in ("relcl", "acl:relcl", "acl", "advcl") for t in [token, *token.ancestors])
+
+
+def _day_beside(
+    text: str, found: list[DateValue], last: DateValue | None, published: dt.date | None
+) -> list[DateValue]:
+    """ "Rescuers cleared rubble from a strike … the previous day": the day before the
+    day the sentence or the text told last, else before publication; "le lendemain" the
+    day after the day told (with no day told, it says nothing)."""
+    out = []
+    for m in _DAY_BESIDE.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        told = [d for d in found if d.end <= m.start() and d.precision == "day" and d.date]
+        base = told[-1].date if told else last.date if last and last.precision == "day" else None
+        if m.group("before"):
+            base = base or published
+            day = base - dt.timedelta(days=1) if base else None
+        else:
+            day = base + dt.timedelta(days=1) if base else None
+        if day is not None:
+            out.append(DateValue(day, "day", m.group(0), m.start(), m.end()))
     return out
 
 
