@@ -1582,3 +1582,9 @@ def test_la_veille_d_une_relative_ne_date_pas_l_attentat(engine: Engine) -> None
     )
     (event,) = run(engine, texte, dt.date(2026, 3, 9), "fr").reports
     assert event.date is not None and event.date.precision == "unresolved"
+
+
+def test_notamment_tue_un_bebe_est_au_moins_un_mort(engine: Engine) -> None:
+    texte = "Des bombardements ont frappé Odessa dimanche et ont notamment tué un bébé."
+    (event,) = run(engine, texte, SUNDAY, "fr").reports
+    assert fig(event.killed) == (1, None, "at_least")

@@ -387,6 +387,9 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
             continue
         is_child = word in lex.words("children")
         key = f"children_{category}" if is_child else category
+        if _among_others(item.noun.root) and item.quantity.max is not None:
+            # "ont notamment tué un bébé": a baby among the dead, not the only one
+            item = replace(item, quantity=replace(item.quantity, max=None, qualifier="at_least"))
         if key in result and (
             _conjoined(nouns[key], item.noun.root)
             or _together(nouns[key], item.noun.root)
@@ -424,6 +427,15 @@ def casualties(unit: Unit, located: list[Located], lex: LexiconData) -> Casualti
         result.get("children_injured"),
         dead in nouns and "injured" not in result and _was_wounded(nouns[dead], injured_cues),
     )
+
+
+_NOTABLY = frozenset({"notamment", "notably"})
+
+
+def _among_others(noun: Token) -> bool:
+    """Whether the count is said to be one of more: "qui ont notamment tué un bébé"."""
+    near = [*noun.children, *noun.head.children]
+    return any(t.dep_ == "advmod" and t.lower_ in _NOTABLY for t in near)
 
 
 def _was_wounded(noun: Token, injured_cues: list[SpacySpan]) -> bool:
