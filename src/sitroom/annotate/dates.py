@@ -192,7 +192,7 @@ def in_story(value: DateValue, lang: str, story: dt.date) -> DateValue | None:
     if m is None or m.lastgroup not in ("abs", "month"):
         return None
     low = _SPACES.sub(" ", value.text.lower().replace("’", "'"))
-    if _numbers(low)[1] is not None or _LAST.search(low) or _NEXT.search(low):
+    if has_year(value) or _LAST.search(low) or _NEXT.search(low):
         return None  # its own year, or "last March": told from today, not the story
     if _WEEKDAY[lang].search(low):
         return None  # "lundi 9 avril": the weekday already tells the year

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -366,7 +367,7 @@ class Extractor:
             place = None  # "a foothold on the east bank of the Dnipro": land, not the river
         casualties = s.casualties if anchor.type in ("attack", "battle") else figures.Casualties()
         if place is None and anchor.strong and casualties.any():
-            place = _lone_town(s.candidates, spans, limit + LONE_TOWN_SLACK, frames)
+            place = _lone_town(s.towns, spans, limit + LONE_TOWN_SLACK, frames)
         weapons: tuple[WeaponCount, ...] = ()
         raid = any(t.type == "air_raid" for t in s.triggers)
         if anchor.type == "interception":
@@ -401,11 +402,7 @@ class Extractor:
             strong=anchor.strong,
             ground=anchor.type == "territory_change" and takes_ground(anchor.span),
             anaphoric=_anaphoric(spans),
-            towns=frozenset(
-                c.place.geonames_id
-                for c in s.candidates
-                if c.place is not None and c.place.precision == "town" and c.place.geonames_id
-            ),
+            towns=s.town_ids,
         )
 
 
@@ -418,13 +415,12 @@ LONE_TOWN_SLACK = 2
 
 
 def _lone_town(
-    candidates: Sequence[PlaceCandidate],
+    towns: Sequence[PlaceCandidate],
     spans: Sequence[SpacySpan],
     reach: int,
     frames: Sequence[tuple[int, int]],
 ) -> Place | None:
     """The sentence's one town, if it lies within ``reach`` arcs of the trigger."""
-    towns = [c for c in candidates if c.place is not None and c.place.precision == "town"]
     if len(towns) != 1 or _inside(towns[0].tokens, frames):
         return None
     near = min(trigger_distance(t, towns[0]) for t in spans) <= reach
@@ -445,6 +441,15 @@ class _Sentence:
     acts: list[tuple[SpeechAct, Actor | None]]
     casualties: figures.Casualties
     frames: list[tuple[int, int]]  # events that time another: "au lendemain de …"
+
+    @cached_property
+    def towns(self) -> list[PlaceCandidate]:
+        """The town-level places the sentence names."""
+        return [c for c in self.candidates if c.place is not None and c.place.precision == "town"]
+
+    @cached_property
+    def town_ids(self) -> frozenset[int]:
+        return frozenset(c.place.geonames_id for c in self.towns if c.place and c.place.geonames_id)
 
 
 # "in case of a Russian attack", "en cas d'attaque russe": an event that may come.
@@ -826,10 +831,10 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
     found += _same_time(unit.text, found, run.last_date)
     beside = _day_beside(unit.text, found, run.last_date, run.article.published)
     out = []
-    for d in found + beside:
+    for d, told_beside in [*((d, False) for d in found), *((d, True) for d in beside)]:
         start, end = unit.start + d.start, unit.start + d.end
         tokens = unit.tokens_at(start, end)
-        if tokens is not None and not (d in beside and _in_relative(tokens.root)):
+        if tokens is not None and not (told_beside and _in_relative(tokens.root)):
             out.append((tokens, replace(d, start=start, end=end)))
     stated = [d for _, d in out if d.precision in ("day", "month")]
     run.last_date = stated[-1] if stated else run.last_date
@@ -881,7 +886,7 @@ def _same_time(text: str, found: list[DateValue], last: DateValue | None) -> lis
         return []
     out = []
     for m in _SAME_TIME.finditer(text):
-        if any(d.start < m.end() and m.start() < d.end for d in found):
+        if _overlaps(m, found):
             continue
         if m.group("day") or m.group("jour") or m.group("jourla"):
             if last.precision != "day":
@@ -892,6 +897,11 @@ def _same_time(text: str, found: list[DateValue], last: DateValue | None) -> lis
             value = replace(last, date=first, precision="month", end_date=None)
         out.append(replace(value, text=m.group(0), start=m.start(), end=m.end()))
     return out
+
+
+def _overlaps(m: re.Match[str], found: list[DateValue]) -> bool:
+    """Whether a phrase matched in a sentence overlaps a date already found there."""
+    return any(d.start < m.end() and m.start() < d.end for d in found)
 
 
 # "the previous day", "la veille", "the next day", "le lendemain", said alone (not "la
@@ -918,7 +928,7 @@ def _day_beside(
     day after the day told (with no day told, it says nothing)."""
     out = []
     for m in _DAY_BESIDE.finditer(text):
-        if any(d.start < m.end() and m.start() < d.end for d in found):
+        if _overlaps(m, found):
             continue
         told = [d for d in found if d.end <= m.start() and d.precision == "day" and d.date]
         base = told[-1].date if told else last.date if last and last.precision == "day" else None

@@ -466,8 +466,7 @@ def _along_with(noun: Token) -> Token | None:
     """The verb a person is said to share a fate with "with" on: "assassinés avec leur
     chauffeur et leur guide" (the guide through the driver he is joined to), "killed
     along with his driver"."""
-    while noun.dep_ == "conj":
-        noun = noun.head
+    noun = _first_conjunct(noun)
     marked = any(c.dep_ == "case" and c.lower_ in _WITH for c in noun.children)
     head = noun.head
     if not marked and noun.dep_ == "pobj" and head.lower_ in _WITH:
@@ -475,18 +474,18 @@ def _along_with(noun: Token) -> Token | None:
     return head if marked and head.pos_ in VERB_POS else None
 
 
-def _verb_of(noun: Token) -> Token:
-    """The verb a noun (or the list it is in) is an argument of."""
+def _first_conjunct(noun: Token) -> Token:
+    """The first noun of the list ``noun`` is in ("leur chauffeur et leur guide")."""
     while noun.dep_ == "conj":
         noun = noun.head
-    return noun.head
+    return noun
 
 
 def _together(first: Token, second: Token) -> bool:
     """ "Six humanitaires … avaient été assassinés avec leur chauffeur et leur guide":
     the people killed with the ones counted before add to them."""
     verb = _along_with(second)
-    return verb is not None and verb.i == _verb_of(first).i and first.i < second.i
+    return verb is not None and verb.i == _first_conjunct(first).head.i and first.i < second.i
 
 
 def _others_of(unit: Unit, first: Token, second: Token) -> bool:

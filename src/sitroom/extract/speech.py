@@ -136,9 +136,7 @@ def _described(verb: Token) -> SpacySpan | None:
         return None
     if not _present_participle(verb) or quoted(head):
         return None
-    phrase = _noun_phrase(head)
-    while len(phrase) > 1 and phrase[0].dep_ in ("case", "prep") and phrase[0].head.i == head.i:
-        phrase = phrase.doc[phrase.start + 1 : phrase.end]  # "par le président": le président
+    phrase = _unmarked_phrase(head)  # "par le président": le président
     people = PERSON_LABELS | {"ORG"}
     named = any(t.ent_type_ in people for t in phrase) or head.pos_ == "PROPN"
     return phrase if named or any(t.dep_ == "amod" for t in head.children) else None
@@ -282,14 +280,19 @@ def _antecedent(pronoun: Token) -> SpacySpan | None:
     token = _word_before(pronoun)
     if token is None:
         return None
-    doc = pronoun.doc
     while token.dep_ in _INSIDE_A_PHRASE and token.head.i < token.i:
         token = token.head
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    return _unmarked_phrase(token)  # "selon le HCR": the HCR
+
+
+def _unmarked_phrase(token: Token) -> SpacySpan:
+    """The phrase of ``token`` without the prepositions that open it ("par le
+    président", "selon le HCR")."""
     phrase = _noun_phrase(token)
     while len(phrase) > 1 and phrase[0].dep_ in ("case", "prep") and phrase[0].head.i == token.i:
-        phrase = doc[phrase.start + 1 : phrase.end]  # "selon le HCR": the HCR
+        phrase = phrase.doc[phrase.start + 1 : phrase.end]
     return phrase
 
 
