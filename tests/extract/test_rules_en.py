@@ -1782,6 +1782,16 @@ def test_the_company_is_the_company_that_spoke(engine: Engine) -> None:
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Rosatom"]
 
 
+def test_the_group_is_the_group_that_spoke(engine: Engine) -> None:
+    text = 'Hamas said the strike killed two. "We will respond," the group said.'
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Hamas"]
+
+
+def test_the_group_is_no_army(engine: Engine) -> None:
+    text = 'Russian forces said they held the line. "We will respond," the group said.'
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) != ["Russian Armed Forces"]
+
+
 def test_members_of_a_body_speak_for_it(engine: Engine) -> None:
     text = (
         "The Independent International Commission of Inquiry on Ukraine published its findings "

@@ -1588,3 +1588,11 @@ def test_notamment_tue_un_bebe_est_au_moins_un_mort(engine: Engine) -> None:
     texte = "Des bombardements ont frappé Odessa dimanche et ont notamment tué un bébé."
     (event,) = run(engine, texte, SUNDAY, "fr").reports
     assert fig(event.killed) == (1, None, "at_least")
+
+
+def test_le_quotidien_est_le_journal_qui_vient_de_parler(engine: Engine) -> None:
+    text = (
+        "Le Global Times estime que les relations ont « stagné ». Selon le quotidien, « les "
+        "paroles du président ne se sont pas traduites en actes »."
+    )
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Global Times"]

@@ -437,6 +437,12 @@ class Parties:
         if word in _COMPANY_NOUNS:
             body = self._body_that_spoke(unit) or body
             return body if body is not None and body.kind == "org" else None
+        if word in _GROUP_NOUNS:
+            # "a indiqué le mouvement" after the STC spoke, "selon le quotidien" after the
+            # Global Times: the organisation or group that spoke just before, else the
+            # last one named; never a state or a force ("the group" is no army)
+            body = self._body_that_spoke(unit) or body
+            return body if body is not None and body.kind in ("org", "group") else None
         if body is not None and word in body.name.lower().split():
             return body
         return next(
@@ -799,6 +805,24 @@ _REPORTS = frozenset({"report", "study", "paper", "analysis", "rapport", "étude
 _BY = frozenset({"by", "par", "de", "d'", "d’", "du", "des"})
 _IN = frozenset({"in", "dans"})
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "société", "entreprise", "opérateur"})
+# words by which a text refers back to a paper, an agency, a movement or a group it named
+_GROUP_NOUNS = frozenset(
+    {
+        "newspaper",
+        "daily",
+        "agency",
+        "group",
+        "movement",
+        "organisation",
+        "organization",
+        "quotidien",
+        "journal",
+        "hebdomadaire",
+        "agence",
+        "groupe",
+        "mouvement",
+    }
+)
 _WRITE = frozenset({"write", "publish", "argue", "conclude", "écrire", "publier", "conclure"})
 _HIS_OR_HER = frozenset({"son", "sa", "ses", "his", "her"})
 _HONORIFICS = frozenset(
