@@ -1596,3 +1596,26 @@ def test_le_quotidien_est_le_journal_qui_vient_de_parler(engine: Engine) -> None
         "paroles du président ne se sont pas traduites en actes »."
     )
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Global Times"]
+
+
+def test_le_communique_d_un_ministere_est_celui_du_ministere(engine: Engine) -> None:
+    text = (
+        "Un communiqué du ministère nigérien de la défense qui a confirmé l'attaque, fait état "
+        'de plusieurs morts. Selon le communiqué, 25 personnes "côté amis" ont été tuées.'
+    )
+    ex = run(engine, text, SUNDAY, "fr")
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == [
+        "ministère nigérien de la défense"
+    ]
+
+
+def test_fait_etat_n_a_pas_etat_pour_sujet(engine: Engine) -> None:
+    text = (
+        "Ce bilan a été confirmé par une source militaire séparatiste qui a, en outre, fait "
+        'état de la capture de "40 soldats pro-gouvernement et de la saisie d\'équipements" des '
+        "assaillants."
+    )
+    ex = run(engine, text, SUNDAY, "fr")
+    assert [q.speaker.name if q.speaker else None for q in ex.quotes] == [
+        "source militaire séparatiste"
+    ]

@@ -399,6 +399,9 @@ class Parties:
             return None
         if any(t.lower_ in _HIS_OR_HER for t in phrase.subtree):
             return self.last_person
+        by = _written_by(phrase)
+        if by is not None:  # "un communiqué du ministère de la défense": the ministry
+            return self._phrase_actor(unit, by)
         return self._body_that_spoke(unit) or self.last_body
 
     def _body_that_spoke(self, unit: Unit) -> Actor | None:
@@ -592,6 +595,25 @@ class Parties:
         if known is not None:  # "confie Nassima", the model seeing no person: Nassima Ahmed
             return replace(known, text=span.text, start=span.start, end=span.end)
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
+
+
+def _written_by(phrase: SpacySpan) -> SpacySpan | None:
+    """Who a document phrase names as its writer: "a statement by the ministry", "un
+    communiqué du ministère nigérien de la défense": the words after "by", "de" or "du"."""
+    root = phrase.root
+    for child in root.children:
+        if child.i < root.i or child.i >= phrase.end:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _BY:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return phrase.doc[obj.left_edge.i : min(obj.right_edge.i + 1, phrase.end)]
+        if child.dep_ == "nmod" and any(
+            g.dep_ == "case" and g.lower_ in _BY and g.i < child.i for g in child.children
+        ):
+            start = next(g.i for g in child.children if g.dep_ == "case") + 1
+            return phrase.doc[start : min(child.right_edge.i + 1, phrase.end)]
+    return None
 
 
 # The definite articles before a bare role or body noun ("the ministry", "l'analyste").

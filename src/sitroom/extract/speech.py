@@ -89,6 +89,8 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
             acts.append(replace(acts[-1], verb=cue, clause=_clause(verb)))
             continue
         speaker = _inverted_pronoun(verb) or _pronoun_in_group(verb) or _subject(verb)
+        if speaker is not None and cue.start <= speaker.start and speaker.end <= cue.end:
+            speaker = None  # ", fait état de …": "état" is the verb's own word
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
         is_pronoun = bare is not None and (bare == "" or bare in pronouns)
@@ -199,10 +201,10 @@ def _subject(verb: Token) -> SpacySpan | None:
             and (_says_something(verb) or _names_a_person(verb.head))
         ):
             return _noun_phrase(verb.head)  # "the minister, who said that…": the minister
-        if _relative(named[0]) and _says_something(verb):
-            antecedent = _antecedent(named[0])
-            if antecedent is not None:
-                return antecedent
+        if _relative(named[0]):
+            # "qui fait état d'une…": the phrase before; "un communiqué … qui a confirmé
+            # l'attaque" says nothing itself, and "qui" is no one's name
+            return _antecedent(named[0]) if _says_something(verb) else None
         return _named_inside(named[0]) or _noun_phrase(named[0])
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -320,7 +322,7 @@ def _agent(verb: Token) -> SpacySpan | None:
     a passive verb without one names no speaker."""
     for child in verb.children:
         if child.dep_ == "obl:agent":
-            return _noun_phrase(child)
+            return _unmarked_phrase(child)  # "par une source militaire": the source
         if child.dep_ == "agent":
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             return _noun_phrase(obj) if obj is not None else None
@@ -454,6 +456,11 @@ def _noun_phrase(token: Token) -> SpacySpan:
         clause = child.dep_ in ("relcl", "acl:relcl") or child.pos_ in ("VERB", "AUX")
         if child.dep_ in ("relcl", "acl:relcl", "acl", "advcl") and clause:
             end = min(end, child.left_edge.i)
+    for word in doc[token.i + 1 : end]:
+        # and so does a relative clause on a word inside it: "un communiqué du ministère
+        # de la défense qui a confirmé l'attaque"
+        if word.dep_ in ("relcl", "acl:relcl"):
+            end = min(end, word.left_edge.i)
     if token.ent_iob_ != "O":  # a name the parser split ("Oleksandra" + "Povoroznyk")
         ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
