@@ -1782,6 +1782,17 @@ def test_the_company_is_the_company_that_spoke(engine: Engine) -> None:
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Rosatom"]
 
 
+@pytest.mark.parametrize(("verb", "modality"), [("had met", "historical"), ("met", "reported")])
+def test_a_meeting_told_in_the_pluperfect_is_background(
+    engine: Engine, verb: str, modality: str
+) -> None:
+    text = (
+        f"Vladimir Putin {verb} Chinese leader Xi Jinping in Beijing on February 3, officials said."
+    )
+    ex = run(engine, text, dt.date(2026, 2, 23), "en")
+    assert only(ex, "meeting").modality == modality
+
+
 def test_the_group_is_the_group_that_spoke(engine: Engine) -> None:
     text = 'Hamas said the strike killed two. "We will respond," the group said.'
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Hamas"]

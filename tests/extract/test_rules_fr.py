@@ -1619,3 +1619,16 @@ def test_fait_etat_n_a_pas_etat_pour_sujet(engine: Engine) -> None:
     assert [q.speaker.name if q.speaker else None for q in ex.quotes] == [
         "source militaire séparatiste"
     ]
+
+
+def test_un_sommet_rappele_au_plus_que_parfait_est_du_passe(engine: Engine) -> None:
+    text = (
+        "Les dirigeants du G5 Sahel et Emmanuel Macron avaient réaffirmé leur détermination "
+        "lors d'un sommet à Nouakchott le 30 juin."
+    )
+    assert only(run(engine, text, dt.date(2020, 7, 23), "fr"), "meeting").modality == "historical"
+
+
+def test_poursuivre_le_combat_n_est_pas_un_combat(engine: Engine) -> None:
+    text = "Le ministre a promis de poursuivre le combat contre les jihadistes au Mali jeudi."
+    assert of_type(run(engine, text, SUNDAY, "fr"), "battle") == []

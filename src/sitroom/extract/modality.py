@@ -5,7 +5,8 @@ Cues are lexicon words within a few dependency arcs of the trigger; a trigger th
 negates ("did not attack", "n'ont pas attaqué", "no strike") is ``denied``; grammatical future
 (English "will", French future tense or "doit"/"devrait" + infinitive) and a resolved
 date after publication mean ``planned``; a date more than ``HISTORICAL_DAYS`` before
-publication means ``historical``. Precedence: cancelled > denied > claimed > planned >
+publication means ``historical``, and so does one more than ``RECALLED_DAYS`` before it
+when the event is told in the pluperfect. Precedence: cancelled > denied > claimed > planned >
 historical > reported.
 """
 
@@ -20,6 +21,10 @@ from sitroom.extract.units import Unit, governor, path_length
 from sitroom.types import DateValue, Modality
 
 HISTORICAL_DAYS = 30
+# A dated event told in the pluperfect ("avaient réaffirmé … lors d'un sommet le 30 juin",
+# "had met on February 3") is recalled as background once it is this many days old (a
+# week was tried too: on the dev set it cost one English report its modality).
+RECALLED_DAYS = 14
 CUE_PATH = {"cancelled": 4, "denied": 5, "claimed": 4, "planned": 3, "historical": 3}
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
 _FR_MODAL = frozenset({"devoir", "aller"})
@@ -45,6 +50,12 @@ def modality(
             return "planned"
         last = date.end_date or date.date  # "this year" has not ended: not history
         if (published - last).days > HISTORICAL_DAYS and date.precision != "unresolved":
+            return "historical"
+        if (
+            (published - last).days > RECALLED_DAYS
+            and date.precision != "unresolved"
+            and pluperfect(_tensed(governor(trigger.root)))
+        ):
             return "historical"
     if _cue_near(unit, trigger, "historical"):
         return "historical"
@@ -95,6 +106,28 @@ def negated(word: Token) -> bool:
         return False
     after = word.doc[word.i + 1 : word.i + 3]
     return any(t.lower_ in _FR_NEGATORS for t in [*word.children, *after])
+
+
+def _tensed(verb: Token) -> Token:
+    """The verb that gives an infinitive its tense: "avaient réaffirmé leur détermination
+    à poursuivre"."""
+    for _ in range(2):
+        if not _untensed(verb) or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def pluperfect(verb: Token) -> bool:
+    """A verb in the pluperfect: "had met", "avaient réaffirmé", "s'étaient rencontrés"."""
+    for child in verb.children:
+        if not child.dep_.startswith("aux") or child.dep_ == "aux:pass":
+            continue
+        if child.lemma_ == "have" and child.lower_ in ("had", "'d"):
+            return True
+        if child.lemma_ in ("avoir", "être") and "Imp" in child.morph.get("Tense", []):
+            return True
+    return False
 
 
 def _past(verb: Token) -> bool:
