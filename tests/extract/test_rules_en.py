@@ -1056,6 +1056,29 @@ def test_a_paragraph_of_quote_after_a_question_is_the_answer(engine: Engine) -> 
     assert said["We will need "] != "Volodymyr Zelensky"
 
 
+@pytest.mark.parametrize(("asked", "answered"), [(True, True), (False, False)])
+def test_an_interview_answer_may_come_after_a_long_aside(
+    engine: Engine, asked: bool, answered: bool
+) -> None:
+    # the writer says they asked: an interview, whose answers may follow a long aside, and
+    # a scare quote no one says does not break the thread
+    question = "I asked him about the claims." if asked else "The claims were repeated."
+    text = "\n".join(
+        [
+            "“We will hold the line in the east,” Zelensky told me in Kyiv.",
+            "A year ago he got what one diplomat called a public “diplomatic mugging” there.",
+            "The war has gone on for four years.",
+            "Talks have stalled since the summer.",
+            "Europe has promised more air defence.",
+            question,
+            "“I am not a dictator, and I did not start the war.”",
+        ]
+    )
+    said = {q.text[:12]: q.speaker for q in run(engine, text, MONDAY, "en").quotes if q.direct}
+    speaker = said.get("I am not a d")
+    assert (speaker is not None and speaker.name == "Volodymyr Zelensky") == answered
+
+
 def test_an_acronym_names_the_body_named_before(engine: Engine) -> None:
     ex = run(
         engine,

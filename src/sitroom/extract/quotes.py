@@ -11,12 +11,15 @@ chance,” he said. “These months are decisive.”") continues it: same speake
 opens the sentence after one in which a named person speaks ("Putin, Zelensky told me,
 has started it." "I believe that…") is that person's. So is a paragraph that is all
 quote, with no speech tag, a few paragraphs after a person's quote: in an interview, the
-writer's question stands between and the paragraph is the answer.
+writer's question stands between and the paragraph is the answer (in a text whose writer
+says they asked, the writer's aside may run to a dozen paragraphs). A scare quote no one
+is heard saying does not break that thread.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -157,12 +160,12 @@ def continued(
     for q in quoted:
         if q.start in taken or len(q.text.split()) < MIN_WORDS:
             continue
-        before = [p for p in out if p.direct and p.end <= q.start]
+        # a scare quote no one is heard saying ("a public “diplomatic mugging”") is no
+        # voice to go on with; the quote before it may be
+        before = [p for p in out if p.direct and p.end <= q.start and p.speaker is not None]
         if not before:
             continue
         prev = max(before, key=lambda p: p.end)
-        if prev.speaker is None:
-            continue
         gap = text[prev.end : q.start]
         between = [o for o in quoted if prev.end <= o.start < q.start]
         close = len(gap) <= MAX_CONTINUATION_GAP and "\n\n" not in gap and not between
@@ -186,8 +189,15 @@ def continued(
 
 
 # How many paragraphs (an interviewer's questions) may stand between a quote and a
-# paragraph that is all quote, for that paragraph to be the same speaker's answer.
+# paragraph that is all quote, for that paragraph to be the same speaker's answer; in a
+# text whose writer says they asked ("I asked him whether…", "lui ai-je demandé"), an
+# interview, the writer's questions and comment may run longer between two answers.
 MAX_PARAGRAPHS_BETWEEN = 3
+MAX_PARAGRAPHS_IN_INTERVIEW = 12
+_WRITER_ASKS = re.compile(
+    r"\bI\s+(?:asked|suggested|put\s+it\s+to)\b|\b(?:je\s+lui\s+ai|lui\s+ai-je|leur\s+ai-je"
+    r"|je\s+leur\s+ai)\s+demandé\b"
+)
 _AROUND_A_QUOTE = EDGES + '"“”«».,!?…'
 
 
@@ -202,7 +212,8 @@ def _answer(text: str, q: QuotedSpan, prev: Quote) -> bool:
     if text[start : q.start].strip(_AROUND_A_QUOTE) or text[q.end : end].strip(_AROUND_A_QUOTE):
         return False
     between = text[prev.end : start].split("\n")[1:]
-    return sum(bool(line.strip()) for line in between) <= MAX_PARAGRAPHS_BETWEEN
+    reach = MAX_PARAGRAPHS_IN_INTERVIEW if _WRITER_ASKS.search(text) else MAX_PARAGRAPHS_BETWEEN
+    return sum(bool(line.strip()) for line in between) <= reach
 
 
 def _speaker_inside(unit: Unit, act: SpeechAct, q: QuotedSpan) -> bool:
