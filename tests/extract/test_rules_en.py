@@ -1079,6 +1079,11 @@ def test_an_interview_answer_may_come_after_a_long_aside(
     assert (speaker is not None and speaker.name == "Volodymyr Zelensky") == answered
 
 
+def test_words_shouted_in_court_are_a_quote(engine: Engine) -> None:
+    text = "As the verdict was read, Alexander Strukov shouted: “Glory to Ukraine!”"
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Alexander Strukov"]
+
+
 def test_an_acronym_names_the_body_named_before(engine: Engine) -> None:
     ex = run(
         engine,
