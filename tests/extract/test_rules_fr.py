@@ -1632,3 +1632,13 @@ def test_un_sommet_rappele_au_plus_que_parfait_est_du_passe(engine: Engine) -> N
 def test_poursuivre_le_combat_n_est_pas_un_combat(engine: Engine) -> None:
     text = "Le ministre a promis de poursuivre le combat contre les jihadistes au Mali jeudi."
     assert of_type(run(engine, text, SUNDAY, "fr"), "battle") == []
+
+
+def test_l_imparfait_d_un_portrait_cite(engine: Engine) -> None:
+    text = "Jusqu'où ira-t-il ? « Il a perdu pied avec la réalité », disait Angela Merkel."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Angela Merkel"]
+
+
+def test_on_n_est_personne(engine: Engine) -> None:
+    text = "Au début, on se disait « c'est du bluff, ce sont des pousse-au-crime »."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == [None]

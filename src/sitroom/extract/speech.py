@@ -91,6 +91,8 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
         speaker = _inverted_pronoun(verb) or _pronoun_in_group(verb) or _subject(verb)
         if speaker is not None and cue.start <= speaker.start and speaker.end <= cue.end:
             speaker = None  # ", fait état de …": "état" is the verb's own word
+        if speaker is not None and speaker.text.lower() in _NO_ONE:
+            speaker = None  # "on se disait « c'est du bluff »": people, no one in particular
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
         is_pronoun = bare is not None and (bare == "" or bare in pronouns)
@@ -102,6 +104,9 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
         acts.insert(0, view)  # "… même s'il n'a pas été revendiqué": no one speaks there
     return tuple(acts)
 
+
+# Indefinite pronouns: whoever "on" is, the text does not say.
+_NO_ONE = frozenset({"on", "-on", "l'on", "l’on", "-t-on"})
 
 # "Pour le chef du gouvernement, « ce crime odieux » …", "For Zelensky, "this is…"": a
 # sentence that opens on whose view it gives, then quotes, quotes that person.
