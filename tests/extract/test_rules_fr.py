@@ -1642,3 +1642,11 @@ def test_l_imparfait_d_un_portrait_cite(engine: Engine) -> None:
 def test_on_n_est_personne(engine: Engine) -> None:
     text = "Au début, on se disait « c'est du bluff, ce sont des pousse-au-crime »."
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == [None]
+
+
+def test_celle_qui_est_la_personne_nommee_avant(engine: Engine) -> None:
+    text = (
+        "La résistante Yvette Lundy est morte dimanche. « Il me disait qu'il avait encore un "
+        "gars », expliquait en 2017 celle qui s'est engagée en 1940."
+    )
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Yvette Lundy"]

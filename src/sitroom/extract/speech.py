@@ -96,6 +96,9 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
         bare = speaker.text.lower().lstrip("-t") if speaker is not None else None
         # "a-t-il insisté" may come out as "a", "-t", "-il": the "-t" taken for the subject
         is_pronoun = bare is not None and (bare == "" or bare in pronouns)
+        if speaker is not None and speaker.root.lower_ in _THE_ONE_WHO:
+            # "expliquait celle qui s'est engagée en 1940": the person the text is about
+            is_pronoun = True
         if cue.text.lower().startswith("a-t-"):
             is_pronoun, speaker = True, cue
         acts.append(SpeechAct(cue, speaker, _clause(verb), False, is_pronoun))
@@ -105,6 +108,8 @@ def _read_acts(unit: Unit, lex: LexiconData) -> tuple[SpeechAct, ...]:
     return tuple(acts)
 
 
+# "celle qui …", "celui qui …": someone the text named before, described again.
+_THE_ONE_WHO = frozenset({"celui", "celle"})
 # Indefinite pronouns: whoever "on" is, the text does not say.
 _NO_ONE = frozenset({"on", "-on", "l'on", "l’on", "-t-on"})
 
