@@ -1084,6 +1084,11 @@ def test_words_shouted_in_court_are_a_quote(engine: Engine) -> None:
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["Alexander Strukov"]
 
 
+def test_the_hardest_hit_district_was_not_struck(engine: Engine) -> None:
+    text = "Volunteers on Friday patrolled the hardest hit districts of Brooklyn."
+    assert run(engine, text, MONDAY, "en").reports == ()
+
+
 def test_an_acronym_names_the_body_named_before(engine: Engine) -> None:
     ex = run(
         engine,

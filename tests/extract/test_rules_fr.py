@@ -1650,3 +1650,16 @@ def test_celle_qui_est_la_personne_nommee_avant(engine: Engine) -> None:
         "gars », expliquait en 2017 celle qui s'est engagée en 1940."
     )
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Yvette Lundy"]
+
+
+def test_l_afp_est_a_qui_l_on_parle_pas_qui_parle(engine: Engine) -> None:
+    text = (
+        "Il est probable que « le coronavirus va coûter plus de vies » que ce qui est annoncé, "
+        "souligne à l'AFP le responsable qui a requis l'anonymat."
+    )
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["responsable"]
+
+
+def test_les_quartiers_les_plus_touches_ne_sont_pas_frappes(engine: Engine) -> None:
+    text = "Des bénévoles patrouillent vendredi les quartiers les plus touchés de Brooklyn."
+    assert run(engine, text, SUNDAY, "fr").reports == ()

@@ -368,6 +368,10 @@ def _inverted_subject(verb: Token) -> SpacySpan | None:
             named = _name_hung_on(child, end) or _person_after(verb, end)
             if named is not None:
                 return named
+            named = _person_inside(child)
+            if named is not None:  # "a déclaré à l'AFP Sylvia Beudjekian", parsed as one
+                return named
+            continue  # "souligne à l'AFP le responsable": the AFP is whom it was said to
         if child.dep_ in ("nsubj", "obj", "dobj", "expl:subj", "nsubj:pass") or (
             child.pos_ in ("PROPN", "NOUN") and child.dep_ not in ("obl", "obl:mod")
         ):
@@ -396,6 +400,25 @@ def _person_after(verb: Token, start: int) -> SpacySpan | None:
         if ent.label_ in PERSON_LABELS and near and not quoted(ent[0]):
             return verb.doc[start : ent.end]
     return None
+
+
+def _person_inside(token: Token) -> SpacySpan | None:
+    """A person named after the head of ``token``'s phrase, which the parser made part of
+    it: "à l'AFP Maribel Quesada"."""
+    last = token.right_edge.i + 1
+    named = next(
+        (
+            e
+            for e in token.sent.ents
+            if token.i < e.start and e.end <= last and e.label_ in PERSON_LABELS
+        ),
+        None,
+    )
+    if named is not None:
+        return named
+    # a name the tagger ran into the medium's ("AFP Sylvia Beudjekian"), set beside it
+    beside = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return _noun_phrase(beside[0]) if beside else None
 
 
 def _prepositional(token: Token) -> bool:

@@ -422,6 +422,16 @@ _ACCIDENT = frozenset(
 )  # fmt: skip
 
 
+# Words that grade a participle: "l'un des quartiers les plus touchés", "the hardest hit".
+_DEGREE = frozenset({"plus", "moins", "most", "least", "hardest", "worst"})
+
+
+def _graded(root: Token) -> bool:
+    """ "les plus touchés de Madrid", "the worst hit regions": how much a place suffered,
+    not a strike."""
+    return any(c.dep_ == "advmod" and c.lower_ in _DEGREE and c.i < root.i for c in root.children)
+
+
 def _died_without_attack(root: Token) -> bool:
     """ "des dizaines de personnes sont mortes de diverses épidémies", "died of hunger";
     and deaths in an accident: "killed in a plane crash", "tuées dans le crash"."""
@@ -466,6 +476,8 @@ def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Tr
     if any(c.dep_ == "det" and c.lower_ in _ANY for c in trig.span.root.children):
         return None  # "any strike against civilians is unacceptable": no event
     if _died_without_attack(trig.span.root):
+        return None
+    if _graded(trig.span.root):
         return None
     if trig.type == "territory_change" and _seizes_no_ground(trig.span):
         return None
