@@ -127,3 +127,10 @@ def test_line_breaks_an_export_left_escaped_are_line_breaks() -> None:
 
 def test_a_backslash_n_inside_a_word_stays() -> None:
     assert normalize_whitespace(r"saved in C:\new folder") == r"saved in C:\new folder"
+
+
+def test_a_line_broken_at_a_link_goes_on() -> None:
+    text = "Bot articles are “rewriting the story of the war,” according to the\nAtlantic Council ."
+    assert paragraphs(text) == [
+        "Bot articles are “rewriting the story of the war,” according to the Atlantic Council ."
+    ]

@@ -137,7 +137,17 @@ def _goes_on(before: str, line: str) -> bool:
         return True
     if _QUOTE_GOES_ON.search(before):
         return True  # "…get the joke, ”" ¶ "Vodopianov said."
+    words = before.split()
+    if len(words) > 1 and words[-1] in _NEVER_LAST:
+        return True  # "… according to the" ¶ "Atlantic Council ." (a link on its own line)
     return line[:1].islower() and not before.endswith(_SENTENCE_END)
+
+
+# Words no sentence or title ends on: a line that ends on one was broken at a link.
+_NEVER_LAST = frozenset(
+    {"the", "a", "an", "of", "to", "by", "from", "with", "according", "le", "la", "les",
+     "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux", "selon", "par"}
+)  # fmt: skip
 
 
 def canonical(text: str) -> str:
