@@ -1089,6 +1089,13 @@ def test_the_hardest_hit_district_was_not_struck(engine: Engine) -> None:
     assert run(engine, text, MONDAY, "en").reports == ()
 
 
+def test_the_writers_own_question_is_no_ones_words(engine: Engine) -> None:
+    text = "In Kyiv, I asked Zelensky whether Trump and the others had a point about the war."
+    assert [
+        q.speaker.name if q.speaker else None for q in run(engine, text, MONDAY, "en").quotes
+    ] == []
+
+
 def test_an_acronym_names_the_body_named_before(engine: Engine) -> None:
     ex = run(
         engine,

@@ -244,6 +244,8 @@ def _reported(article_id: str, unit: Unit, lex: LexiconData, speaker_of: Speaker
     for act in speech_acts(unit, lex):
         if act.according or act.clause is None or act.speaker is None:
             continue
+        if act.speaker.text.lower() in _WRITER:
+            continue  # "I asked Zelensky whether …": the writer's question, no one's words
         if len(act.clause) < REPORTED_WORDS:
             continue
         clause = unit.span_of(act.clause)
@@ -266,6 +268,10 @@ def _reported(article_id: str, unit: Unit, lex: LexiconData, speaker_of: Speaker
             )
         )
     return out
+
+
+# The writer and whom the writer addresses, outside quotes: "I asked", "you might think".
+_WRITER = frozenset({"i", "you", "je", "j'", "j’", "tu", "vous"})
 
 
 def _join(units: Sequence[Unit]) -> str:
