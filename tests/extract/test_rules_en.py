@@ -1096,6 +1096,23 @@ def test_the_writers_own_question_is_no_ones_words(engine: Engine) -> None:
     ] == []
 
 
+def test_a_town_written_with_an_oblast_of_another_country_keeps_its_name(
+    engine: Engine,
+) -> None:
+    # the gazetteer's Plekhovo is a village of Ukraine; the text puts it in Kursk Oblast
+    text = (
+        "Russian forces attacked in Kursk and Sumy oblasts, including northeast of Sumy City "
+        "near Yablunivka and Plekhovo, Kursk Oblast, on February 20 and 21."
+    )
+    places = {
+        r.location.name: r.location.geonames_id
+        for r in run(engine, text, MONDAY, "en").reports
+        if r.location
+    }
+    assert places.get("Plekhovo", 0) is None
+    assert places.get("Yablunivka") is not None
+
+
 def test_an_acronym_names_the_body_named_before(engine: Engine) -> None:
     ex = run(
         engine,

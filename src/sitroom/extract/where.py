@@ -411,8 +411,32 @@ def _in_named_areas(
             better = resolve(f"{cand.tokens.text}, {area.tokens.text}")
             if better is not None and better.precision == "town" and better.admin1 in named:
                 place = _placed(better, unit, cand.tokens)
+            elif _in_another_country(cand.tokens, place, areas):
+                # "Plekhovo, Kursk Oblast": the text says which oblast, and the town the
+                # gazetteer knows by that name lies in another country; keep the name
+                name = cand.tokens.text
+                place = _placed(Place(name=name, text=name, precision="town"), unit, cand.tokens)
         out.append(PlaceCandidate(cand.tokens, place))
     return out
+
+
+def _in_another_country(town: SpacySpan, place: Place, areas: Sequence[PlaceCandidate]) -> bool:
+    """Whether the oblast written after the town's name and a comma ("Plekhovo, Kursk
+    Oblast") lies in another country than the town the gazetteer read. (Admin names of
+    one country may be written otherwise in the gazetteer: no finer test than that.)"""
+    doc = town.doc
+    if town.end >= len(doc) or doc[town.end].text != ",":
+        return False
+    after = [a.place for a in areas if a.tokens.start == town.end + 1 and a.place is not None]
+    return (
+        bool(after)
+        and place.country is not None
+        and after[0].country
+        not in (
+            None,
+            place.country,
+        )
+    )
 
 
 # Nouns a place name may qualify as their name rather than say where something else
