@@ -1663,3 +1663,8 @@ def test_l_afp_est_a_qui_l_on_parle_pas_qui_parle(engine: Engine) -> None:
 def test_les_quartiers_les_plus_touches_ne_sont_pas_frappes(engine: Engine) -> None:
     text = "Des bénévoles patrouillent vendredi les quartiers les plus touchés de Brooklyn."
     assert run(engine, text, SUNDAY, "fr").reports == ()
+
+
+def test_un_nom_colle_a_l_afp_est_le_nom_sans_l_afp(engine: Engine) -> None:
+    text = "« Les gens ne comprennent pas les difficultés », a déclaré à l'AFP Sylvia Beudjekian."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Sylvia Beudjekian"]

@@ -6,8 +6,8 @@ negates ("did not attack", "n'ont pas attaqué", "no strike") is ``denied``; gra
 (English "will", French future tense or "doit"/"devrait" + infinitive) and a resolved
 date after publication mean ``planned``; a date more than ``HISTORICAL_DAYS`` before
 publication means ``historical``, and so does one more than ``RECALLED_DAYS`` before it
-when the event is told in the pluperfect. Precedence: cancelled > denied > claimed > planned >
-historical > reported.
+when the event is told in the pluperfect. Precedence: cancelled > denied > claimed >
+planned > historical > reported.
 """
 
 from __future__ import annotations

@@ -829,22 +829,9 @@ _IN = frozenset({"in", "dans"})
 _COMPANY_NOUNS = frozenset({"company", "firm", "operator", "société", "entreprise", "opérateur"})
 # words by which a text refers back to a paper, an agency, a movement or a group it named
 _GROUP_NOUNS = frozenset(
-    {
-        "newspaper",
-        "daily",
-        "agency",
-        "group",
-        "movement",
-        "organisation",
-        "organization",
-        "quotidien",
-        "journal",
-        "hebdomadaire",
-        "agence",
-        "groupe",
-        "mouvement",
-    }
-)
+    {"newspaper", "daily", "agency", "group", "movement", "organisation", "organization",
+     "quotidien", "journal", "hebdomadaire", "agence", "groupe", "mouvement"}
+)  # fmt: skip
 _WRITE = frozenset({"write", "publish", "argue", "conclude", "écrire", "publier", "conclure"})
 _HIS_OR_HER = frozenset({"son", "sa", "ses", "his", "her"})
 _HONORIFICS = frozenset(

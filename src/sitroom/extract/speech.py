@@ -416,9 +416,12 @@ def _person_inside(token: Token) -> SpacySpan | None:
     )
     if named is not None:
         return named
-    # a name the tagger ran into the medium's ("AFP Sylvia Beudjekian"), set beside it
+    # a name the tagger ran into the medium's ("AFP Sylvia Beudjekian"), set beside it:
+    # the name without the medium
     beside = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    return _noun_phrase(beside[0]) if beside else None
+    if not beside:
+        return None
+    return token.doc[beside[0].i : _noun_phrase(beside[0]).end]
 
 
 def _prepositional(token: Token) -> bool:
