@@ -294,18 +294,7 @@ class Parties:
                 continue
             if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children):
                 continue
-            by = [
-                g
-                for c in word.children
-                if c.dep_ == "prep" and c.lower_ in _BY
-                for g in c.children
-                if g.dep_ == "pobj"
-            ] + [
-                c
-                for c in word.children
-                if c.dep_ == "nmod"
-                and any(g.dep_ == "case" and g.lower_ in _BY for g in c.children)
-            ]
+            by = _by_whom(word)
             verb = (
                 word.head.head
                 if word.dep_ == "pobj" and word.head.lower_ in _IN
@@ -597,22 +586,36 @@ class Parties:
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
 
 
+def _by_whom(word: Token) -> list[Token]:
+    """The heads of the phrases that say whose ``word`` is: "a report by Human Rights
+    Watch", "un communiqué du ministère" (English "by X" first, then French "de X")."""
+    english = [
+        g
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in _BY
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    french = [
+        c
+        for c in word.children
+        if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in _BY for g in c.children)
+    ]
+    return english + french
+
+
 def _written_by(phrase: SpacySpan) -> SpacySpan | None:
     """Who a document phrase names as its writer: "a statement by the ministry", "un
     communiqué du ministère nigérien de la défense": the words after "by", "de" or "du"."""
     root = phrase.root
-    for child in root.children:
-        if child.i < root.i or child.i >= phrase.end:
+    doc = phrase.doc
+    for head in _by_whom(root):
+        if not root.i < head.i < phrase.end:
             continue
-        if child.dep_ == "prep" and child.lower_ in _BY:
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return phrase.doc[obj.left_edge.i : min(obj.right_edge.i + 1, phrase.end)]
-        if child.dep_ == "nmod" and any(
-            g.dep_ == "case" and g.lower_ in _BY and g.i < child.i for g in child.children
-        ):
-            start = next(g.i for g in child.children if g.dep_ == "case") + 1
-            return phrase.doc[start : min(child.right_edge.i + 1, phrase.end)]
+        start = head.left_edge.i
+        while doc[start].dep_ in ("case", "prep") and start < head.i:
+            start += 1  # "du ministère": the ministry
+        return doc[start : min(head.right_edge.i + 1, phrase.end)]
     return None
 
 

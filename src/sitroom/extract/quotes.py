@@ -157,6 +157,7 @@ def continued(
     module docstring), in text order."""
     out = sorted(quotes, key=lambda q: q.start)
     taken = {q.start for q in out}
+    reach = MAX_PARAGRAPHS_IN_INTERVIEW if _WRITER_ASKS.search(text) else MAX_PARAGRAPHS_BETWEEN
     for q in quoted:
         if q.start in taken or len(q.text.split()) < MIN_WORDS:
             continue
@@ -172,7 +173,7 @@ def continued(
         # a scare quote in an interviewer's question ("a line of towns Ukraine calls
         # “fortress cities”") is no other voice
         spoken = any(len(o.text.split()) >= REPORTED_WORDS for o in between)
-        if not close and (spoken or not _answer(text, q, prev)):
+        if not close and (spoken or not _answer(text, q, prev, reach)):
             continue
         quote = replace(
             prev,
@@ -201,9 +202,9 @@ _WRITER_ASKS = re.compile(
 _AROUND_A_QUOTE = EDGES + '"“”«».,!?…'
 
 
-def _answer(text: str, q: QuotedSpan, prev: Quote) -> bool:
-    """True if ``q`` is a whole paragraph of quote, with no speech tag, a few paragraphs
-    after a person's quote ``prev``: in an interview, that person's answer."""
+def _answer(text: str, q: QuotedSpan, prev: Quote, reach: int) -> bool:
+    """True if ``q`` is a whole paragraph of quote, with no speech tag, at most ``reach``
+    paragraphs after a person's quote ``prev``: in an interview, that person's answer."""
     if prev.speaker is None or prev.speaker.kind != "person":
         return False
     start = text.rfind("\n", 0, q.start) + 1
@@ -212,7 +213,6 @@ def _answer(text: str, q: QuotedSpan, prev: Quote) -> bool:
     if text[start : q.start].strip(_AROUND_A_QUOTE) or text[q.end : end].strip(_AROUND_A_QUOTE):
         return False
     between = text[prev.end : start].split("\n")[1:]
-    reach = MAX_PARAGRAPHS_IN_INTERVIEW if _WRITER_ASKS.search(text) else MAX_PARAGRAPHS_BETWEEN
     return sum(bool(line.strip()) for line in between) <= reach
 
 
