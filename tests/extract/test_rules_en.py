@@ -1959,6 +1959,18 @@ def test_a_retrospective_dates_its_days_in_the_year_it_tells(engine: Engine) -> 
     assert strike.modality == "reported"
 
 
+@pytest.mark.parametrize(
+    ("then", "modality"),
+    [("Talks followed in Belarus.", "historical"), ("Talks now follow in Belarus.", "reported")],
+)
+def test_an_undated_event_told_within_a_story_of_long_ago_is_background(
+    engine: Engine, then: str, modality: str
+) -> None:
+    text = f"In February 2022, Russian forces seized Kherson. {then}"
+    ex = run(engine, text, dt.date(2026, 2, 18), "en")
+    assert only(ex, "meeting").modality == modality
+
+
 def test_a_date_of_long_ago_does_not_time_a_day_named_later(engine: Engine) -> None:
     text = (
         "Russia annexed Crimea in March 2014. "

@@ -1668,3 +1668,18 @@ def test_les_quartiers_les_plus_touches_ne_sont_pas_frappes(engine: Engine) -> N
 def test_un_nom_colle_a_l_afp_est_le_nom_sans_l_afp(engine: Engine) -> None:
     text = "« Les gens ne comprennent pas les difficultés », a déclaré à l'AFP Sylvia Beudjekian."
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Sylvia Beudjekian"]
+
+
+@pytest.mark.parametrize(
+    ("then", "modality"),
+    [
+        ("En mars 2022, les forces russes se sont emparées de Kherson.", "historical"),
+        ("Depuis mars 2022, les forces russes se sont emparées de Kherson.", "reported"),
+    ],
+)
+def test_un_fait_sans_date_dans_un_recit_d_antan_est_un_rappel(
+    engine: Engine, then: str, modality: str
+) -> None:
+    text = f"{then} Des bombardements ont visé Mykolaïv."
+    ex = run(engine, text, dt.date(2026, 2, 18), "fr")
+    assert only(ex, "attack").modality == modality

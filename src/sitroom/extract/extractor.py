@@ -214,6 +214,7 @@ class Extractor:
         drafts = headline_towns(drafts, mentions, article.paragraphs, run.resolve)
         fallback = self._target_country(run, drafts)
         drafts = _implied_attacker(drafts, run, mentions, fallback)
+        drafts = [_as_recalled(d) for d in drafts]
         reports = finish(drafts, article.id, article.published, article.language, fallback)
         return Extraction(
             article=article,
@@ -403,6 +404,7 @@ class Extractor:
             ground=anchor.type == "territory_change" and takes_ground(anchor.span),
             anaphoric=_anaphoric(spans),
             towns=s.town_ids,
+            recalled=date is None and _in_past_story(run, unit),
         )
 
 
@@ -827,7 +829,8 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
     run.since_story += 1
     if run.since_story > STORY_REACH:
         run.story = None
-    found = [_in_story(d, run) for d in find_dates(unit.text, run.lex.lang, run.article.published)]
+    text = unit.text
+    found = [_in_story(d, run, text) for d in find_dates(text, run.lex.lang, run.article.published)]
     found += _same_time(unit.text, found, run.last_date)
     beside = _day_beside(unit.text, found, run.last_date, run.article.published)
     out = []
@@ -847,14 +850,15 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
 STORY_REACH = 6
 
 
-def _in_story(value: DateValue, run: _ArticleRun) -> DateValue:
+def _in_story(value: DateValue, run: _ArticleRun, text: str) -> DateValue:
     """``value`` read in the story the article is telling, and the story moved on.
 
     A date that states its year and lies more than ``HISTORICAL_DAYS`` back starts a
     story; a day or month named without a year after it is the next such one from there
     (``in_story``), and moves the story on; any other date of the last ``HISTORICAL_DAYS``
     ("on Tuesday", "yesterday", "February 18, 2026") brings the text back to the news and
-    ends the story, and so do ``STORY_REACH`` event sentences that do not move it."""
+    ends the story, and so do ``STORY_REACH`` event sentences that do not move it. A date
+    that a time runs from ("depuis fin octobre 2019") starts none."""
     published = run.article.published
     if value.date is None or published is None or value.precision == "unresolved":
         return value
@@ -866,9 +870,45 @@ def _in_story(value: DateValue, run: _ArticleRun) -> DateValue:
     last = value.end_date or value.date
     if (published - last).days <= HISTORICAL_DAYS:
         run.story = None
-    elif value.precision in ("day", "month") and has_year(value):
+    elif (
+        value.precision in ("day", "month")
+        and has_year(value)
+        and not _SINCE.search(text, max(0, value.start - SINCE_REACH), value.end)
+    ):
         run.story, run.since_story = value.date, 0
     return value
+
+
+# A date a time runs from to now starts no story: "depuis fin octobre 2019, 14 attaques".
+_SINCE = re.compile(r"\b(?:since|depuis)\b", re.IGNORECASE)
+SINCE_REACH = 12  # characters before a date where its "since" may stand
+# Words that tell of now, not of the story: "which Ukrainians recently demonstrated".
+_NOW = re.compile(
+    r"\b(?:recently|now|currently|today|this\s+week|récemment|désormais|actuellement"
+    r"|aujourd'hui|aujourd’hui|cette\s+semaine)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_past_story(run: _ArticleRun, unit: Unit) -> bool:
+    """Whether ``unit`` is told while the text is still telling a story of long ago
+    (``_in_story``) and says nothing of now."""
+    published = run.article.published
+    return (
+        run.story is not None
+        and published is not None
+        and (published - run.story).days > HISTORICAL_DAYS
+        and not _NOW.search(unit.text)
+    )
+
+
+def _as_recalled(d: Draft) -> Draft:
+    """An undated report told within a story of long ago is background ("Talks followed in
+    Belarus" after "In February 2022, …"). Read last, once drafts are merged and dated, so
+    that whether a report joins another or takes its date does not hang on it."""
+    if d.recalled and d.modality == "reported" and (d.date is None or d.date.date is None):
+        return replace(d, modality="historical")
+    return d
 
 
 # "the same day", "that month", "le même mois", "ce jour-là": the time told before.

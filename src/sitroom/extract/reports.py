@@ -67,6 +67,7 @@ class Draft:
     anaphoric: bool = False  # named as one told before: "cette attaque", "this strike"
     # GeoNames ids of the towns the sentence names, placed on this draft or not
     towns: frozenset[int] = frozenset()
+    recalled: bool = False  # undated, told while the text recalls a time long past
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
