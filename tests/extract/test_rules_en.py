@@ -1971,6 +1971,25 @@ def test_an_undated_event_told_within_a_story_of_long_ago_is_background(
     assert only(ex, "meeting").modality == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The army spokesman told reporters on Thursday: “Yesterday, drones struck Kharkiv.”", 25),
+        (
+            "The UN on Thursday condemned the latest attacks. “Between yesterday and the early "
+            "hours of today, an overnight drone attack damaged buildings in Kharkiv.”",
+            26,
+        ),
+    ],
+)
+def test_days_a_quote_names_count_from_the_day_it_was_said(
+    engine: Engine, text: str, day: int
+) -> None:
+    ex = run(engine, text, dt.date(2026, 2, 27), "en")  # a Friday
+    dates = {r.date.date for r in of_type(ex, "attack") if r.location and r.date}
+    assert dates == {dt.date(2026, 2, day)}
+
+
 def test_a_date_of_long_ago_does_not_time_a_day_named_later(engine: Engine) -> None:
     text = (
         "Russia annexed Crimea in March 2014. "

@@ -1683,3 +1683,12 @@ def test_un_fait_sans_date_dans_un_recit_d_antan_est_un_rappel(
     text = f"{then} Des bombardements ont visé Mykolaïv."
     ex = run(engine, text, dt.date(2026, 2, 18), "fr")
     assert only(ex, "attack").modality == modality
+
+
+def test_hier_dans_une_citation_compte_du_jour_ou_elle_fut_dite(engine: Engine) -> None:
+    text = (
+        "Le porte-parole de l'armée a déclaré jeudi à la presse : « Hier, des drones ont "
+        "frappé Kharkiv »."
+    )
+    attack = only(run(engine, text, dt.date(2026, 2, 27), "fr"), "attack")  # un vendredi
+    assert attack.date is not None and attack.date.date == dt.date(2026, 2, 25)

@@ -126,6 +126,7 @@ class _ArticleRun:
     last_date: DateValue | None = None  # the last date an event sentence stated
     story: dt.date | None = None  # where a retrospective's told days have reached
     since_story: int = 0  # event sentences since the story last moved
+    said_on: tuple[int, DateValue] | None = None  # (sentence, day) words were last said on
     # (name, id) -> id: a town read by its name alone, read as elsewhere in the article
     readings: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -841,7 +842,56 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
             out.append((tokens, replace(d, start=start, end=end)))
     stated = [d for _, d in out if d.precision in ("day", "month")]
     run.last_date = stated[-1] if stated else run.last_date
+    return _as_said(unit, run, out)
+
+
+# Sentences after the one that dates a statement ("The UN on Thursday condemned…") in
+# which the days its quoted words name ("between yesterday and the early hours of today")
+# are counted from the day it was made.
+SAID_REACH = 2
+SPEECH_DATE_PATH = 2  # arcs from a speech verb to the day that dates it
+# verbs of a statement that are not speech verbs of their own ("The UN on Thursday
+# condemned the latest attacks" does not say what the UN said)
+_STATEMENT_VERBS = frozenset({"condemn", "welcome", "condamner", "saluer"})
+
+
+def _as_said(
+    unit: Unit, run: _ArticleRun, dates: list[tuple[SpacySpan, DateValue]]
+) -> list[tuple[SpacySpan, DateValue]]:
+    """``dates`` with the days quoted words name counted from the day they were said, when
+    a sentence at most ``SAID_REACH`` back (or this one) states that day and it is not the
+    publication day."""
+    published = run.article.published
+    verbs = [v.root for v in unit.get("verbs")]
+    verbs += [t for t in unit.sent if t.pos_ == "VERB" and t.lemma_ in _STATEMENT_VERBS]
+    for tokens, value in dates:
+        if (
+            value.precision == "day"
+            and not _quoted(run, value)
+            and any(path_length(v, tokens.root) <= SPEECH_DATE_PATH for v in verbs)
+        ):
+            run.said_on = (unit.index, value)
+    said = run.said_on
+    if (
+        said is None
+        or published is None
+        or said[1].date in (None, published)
+        or unit.index - said[0] > SAID_REACH
+        or not any(_quoted(run, v) for _, v in dates)
+    ):
+        return dates
+    again = {(d.start, d.end): d for d in find_dates(unit.text, run.lex.lang, said[1].date)}
+    out = []
+    for tokens, value in dates:
+        redone = again.get((value.start - unit.start, value.end - unit.start))
+        if _quoted(run, value) and redone is not None and redone.date != value.date:
+            value = replace(redone, start=value.start, end=value.end)
+        out.append((tokens, value))
     return out
+
+
+def _quoted(run: _ArticleRun, value: DateValue) -> bool:
+    return any(q.start <= value.start and value.end <= q.end for q in run.quoted)
 
 
 # Event sentences a story lasts without a date that moves it on: a date of long ago in
