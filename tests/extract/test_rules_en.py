@@ -2036,3 +2036,13 @@ def test_the_previous_day_is_the_day_before_the_one_told(engine: Engine) -> None
     ex = run(engine, text, MONDAY, "en")
     (hit,) = [r for r in of_type(ex, "attack") if r.location and r.location.name == "Selydove"]
     assert hit.date is not None and hit.date.date == MONDAY - dt.timedelta(days=2)
+
+
+def test_people_executed_by_gunmen_are_killed(engine: Engine) -> None:
+    ex = run(engine, "Gunmen executed six aid workers near Koure on Sunday.", MONDAY, "en")
+    assert fig(only(ex, "attack").killed) == (6, 6, "exact")
+
+
+def test_an_execution_on_death_row_is_no_attack(engine: Engine) -> None:
+    text = "A man on death row was executed in Texas on Wednesday."
+    assert run(engine, text, MONDAY, "en").reports == ()

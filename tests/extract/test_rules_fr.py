@@ -1692,3 +1692,26 @@ def test_hier_dans_une_citation_compte_du_jour_ou_elle_fut_dite(engine: Engine) 
     )
     attack = only(run(engine, text, dt.date(2026, 2, 27), "fr"), "attack")  # un vendredi
     assert attack.date is not None and attack.date.date == dt.date(2026, 2, 25)
+
+
+def test_des_humanitaires_executes_avec_leur_chauffeur_sont_tues(engine: Engine) -> None:
+    text = (
+        "Six humanitaires ont été exécutés dimanche avec leur chauffeur et leur guide par des "
+        "hommes armés dans la réserve de girafes de Kouré."
+    )
+    attack = only(run(engine, text, SUNDAY, "fr"), "attack")
+    assert fig(attack.killed) == (8, 8, "exact")
+
+
+def test_ceux_tues_avec_des_gens_non_comptes_ne_font_pas_le_bilan(engine: Engine) -> None:
+    text = (
+        "Ils ont été exécutés, avec leur chauffeur et leur guide nigériens, par des hommes "
+        "armés à moto alors qu'ils visitaient la réserve de girafes de Kouré."
+    )
+    attack = only(run(engine, text, SUNDAY, "fr"), "attack")
+    assert attack.killed is None
+
+
+def test_une_execution_judiciaire_n_est_pas_une_attaque(engine: Engine) -> None:
+    text = "Un détenu du couloir de la mort a été exécuté mercredi aux Etats-Unis."
+    assert run(engine, text, SUNDAY, "fr").reports == ()

@@ -235,9 +235,16 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
             and noun.dep_ == "conj"
             and noun.head.lower_ in persons
             and noun.lower_ in persons
+            and _along_with(noun) is None
         )
-        # "tués avec leur chauffeur et leur guide", "killed along with his driver"
-        along = token.lower_ in _POSSESSIVES and _along_with(noun) is not None
+        # "tués avec leur chauffeur et leur guide", "killed along with his driver": more
+        # dead than the ones counted, and nothing to count when the others are not ("ils
+        # ont été exécutés avec leur chauffeur" does not say how many)
+        along = (
+            token.lower_ in _POSSESSIVES
+            and _along_with(noun) is not None
+            and any(_together(item.noun.root, noun) for item in found)
+        )
         if not (one or kin or along):
             continue
         end = noun.i + 1

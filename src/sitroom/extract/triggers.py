@@ -84,12 +84,23 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = None
             if trig is not None and trig.subtype == "ceasefire" and not _truce_made(trig):
                 trig = None
+            if trig is not None and _judicial(trig, unit):
+                trig = None
             if trig is not None:
                 out.append(trig)
     diplomatic = unit.get("sanctions_diplomatic")
     out = [d for t in out if (d := _diplomatic(t, diplomatic)) is not None]
     out = [_killed_in_fighting(t, out) for t in out]
     return sorted(out, key=lambda t: t.span.start)
+
+
+_EXECUTED = ("execut", "exécut")
+
+
+def _judicial(trig: Trigger, unit: Unit) -> bool:
+    """An execution the courts ordered, no attack: "executed on death row", "exécuté dans
+    le couloir de la mort"."""
+    return trig.span.text.lower().startswith(_EXECUTED) and unit.has("judicial")
 
 
 def _territory_subtype(trig: Trigger, attackers: frozenset[str]) -> Trigger | None:
