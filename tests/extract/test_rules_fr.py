@@ -1715,3 +1715,16 @@ def test_ceux_tues_avec_des_gens_non_comptes_ne_font_pas_le_bilan(engine: Engine
 def test_une_execution_judiciaire_n_est_pas_une_attaque(engine: Engine) -> None:
     text = "Un détenu du couloir de la mort a été exécuté mercredi aux Etats-Unis."
     assert run(engine, text, SUNDAY, "fr").reports == ()
+
+
+def test_un_titre_au_pays_redit_le_fait_d_un_lieu_que_le_geocodeur_ignore(
+    engine: Engine,
+) -> None:
+    text = (
+        "Six humanitaires français tués dimanche au Niger\n\n"
+        "Ils ont été exécutés dimanche par des hommes armés à moto alors qu'ils visitaient "
+        "la réserve de girafes de Kouré."
+    )
+    attack = only(run(engine, text, dt.date(2020, 8, 14), "fr"), "attack")
+    assert attack.location is not None and attack.location.name == "Kouré"
+    assert fig(attack.killed) == (6, 6, "exact")

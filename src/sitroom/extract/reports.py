@@ -356,14 +356,25 @@ def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
         if other.place.precision not in _FINE or other.modality != d.modality:
             continue
         same_country = country is None or other.place.country == country
-        if other.place.country is None and other.figures.any():
-            # a town the gazetteer does not list, with a toll of its own: the coarse
-            # report ("six personnes tuées … au Burkina Faso") tells it again
-            same_country = True
         same_day = d.date is None or other.date is None or d.date.date == other.date.date
+        if other.place.country is None and (other.figures.any() or _stated_same_day(d, other)):
+            # a town the gazetteer does not list, with a toll of its own or on the day the
+            # coarse report states: the coarse report ("six personnes tuées … au Burkina
+            # Faso", "six humanitaires tués dimanche au Niger") tells it again
+            same_country = True
         if same_country and same_day and _within(other.place, d.place):
             return other
     return None
+
+
+def _stated_same_day(a: Draft, b: Draft) -> bool:
+    return (
+        a.own_date
+        and b.date is not None
+        and a.date is not None
+        and a.date.precision == "day"
+        and a.date.date == b.date.date
+    )
 
 
 def _within(fine: Place, coarse: Place | None) -> bool:
