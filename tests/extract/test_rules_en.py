@@ -2046,3 +2046,8 @@ def test_people_executed_by_gunmen_are_killed(engine: Engine) -> None:
 def test_an_execution_on_death_row_is_no_attack(engine: Engine) -> None:
     text = "A man on death row was executed in Texas on Wednesday."
     assert run(engine, text, MONDAY, "en").reports == ()
+
+
+def test_the_leaders_of_a_body_speak_for_it(engine: Engine) -> None:
+    text = "“We will keep consulting,” the leaders of the G7 said in a joint statement."
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["G7"]

@@ -1728,3 +1728,17 @@ def test_un_titre_au_pays_redit_le_fait_d_un_lieu_que_le_geocodeur_ignore(
     attack = only(run(engine, text, dt.date(2020, 8, 14), "fr"), "attack")
     assert attack.location is not None and attack.location.name == "Kouré"
     assert fig(attack.killed) == (6, 6, "exact")
+
+
+def test_les_dirigeants_du_g7_parlent_pour_le_g7(engine: Engine) -> None:
+    text = "« Nous continuons à nous consulter », ont déclaré les dirigeants du G7 dimanche."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["G7"]
+
+
+def test_ils_est_le_corps_qui_vient_de_parler(engine: Engine) -> None:
+    text = (
+        "Les dirigeants du G7 ont accusé la Chine de « pratiques qui faussent l'économie "
+        "mondiale » et disent vouloir coopérer. Ils se sont retrouvés en Bavière. « Nous "
+        "continuons à nous consulter », ont-ils déclaré dans leur communiqué final."
+    )
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["G7", "G7"]

@@ -349,10 +349,11 @@ class Parties:
                 referent = self._voice[1]
                 # still speaking: "poursuit le communiqué" two sentences on is its
                 self._voice = (unit.index, referent)
-            elif it or word == "they":
+            elif it or word in _PLURAL_PRONOUNS:
                 # "it said" after "The IAEA said Friday…" and a sentence naming two
                 # states: the body that spoke; "they said in a statement" after "Ukrainian
-                # police said…" too
+                # police said…" too, and "ont-ils déclaré" after "Les dirigeants du G7 ont
+                # accusé…"
                 referent = self._body_that_spoke(unit) or referent
             if referent is None:
                 return None
@@ -562,6 +563,9 @@ class Parties:
         if official is not None:  # "le président ukrainien": Zelensky, named before
             return official
         body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
+        sits = [a for _, a in inside if a.kind in ("org", *_DOER_KINDS)]
+        if body is None and root.lower_ in _MEMBERS and len(sits) == 1:
+            body = sits[0]  # "les dirigeants du G7"; not "les chefs de la diplomatie française"
         if body is not None:  # "les forces du Gouvernement d'union nationale (GNA)"
             return replace(body, text=span.text, start=span.start, end=span.end)
         if root.ent_type_ in PLACE_LABELS:
@@ -584,6 +588,13 @@ class Parties:
         if known is not None:  # "confie Nassima", the model seeing no person: Nassima Ahmed
             return replace(known, text=span.text, start=span.start, end=span.end)
         return Actor(name=name, text=span.text, kind="group", start=span.start, end=span.end)
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles"})
+# The people who sit for a body and speak for it together: "les dirigeants du G7", "the
+# leaders of the G7" (a body of one word, taken for these only, and only when they name
+# one body).
+_MEMBERS = frozenset({"dirigeants", "leaders", "membres", "members"})
 
 
 def _by_whom(word: Token) -> list[Token]:
