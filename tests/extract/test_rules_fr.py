@@ -1742,3 +1742,18 @@ def test_ils_est_le_corps_qui_vient_de_parler(engine: Engine) -> None:
         "continuons à nous consulter », ont-ils déclaré dans leur communiqué final."
     )
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["G7", "G7"]
+
+
+def test_se_poursuivre_ne_dit_rien(engine: Engine) -> None:
+    text = (
+        'Le ministre "tient à saluer le courage des femmes et des hommes du service de santé '
+        "des armées\".♦ La traque des groupes jihadistes se poursuit au SahelL'armée mène "
+        "une série d'opérations militaires dans le Liptako."
+    )
+    said = speakers(run(engine, text, SUNDAY, "fr"), direct=True)
+    assert not any(s and "jihadistes" in s for s in said)
+
+
+def test_saluer_fait_parler(engine: Engine) -> None:
+    text = "Le président Emmanuel Macron a salué « le courage et la vision » des soldats."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Emmanuel Macron"]

@@ -155,11 +155,22 @@ def _described(verb: Token) -> SpacySpan | None:
 
 
 def _not_a_verb(word: Token) -> bool:
-    """ "so-called", "public calls for", "his notes": a speech verb's form used otherwise."""
+    """ "so-called", "public calls for", "his notes": a speech verb's form used otherwise;
+    so is one the text makes reflexive where that means no speech ("la traque se poursuit",
+    "des voix s'élèvent")."""
     doc = word.doc
     if word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "so":
         return True
+    if word.lemma_.lower() in _NOT_SPOKEN_REFLEXIVE and any(
+        c.i < word.i and c.lower_ in ("se", "s'", "s’") for c in word.children
+    ):
+        return True
     return word.tag_ == "NNS"
+
+
+# Speech verbs that say nothing when reflexive: "se poursuivre" (go on), "se confier"
+# says something, "se plaindre" too, so they are not here.
+_NOT_SPOKEN_REFLEXIVE = frozenset({"poursuivre", "rappeler", "observer", "relever", "résumer"})
 
 
 _INVERTED = frozenset(
