@@ -2051,3 +2051,17 @@ def test_an_execution_on_death_row_is_no_attack(engine: Engine) -> None:
 def test_the_leaders_of_a_body_speak_for_it(engine: Engine) -> None:
     text = "“We will keep consulting,” the leaders of the G7 said in a joint statement."
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["G7"]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russia seized Crimea and backed separatists in the east.", "historical"),
+        ("Ukrainian forces retook two villages in Crimea.", "reported"),
+    ],
+)
+def test_crimea_taken_by_russia_is_background_after_2014(
+    engine: Engine, text: str, modality: str
+) -> None:
+    ex = run(engine, text, dt.date(2022, 3, 1), "en")
+    assert only(ex, "territory_change").modality == modality

@@ -1757,3 +1757,9 @@ def test_se_poursuivre_ne_dit_rien(engine: Engine) -> None:
 def test_saluer_fait_parler(engine: Engine) -> None:
     text = "Le président Emmanuel Macron a salué « le courage et la vision » des soldats."
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Emmanuel Macron"]
+
+
+def test_la_crimee_prise_par_la_russie_est_un_rappel_apres_2014(engine: Engine) -> None:
+    text = "La Russie s'est alors emparée de la Crimée et a soutenu les séparatistes à l'est."
+    ex = run(engine, text, dt.date(2022, 3, 1), "fr")
+    assert only(ex, "territory_change").modality == "historical"

@@ -384,6 +384,12 @@ class Extractor:
         actor1 = parties.actor1
         if anchor.type != "meeting":
             actor1 = _place_as_actor(run, s, spans) or actor1
+        if (
+            mod == "reported"
+            and found is None
+            and _crimea_taken(anchor.type, place, actor1, published)
+        ):
+            mod = "historical"
         return Draft(
             unit=unit.index,
             type=anchor.type,
@@ -1154,6 +1160,28 @@ _HELD_BEFORE_IDS = frozenset(
      704202, 692105}
 )  # fmt: skip
 _STRIKES = frozenset({"attack", "air_raid"})
+
+
+# Russia took Crimea in February and March 2014 and has held it since: told later, its
+# taking, undated, is that recalled ("La Russie s'est alors emparée de la Crimée",
+# "Russia's annexation of Crimea"), not news.
+CRIMEA_TAKEN = dt.date(2014, 3, 31)
+_CRIMEA_IDS = frozenset({703884, 703862})  # Crimea, the Crimean Peninsula (GeoNames)
+
+
+def _crimea_taken(
+    kind: str, place: Place | None, actor: Actor | None, published: dt.date | None
+) -> bool:
+    """Whether an undated territory change is Crimea taken by Russia (or by no side
+    named), told after 2014."""
+    return (
+        kind == "territory_change"
+        and place is not None
+        and place.geonames_id in _CRIMEA_IDS
+        and (actor is None or actor.country in (None, "RU"))
+        and published is not None
+        and published > CRIMEA_TAKEN
+    )
 
 
 def _implied_attacker(
