@@ -2065,3 +2065,12 @@ def test_crimea_taken_by_russia_is_background_after_2014(
 ) -> None:
     ex = run(engine, text, dt.date(2022, 3, 1), "en")
     assert only(ex, "territory_change").modality == modality
+
+
+def test_the_day_a_map_was_published_does_not_date_the_advance(engine: Engine) -> None:
+    text = (
+        "A Russian milblogger published a map on February 20 acknowledging that Ukrainian "
+        "forces advanced east of Novopavlivka."
+    )
+    advance = only(run(engine, text, dt.date(2026, 2, 23), "en"), "territory_change")
+    assert advance.date is None or advance.date.precision == "unresolved"

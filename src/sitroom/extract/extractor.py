@@ -705,6 +705,8 @@ def _dates_telling(
     head = tokens.root.head
     if head.pos_ == "ADP":  # "said on Tuesday", "a affirmé le 21 février"
         head = head.head
+    if head.lemma_.lower() in _PUBLISHED and head.i != trigger_root.i:
+        return True  # "published a map on February 20 acknowledging that … advanced"
     for act, _ in governing:
         verb = act.verb.root
         if act.according or verb.i == trigger_root.i or verb not in trigger_root.ancestors:
@@ -712,6 +714,10 @@ def _dates_telling(
         if head.i == verb.i:
             return True
     return False
+
+
+# Verbs that date a record of an event, not the event: the day footage or a map came out.
+_PUBLISHED = frozenset({"publish", "post", "upload", "publier", "diffuser"})
 
 
 def _governs(act: SpeechAct, trigger: SpacySpan) -> bool:
