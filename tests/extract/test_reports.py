@@ -92,10 +92,18 @@ def test_country_level_report_is_dropped_for_an_unlisted_town_with_a_toll() -> N
     assert kept.place == village
 
 
-def test_country_level_report_is_kept_beside_an_unlisted_town_without_a_toll() -> None:
+def test_country_level_report_is_kept_beside_an_undated_unlisted_town_without_a_toll() -> None:
     village = Place("Tabou", "Tabou", None, None, None, None, None, None, "town")
     assert len(drop_totals([_draft(0, UKRAINE, figures=Casualties(killed=_q(6))),
-                            _draft(2, village)])) == 2  # fmt: skip
+                            _draft(2, village, date=None, own_date=False)])) == 2  # fmt: skip
+
+
+def test_country_level_report_fills_an_unlisted_town_of_the_day_it_states() -> None:
+    # "Six humanitaires tués dimanche au Niger" / "exécutés dimanche … à Kouré"
+    village = Place("Tabou", "Tabou", None, None, None, None, None, None, "town")
+    headline = _draft(0, UKRAINE, figures=Casualties(killed=_q(6)))
+    (kept,) = drop_totals([headline, _draft(2, village)])
+    assert kept.place == village and kept.figures.killed == _q(6)
 
 
 def test_country_level_attack_elsewhere_is_kept() -> None:
