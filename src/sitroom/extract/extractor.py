@@ -903,6 +903,7 @@ def _as_said(
 
 
 def _quoted(run: _ArticleRun, value: DateValue) -> bool:
+    """Whether a date's words lie inside a quote."""
     return any(q.start <= value.start and value.end <= q.end for q in run.quoted)
 
 

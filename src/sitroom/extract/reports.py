@@ -368,6 +368,7 @@ def _finer_report(d: Draft, drafts: Sequence[Draft]) -> Draft | None:
 
 
 def _stated_same_day(a: Draft, b: Draft) -> bool:
+    """Whether ``a`` states a day of its own and ``b`` is dated that day."""
     return (
         a.own_date
         and b.date is not None
