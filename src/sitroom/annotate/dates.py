@@ -98,7 +98,10 @@ _NOT_A_WEEKDAY_AFTER = re.compile(lx.NOT_A_WEEKDAY_AFTER, re.IGNORECASE)
 _NUMBER = re.compile(r"\b([0-9]{1,4})(?:er|e|ème|st|nd|rd|th)?\b")
 _LAST = re.compile(r"\b(?:last|dernier|dernière|passé|passée|previous)\b")
 _NEXT = re.compile(r"\b(?:next|coming|prochain|prochaine)\b")
-_SINCE = re.compile(r"^(?:since|depuis)\b")
+_SINCE_WORDS = r"(?:since|depuis)\b"
+_SINCE = re.compile(rf"^{_SINCE_WORDS}")
+_SINCE_NEAR = re.compile(rf"\b{_SINCE_WORDS}", re.IGNORECASE)
+SINCE_REACH = 12  # characters before a date where its "since" may stand
 _SPACES = re.compile(r"\s+")
 _ONE_DAY = dt.timedelta(days=1)
 # Kinds whose reading depends on the direction (past or future).
@@ -201,6 +204,12 @@ def in_story(value: DateValue, lang: str, story: dt.date) -> DateValue | None:
     if resolved is None or resolved[0] is None:
         return None
     return replace(value, date=resolved[0], precision=resolved[1], end_date=resolved[2])
+
+
+def runs_from(text: str, value: DateValue) -> bool:
+    """Whether ``value`` (its offsets in ``text``) is a date a time runs from to now:
+    "since October 2019", "depuis fin octobre 2019"."""
+    return _SINCE_NEAR.search(text, max(0, value.start - SINCE_REACH), value.end) is not None
 
 
 def has_year(value: DateValue) -> bool:

@@ -23,7 +23,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitroom.annotate.dates import find_dates, has_year, in_story, year_range
+from sitroom.annotate.dates import find_dates, has_year, in_story, runs_from, year_range
 from sitroom.annotate.numbers import parse_count
 from sitroom.clean.boilerplate import match_form
 from sitroom.clean.lexicon import RELATED
@@ -844,8 +844,8 @@ def _dates_in(unit: Unit, run: _ArticleRun) -> list[tuple[SpacySpan, DateValue]]
         run.story = None
     text = unit.text
     found = [_in_story(d, run, text) for d in find_dates(text, run.lex.lang, run.article.published)]
-    found += _same_time(unit.text, found, run.last_date)
-    beside = _day_beside(unit.text, found, run.last_date, run.article.published)
+    found += _same_time(text, found, run.last_date)
+    beside = _day_beside(text, found, run.last_date, run.article.published)
     out = []
     for d, told_beside in [*((d, False) for d in found), *((d, True) for d in beside)]:
         start, end = unit.start + d.start, unit.start + d.end
@@ -933,18 +933,11 @@ def _in_story(value: DateValue, run: _ArticleRun, text: str) -> DateValue:
     last = value.end_date or value.date
     if (published - last).days <= HISTORICAL_DAYS:
         run.story = None
-    elif (
-        value.precision in ("day", "month")
-        and has_year(value)
-        and not _SINCE.search(text, max(0, value.start - SINCE_REACH), value.end)
-    ):
+    elif value.precision in ("day", "month") and has_year(value) and not runs_from(text, value):
         run.story, run.since_story = value.date, 0
     return value
 
 
-# A date a time runs from to now starts no story: "depuis fin octobre 2019, 14 attaques".
-_SINCE = re.compile(r"\b(?:since|depuis)\b", re.IGNORECASE)
-SINCE_REACH = 12  # characters before a date where its "since" may stand
 # Words that tell of now, not of the story: "which Ukrainians recently demonstrated".
 _NOW = re.compile(
     r"\b(?:recently|now|currently|today|this\s+week|récemment|désormais|actuellement"

@@ -54,7 +54,7 @@ def modality(
         if (
             (published - last).days > RECALLED_DAYS
             and date.precision != "unresolved"
-            and pluperfect(_tensed(governor(trigger.root)))
+            and _pluperfect(_tensed(governor(trigger.root)))
         ):
             return "historical"
     if _cue_near(unit, trigger, "historical"):
@@ -118,7 +118,7 @@ def _tensed(verb: Token) -> Token:
     return verb
 
 
-def pluperfect(verb: Token) -> bool:
+def _pluperfect(verb: Token) -> bool:
     """A verb in the pluperfect: "had met", "avaient réaffirmé", "s'étaient rencontrés"."""
     for child in verb.children:
         if not child.dep_.startswith("aux") or child.dep_ == "aux:pass":

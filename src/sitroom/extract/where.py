@@ -428,15 +428,8 @@ def _in_another_country(town: SpacySpan, place: Place, areas: Sequence[PlaceCand
     if town.end >= len(doc) or doc[town.end].text != ",":
         return False
     after = [a.place for a in areas if a.tokens.start == town.end + 1 and a.place is not None]
-    return (
-        bool(after)
-        and place.country is not None
-        and after[0].country
-        not in (
-            None,
-            place.country,
-        )
-    )
+    other = after[0].country if after else None
+    return other is not None and place.country is not None and other != place.country
 
 
 # Nouns a place name may qualify as their name rather than say where something else
