@@ -2074,3 +2074,22 @@ def test_the_day_a_map_was_published_does_not_date_the_advance(engine: Engine) -
     )
     advance = only(run(engine, text, dt.date(2026, 2, 23), "en"), "territory_change")
     assert advance.date is None or advance.date.precision == "unresolved"
+
+
+def test_denying_involvement_is_no_denial_of_the_strike(engine: Engine) -> None:
+    text = "Missiles hit the port of Odesa on Saturday. Russia denied any involvement."
+    attack = only(run(engine, text, dt.date(2022, 7, 23), "en"), "attack")
+    assert attack.modality == "reported"
+
+
+def test_denying_being_responsible_is_no_denial_either(engine: Engine) -> None:
+    text = "Russia denied being responsible for the missile strike on Odesa on Saturday."
+    attack = only(run(engine, text, dt.date(2022, 7, 23), "en"), "attack")
+    assert attack.modality == "reported"
+
+
+def test_a_leader_killed_is_one_dead_and_his_group_no_attacker(engine: Engine) -> None:
+    text = "The commander of the Wagner group was killed in a drone strike in Bakhmut on Monday."
+    attack = only(run(engine, text, dt.date(2023, 3, 1), "en"), "attack")
+    assert fig(attack.killed) == (1, 1, "exact")
+    assert attack.actor1 is None or attack.actor1.name != "Wagner Group"

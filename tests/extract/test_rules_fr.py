@@ -1763,3 +1763,28 @@ def test_la_crimee_prise_par_la_russie_est_un_rappel_apres_2014(engine: Engine) 
     text = "La Russie s'est alors emparée de la Crimée et a soutenu les séparatistes à l'est."
     ex = run(engine, text, dt.date(2022, 3, 1), "fr")
     assert only(ex, "territory_change").modality == "historical"
+
+
+def test_nier_toute_implication_ne_dement_pas_la_frappe(engine: Engine) -> None:
+    text = "Des missiles tirés sur le port d’Odessa ; Moscou nie toute implication"
+    attack = only(run(engine, text, dt.date(2022, 7, 23), "fr"), "attack")
+    assert attack.modality == "reported"
+
+
+def test_la_frappe_niee_reste_dementie(engine: Engine) -> None:
+    text = "Moscou a nié avoir tiré des missiles sur le port d'Odessa samedi."
+    attack = only(run(engine, text, dt.date(2022, 7, 23), "fr"), "attack")
+    assert attack.modality == "denied"
+
+
+def test_et_surtout_kiev_prolonge_la_liste(engine: Engine) -> None:
+    text = "Lundi matin, Dnipro, Lviv, Vinnytsia et surtout Kiev ont été ciblées par des missiles."
+    ex = run(engine, text, dt.date(2022, 10, 10), "fr")
+    assert placed(ex, "attack") == ["Dnipro", "Kyiv", "Lviv", "Vinnytsia"]
+
+
+def test_le_chef_tue_compte_un_mort_et_son_groupe_n_attaque_pas(engine: Engine) -> None:
+    text = "Le chef de l’organisation Etat islamique tué dans une opération américaine en Syrie"
+    attack = only(run(engine, text, dt.date(2022, 2, 3), "fr"), "attack")
+    assert fig(attack.killed) == (1, 1, "exact")
+    assert attack.actor1 is None or attack.actor1.name != "Islamic State"

@@ -269,12 +269,42 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
     ):
         span = unit.sent.doc[first.i : first.i + 1]
         out.append(_one_person(unit, span, span, bare=True))
+    for noun in unit.sent:  # "le chef de l'organisation Etat islamique tué", "the mayor died"
+        if noun.i in taken or not leader_hit(noun):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            span = unit.sent.doc[noun.i : noun.i + 1]
+            out.append(_one_person(unit, span, span, bare=True))
     for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
         root = ent.root
         if ent.label_ not in PERSON_LABELS or root.i in taken or not _hit_by_casualty(root):
             continue
         out.append(_one_person(unit, ent, ent[-1:], bare=True))
     return out
+
+
+def leader_hit(noun: Token) -> bool:
+    """Whether ``noun`` is a leader's title ("the commander", "le chef") that a casualty
+    verb is said of, also where the parser hung the participle on the body he led and
+    only its agreement says whom it describes: "Le chef de l'organisation Etat islamique
+    tué" (masculine "tué", feminine "organisation")."""
+    if noun.lower_ not in _LEADERS:
+        return False
+    if _hit_by_casualty(noun):
+        return True
+    return any(
+        verb.dep_ == "acl"
+        and verb.lemma_.lower() in CASUALTY_LEMMAS
+        and _agrees(verb, noun)
+        and not _agrees(verb, body)
+        for body in noun.children
+        if body.dep_ == "nmod"
+        for verb in body.children
+    )
+
+
+def _agrees(a: Token, b: Token) -> bool:
+    return all(a.morph.get(f, []) == b.morph.get(f, []) for f in ("Gender", "Number"))
 
 
 def _singular(word: Token) -> bool:
@@ -331,6 +361,12 @@ def _hit_by_casualty(root: Token) -> bool:
 
 
 _ONE = frozenset({"a", "an", "another", "un", "une"})
+# One who leads, named by the title alone: "the commander was killed", "le chef … tué".
+_LEADERS = frozenset(
+    {"leader", "commander", "chief", "head", "mayor", "governor", "founder", "emir"}
+    | {"chef", "commandant", "dirigeant", "maire", "gouverneur", "fondateur", "émir"}
+)
+_DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 _OTHERS = frozenset({"others", "autres"})
 _POSSESSIVES = frozenset({"his", "her", "their", "son", "sa", "leur"})
 # Figures of zero, said in words: "no casualties", "no one was hurt", "sans faire de

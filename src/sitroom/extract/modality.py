@@ -74,6 +74,8 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
             continue
         if name == "claimed" and _takes_lives(cue.root):
             continue  # "an ambush that claimed six lives" killed, it claimed nothing
+        if name == "denied" and _denies_a_part(cue.root):
+            continue  # "Moscou nie toute implication": the strike happened, whoever did it
         if name == "historical" and cue.text.lower() == "il y a" and not _ago(cue):
             continue  # "il y a huit morts" counts the dead; "il y a deux ans" is the past
         dominates = cue.root in root.ancestors
@@ -150,6 +152,25 @@ def _ago(cue: SpacySpan) -> bool:
     """ "il y a" followed by a length of time: "il y a deux ans", "il y a quelques mois"."""
     after = cue.doc[cue.end : cue.end + 3]
     return any(t.lower_ in _TIME_UNITS for t in after)
+
+
+# What a party denies when it denies its part in an event, not the event itself.
+_PARTS = frozenset(
+    {"implication", "involvement", "responsibility", "responsabilité", "role", "rôle"}
+    | {"participation", "impliqué", "impliquée", "impliqués", "involved", "responsible"}
+    | {"responsable", "responsables"}
+)
+
+
+def _denies_a_part(verb: Token) -> bool:
+    """A denial of one's part: "denied any involvement", "nie toute implication", "a nié
+    être impliqué", "denied being responsible"."""
+    words = [*verb.children]
+    words += [g for c in words if c.dep_ == "xcomp" for g in c.children]  # "being responsible"
+    return any(c.dep_ in _PART_ARCS and c.lower_ in _PARTS for c in words)
+
+
+_PART_ARCS = frozenset({"dobj", "obj", "xcomp", "ccomp", "acomp"})
 
 
 def _takes_lives(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitroom.extract.figures import leader_hit
 from sitroom.extract.marks import quoted
 from sitroom.extract.offices import holder, office_of, titled
 from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
@@ -1112,10 +1113,27 @@ def _not_a_doer(tokens: SpacySpan) -> bool:
         head = head.head  # "seven members of the Afghan forces were killed"
     if head.i != root.i and root.dep_ != "nsubj" and _counted_casualties(head):
         return True  # "six French tourists killed"
+    if _led_by_the_dead(root):
+        return True  # "le chef de l'organisation Etat islamique tué"
     if root.ent_type_ in PLACE_LABELS and not _acting(root):
         return True  # "Kolomyia, western Ukraine", "du centre de l'Ukraine"
     doc = tokens.doc
     return tokens.start > 0 and doc[tokens.start - 1].lower_ in ("in", "en", "à", "au", "aux")
+
+
+def _led_by_the_dead(word: Token) -> bool:
+    """A body whose leader the sentence says was killed: the victim's side ("the commander
+    of the Wagner group was killed", "le chef de l'organisation Etat islamique tué")."""
+    for _ in range(4):
+        if word.head.i == word.i or word.dep_ not in _OWNER_DEPS:
+            return False
+        word = word.head
+        if leader_hit(word):
+            return True
+    return False
+
+
+_OWNER_DEPS = frozenset({"amod", "nmod", "pobj", "prep", "compound", "flat", "flat:name", "poss"})
 
 
 # Where a place name stands for the state that acts: its subject, whose weapons or forces

@@ -498,9 +498,11 @@ def choose_place(
 
 
 # What joins the names of a list of places: "Kyiv, Odesa and Lviv", "in Kharkiv as well
-# as in Sumy", "à Kherson et à Mykolaïv", "les régions de Kharkiv et de Soumy".
+# as in Sumy", "à Kherson et à Mykolaïv", "les régions de Kharkiv et de Soumy", "Vinnytsia
+# et surtout Kiev".
 _PLACE_LIST_GLUE = re.compile(
     r"^(?:\s*,\s*|\s*,?\s+(?:and|et|or|ou|as\s+well\s+as|along\s+with|ainsi\s+qu['’]?)\s*)"
+    r"(?:(?:especially|particularly|notably|surtout|notamment|en\s+particulier)\s+)?"
     r"(?:(?:in|on|at|of|à|a|en|dans|sur|de|du)\s+)?(?:(?:the|la|le|les|l['’])\s*)?$",
     re.IGNORECASE,
 )
