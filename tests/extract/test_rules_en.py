@@ -2093,3 +2093,31 @@ def test_a_leader_killed_is_one_dead_and_his_group_no_attacker(engine: Engine) -
     attack = only(run(engine, text, dt.date(2023, 3, 1), "en"), "attack")
     assert fig(attack.killed) == (1, 1, "exact")
     assert attack.actor1 is None or attack.actor1.name != "Wagner Group"
+
+
+def test_would_in_reported_words_is_the_future(engine: Engine) -> None:
+    text = "Trump said he would meet Putin in Budapest on Friday."
+    meeting = only(run(engine, text, dt.date(2025, 10, 26), "en"), "meeting")
+    assert meeting.modality == "planned"
+    assert meeting.date is not None and meeting.date.date == dt.date(2025, 10, 31)
+
+
+def test_meeting_only_if_is_no_meeting(engine: Engine) -> None:
+    text = "Trump said he would only meet Putin in Budapest if he knew a deal was possible."
+    assert of_type(run(engine, text, dt.date(2025, 10, 26), "en"), "meeting") == []
+
+
+def test_meeting_a_pledge_is_no_meeting(engine: Engine) -> None:
+    text = "The European Union admitted on Monday that it would fail to meet its pledge."
+    assert of_type(run(engine, text, MONDAY, "en"), "meeting") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany will supply Ukraine with 20,000 more artillery shells by March.",
+        "The EU failed to deliver one million shells to Ukraine by March.",
+    ],
+)
+def test_shells_supplied_are_no_attack(engine: Engine, text: str) -> None:
+    assert of_type(run(engine, text, MONDAY, "en"), "attack") == []

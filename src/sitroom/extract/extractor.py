@@ -298,13 +298,16 @@ class Extractor:
             casualties=figures.casualties(unit, located, run.lex),
             frames=_time_frames(unit),
         )
-        groups: dict[tuple[str, str, int], list[Trigger]] = {}
+        groups: dict[tuple[str, str, int, int], list[Trigger]] = {}
         for trig in triggers:
             mod = modality(unit, trig.span, None, run.article.published)
             # each leg of a journey is a visit of its own: "ira à Ankara avant de se
             # rendre à Kiev"
             leg = trig.span.start if trig.subtype == "visit" else -1
-            groups.setdefault((trig.type, mod, leg), []).append(trig)
+            # an event that times another is another: "au lendemain de son déplacement à
+            # Moscou, il a rencontré son homologue ukrainien"
+            frame = next((f for f in sentence.frames if _inside(trig.span, [f])), (-1, -1))
+            groups.setdefault((trig.type, mod, leg, frame[0]), []).append(trig)
         drafts = [self._draft(run, sentence, group) for group in groups.values()]
         folded = _fold_bare([d for d in drafts if d is not None])
         text = run.article.text
@@ -412,6 +415,7 @@ class Extractor:
             anaphoric=_anaphoric(spans),
             towns=s.town_ids,
             recalled=date is None and _in_past_story(run, unit),
+            framing=bool(held),
         )
 
 
@@ -486,9 +490,20 @@ def _first_of_each_id(quotes: Sequence[Quote]) -> list[Quote]:
 
 def _hypothetical(trigger: SpacySpan) -> bool:
     """Whether the event is one that may happen: "ready to fight in case of a Russian
-    attack", "prête à se battre en cas d'attaque russe"."""
+    attack", "prête à se battre en cas d'attaque russe"; or only on a condition: "il ne
+    rencontrerait Vladimir Poutine que s'il savait…", "would only meet Putin if…"."""
     before = trigger.doc[max(0, trigger.start - _IN_CASE_OF_TOKENS) : trigger.start]
-    return bool(_IN_CASE_OF.search(before.text_with_ws))
+    if _IN_CASE_OF.search(before.text_with_ws):
+        return True
+    sent = trigger.root.sent
+    after = trigger.doc[trigger.end : min(sent.end, trigger.end + _ONLY_IF_TOKENS)]
+    only = any(t.lower_ in ("only", "ne", "n'", "n’") for t in before[-3:])
+    return only and bool(_ONLY_IF.search(after.text_with_ws))
+
+
+# "ne … que si", "only … if", "only … unless": the one condition of the event.
+_ONLY_IF = re.compile(r"\bque\s+s(?:i\b|['’])|\bif\b|\bunless\b", re.IGNORECASE)
+_ONLY_IF_TOKENS = 12  # "rencontrerait son homologue russe Vladimir Poutine à Budapest que s'il"
 
 
 def _nearer_other(
@@ -639,13 +654,14 @@ def _party_says(governing: list[tuple[SpeechAct, Actor | None]]) -> bool:
 
 def _fold_bare(drafts: list[Draft]) -> list[Draft]:
     """Within one sentence, a draft with neither place nor date of its own joins another
-    draft of its type ("The meeting, hosted by Switzerland, will be attended by…"), and
+    draft of its type ("The meeting, hosted by Switzerland, will be attended by…") that
+    is not the event which times it ("au lendemain de son déplacement à Moscou"), and
     casualty words of a battle sentence are the battle's, not a separate attack."""
     if any(d.type == "battle" for d in drafts):
         drafts = [d for d in drafts if d.type != "attack" or d.strong]
     out: list[Draft] = []
     for d in drafts:
-        host = next((o for o in out if o.type == d.type), None)
+        host = next((o for o in out if o.type == d.type and o.framing == d.framing), None)
         if host is not None and d.place is None and not d.own_date:
             continue
         if host is not None and host.place is None and not host.own_date:
@@ -1051,8 +1067,11 @@ def _time_frames(unit: Unit) -> list[tuple[int, int]]:
         lead = unit.sent.doc[unit.sent.start : cue.start]
         if all(t.like_num or t.is_punct for t in lead):  # "Trois jours après l'incendie …,
             # un homme a été interpellé": a phrase that opens the sentence ends at its first
-            # comma, however the parser hung the main clause on it
-            end = next((t.i for t in unit.sent.doc[cue.end : end] if t.text == ","), end)
+            # comma, however the parser hung the main clause on it, and however it hung
+            # the phrase's own relative clause ("Au lendemain de la frappe qui a touché
+            # un centre commercial à Krementchouk, les dirigeants…")
+            rest = unit.sent.doc[cue.end : unit.sent.end]
+            end = next((t.i for t in rest if t.text == ","), end)
         out.append((cue.start, end))
     return out
 
@@ -1303,6 +1322,7 @@ def _inherit_dates(drafts: list[Draft]) -> list[Draft]:
                 prev.type != d.type
                 or prev.modality != d.modality
                 or d.unit - prev.unit > DATE_INHERIT_WINDOW
+                or (prev.framing and prev.unit == d.unit)  # the event it is timed by
             ):
                 continue
             if not d.own_date and prev.date is not None:

@@ -202,7 +202,16 @@ def _future_verb(verb: Token) -> bool:
             return True
         if "Fut" in child.morph.get("Tense", []) and child.dep_.startswith("aux"):
             return True
-    return False
+    return _future_in_the_past(verb)
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """ "said he would meet Putin on Friday": "would" in a clause that reports words, not
+    "would have met" (what did not happen)."""
+    if verb.dep_ != "ccomp":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "would" in aux and "have" not in aux
 
 
 def _modal_head(verb: Token) -> bool:

@@ -68,6 +68,7 @@ class Draft:
     # GeoNames ids of the towns the sentence names, placed on this draft or not
     towns: frozenset[int] = frozenset()
     recalled: bool = False  # undated, told while the text recalls a time long past
+    framing: bool = False  # told to time another: "au lendemain de son déplacement à Moscou"
 
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
@@ -126,6 +127,8 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
             continue
         if not _dates_agree(prev, draft) or _opposed(prev, draft):
             continue
+        if prev.unit == draft.unit and prev.framing != draft.framing:
+            continue  # the event a sentence tells and the one it is timed by
         if (
             draft.place is None
             and draft.unit - prev.unit <= COALESCE_WINDOW

@@ -78,6 +78,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = _visit(trig)
             if trig is not None and trig.type == "meeting":
                 trig = None if _with_the_writer(trig) or _meets_no_party(trig) else trig
+            if trig is not None and trig.type == "meeting" and _movement(trig):
+                trig = None
             if trig is not None and trig.subtype in _VERB_ACTS and _no_act(trig):
                 trig = None
             if trig is not None and trig.type == "other" and _may_come(trig):
@@ -194,7 +196,8 @@ _MET_NOT_PARTY = frozenset(
      "expectations", "deadline", "deadlines", "criteria", "obligation", "obligations",
      "standard", "standards", "condition", "conditions", "resistance", "difficulties",
      "problems", "obstacles", "difficulté", "difficultés", "problème", "problèmes",
-     "résistance", "succès"}
+     "résistance", "succès", "pledge", "pledges", "commitment", "commitments",
+     "promise", "promises", "quota", "quotas"}
 )  # fmt: skip
 
 
@@ -205,6 +208,19 @@ def _meets_no_party(trig: Trigger) -> bool:
     met = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     met += [g for c in root.children if c.lower_ == "with" for g in c.children]
     return any(w.lower_ in _MET_NOT_PARTY for w in met)
+
+
+def _movement(trig: Trigger) -> bool:
+    """ "Déplacement" that is moving about, not a trip: "les restrictions de déplacement",
+    "le déplacement des populations"; "son déplacement à Moscou", "le déplacement
+    d'Emmanuel Macron" are trips."""
+    root = trig.span.root
+    if not root.lower_.startswith("déplacement"):
+        return False
+    bare = not any(c.dep_ == "det" for c in root.children)
+    if root.dep_ == "nmod" and bare and root.i > 0 and root.nbor(-1).lower_ != "en":
+        return True  # "liberté de déplacement", not "en déplacement à Nice"
+    return any(c.dep_ == "nmod" and c.pos_ == "NOUN" for c in root.children)
 
 
 def _with_the_writer(trig: Trigger) -> bool:
@@ -483,12 +499,34 @@ def _cause_of_death(child: Token) -> tuple[list[Token], frozenset[str]] | None:
     return None
 
 
+# Verbs that hand over arms rather than fire them.
+_SUPPLY = frozenset(
+    {"supply", "deliver", "send", "provide", "give", "transfer", "produce", "manufacture"}
+    | {"buy", "purchase", "sell", "pledge", "donate", "ship"}
+    | {"livrer", "fournir", "envoyer", "produire", "fabriquer", "acheter", "vendre"}
+    | {"céder", "donner", "promettre"}
+)
+
+
+def _supplied(root: Token) -> bool:
+    """Weapons handed over, not fired: "to supply one million shells", "supply Ukraine
+    with 20,000 shells", "livrer des obus"."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif root.dep_ not in ("dobj", "obj"):
+        return False
+    return head.lemma_.lower() in _SUPPLY
+
+
 def _settle(trig: Trigger, weapons: list[SpacySpan], launched_counts: int) -> Trigger | None:
     if any(c.dep_ == "det" and c.lower_ in _ANY for c in trig.span.root.children):
         return None  # "any strike against civilians is unacceptable": no event
     if _died_without_attack(trig.span.root):
         return None
     if _graded(trig.span.root):
+        return None
+    if trig.type == "attack" and _supplied(trig.span.root):
         return None
     if trig.type == "territory_change" and _seizes_no_ground(trig.span):
         return None
