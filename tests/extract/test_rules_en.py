@@ -2121,3 +2121,10 @@ def test_meeting_a_pledge_is_no_meeting(engine: Engine) -> None:
 )
 def test_shells_supplied_are_no_attack(engine: Engine, text: str) -> None:
     assert of_type(run(engine, text, MONDAY, "en"), "attack") == []
+
+
+def test_an_attempted_drone_attack_is_an_interception(engine: Engine) -> None:
+    text = "Russia said on Sunday that Ukraine attempted to attack Moscow using a drone."
+    ex = run(engine, text, dt.date(2023, 11, 19), "en")
+    assert of_type(ex, "attack") == []
+    assert only(ex, "interception").actor1 is not None

@@ -1830,3 +1830,15 @@ def test_la_relative_de_la_frappe_qui_ouvre_la_phrase_reste_a_elle(engine: Engin
     attack = only(run(engine, text, dt.date(2022, 6, 28), "fr"), "attack")
     assert attack.location is not None and attack.location.name == "Kremenchuk"
     assert attack.date is not None and attack.date.date == dt.date(2022, 6, 27)
+
+
+def test_une_tentative_d_attaque_de_drones_est_une_interception(engine: Engine) -> None:
+    text = "Une tentative d'attaque de drones contre Moscou a été déjouée dimanche."
+    ex = run(engine, text, SUNDAY, "fr")
+    assert of_type(ex, "attack") == []
+    assert only(ex, "interception").location is not None
+
+
+def test_une_tentative_d_attentat_reste_un_attentat(engine: Engine) -> None:
+    text = "Une caméra a filmé la tentative d'attentat de lundi à New York."
+    assert of_type(run(engine, text, SUNDAY, "fr"), "interception") == []

@@ -72,6 +72,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             )
             if trig is not None and not weapons and _by_ground_forces(trig, attackers, civilian):
                 trig = Trigger(trig.span, "battle", None, trig.strong)
+            if trig is not None and trig.type == "attack" and _attempted(trig.span.root, weapons):
+                trig = Trigger(trig.span, "interception", None, trig.strong)
             if trig is not None:
                 trig = _territory_subtype(trig, attackers)
             if trig is not None and trig.subtype == "visit":
@@ -208,6 +210,29 @@ def _meets_no_party(trig: Trigger) -> bool:
     met = [c for c in root.children if c.dep_ in ("dobj", "obj")]
     met += [g for c in root.children if c.lower_ == "with" for g in c.children]
     return any(w.lower_ in _MET_NOT_PARTY for w in met)
+
+
+# What an attack only tried: "attempted to attack", "an attempt … to carry out an attack
+# was thwarted", "tentative d'attaque".
+_ATTEMPTS = frozenset({"attempt", "attempted", "tentative", "tenter", "tenté"})
+_AERIAL = ("drone", "missile", "rocket", "roquette")
+
+
+def _attempted(root: Token, weapons: list[SpacySpan]) -> bool:
+    """An attack by air that was only tried, and so stopped: "Ukraine attempted to attack
+    Bogorodsky area using a drone", "An attempt … to carry out a terrorist attack using a
+    drone … was thwarted", "une tentative d'attaque de drones". A bomb that was tried is
+    no interception ("la tentative d'attentat de lundi à New York")."""
+    if not any(w.root.lower_.startswith(_AERIAL) for w in weapons):
+        return False
+    word = root
+    for _ in range(3):
+        if word.head.i == word.i:
+            return False
+        word = word.head
+        if word.lower_ in _ATTEMPTS or word.lemma_.lower() in _ATTEMPTS:
+            return True
+    return False
 
 
 def _movement(trig: Trigger) -> bool:
