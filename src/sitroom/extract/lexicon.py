@@ -104,6 +104,14 @@ def _with_apostrophe_twins(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _pattern(nlp: Language, term: str) -> Doc:
+    """``term`` tokenised as it is in running text: a term that ends in an elided word
+    ("au lendemain d'") is cut the way "d'" is before a word, not as "d" and "'"."""
+    if not term.endswith(("'", "’")):
+        return nlp.make_doc(term)
+    return nlp.make_doc(term + "x")[:-1].as_doc()
+
+
 def _cue_name(group: str, name: str) -> str:
     if group in ("sanctions", "armed"):
         return f"{group}_{name}"
@@ -128,7 +136,7 @@ class Lexicon:
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         ids: dict[int, str] = {}
         for key, words in data.terms.items():
-            matcher.add(key, [nlp.make_doc(w) for w in words])
+            matcher.add(key, [_pattern(nlp, w) for w in words])
             ids[nlp.vocab.strings[key]] = key
         return cls(data, matcher, ids)
 
