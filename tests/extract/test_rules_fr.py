@@ -1842,3 +1842,13 @@ def test_une_tentative_d_attaque_de_drones_est_une_interception(engine: Engine) 
 def test_une_tentative_d_attentat_reste_un_attentat(engine: Engine) -> None:
     text = "Une caméra a filmé la tentative d'attentat de lundi à New York."
     assert of_type(run(engine, text, SUNDAY, "fr"), "interception") == []
+
+
+def test_la_peninsule_ukrainienne_n_est_pas_celle_qui_s_en_empare(engine: Engine) -> None:
+    text = (
+        "La Russie du président Poutine a réagi à la défaite de son allié en s'emparant "
+        "de la péninsule ukrainienne de Crimée."
+    )
+    taken = only(run(engine, text, dt.date(2022, 3, 1), "fr"), "territory_change")
+    assert taken.actor1 is None or taken.actor1.name != "Ukraine"
+    assert taken.modality == "historical"

@@ -33,7 +33,8 @@ _PLACE_NOUNS = frozenset(
         "capital", "city", "cities", "town", "towns", "village", "villages", "settlement",
         "settlements", "region", "regions", "territory", "territories", "country", "oblast",
         "soil", "capitale", "ville", "villes", "région", "régions", "territoire",
-        "territoires", "pays", "sol", "localité", "localités",
+        "territoires", "pays", "sol", "localité", "localités", "peninsula", "péninsule",
+        "province", "provinces", "border", "frontière", "coast", "côte", "port",
     }
 )  # fmt: skip
 _VICTIM_NOUNS = frozenset(
