@@ -2128,3 +2128,8 @@ def test_an_attempted_drone_attack_is_an_interception(engine: Engine) -> None:
     ex = run(engine, text, dt.date(2023, 11, 19), "en")
     assert of_type(ex, "attack") == []
     assert only(ex, "interception").actor1 is not None
+
+
+def test_the_seven_leaders_are_the_g7(engine: Engine) -> None:
+    text = '"We invite our partners to act," the seven leaders said in a statement on Monday.'
+    assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["G7"]

@@ -1852,3 +1852,8 @@ def test_la_peninsule_ukrainienne_n_est_pas_celle_qui_s_en_empare(engine: Engine
     taken = only(run(engine, text, dt.date(2022, 3, 1), "fr"), "territory_change")
     assert taken.actor1 is None or taken.actor1.name != "Ukraine"
     assert taken.modality == "historical"
+
+
+def test_les_sept_dirigeants_sont_le_g7(engine: Engine) -> None:
+    text = "« Nous invitons nos partenaires à agir », ont déclaré les sept dirigeants dimanche."
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["G7"]

@@ -537,6 +537,13 @@ class Parties:
             return None
         return spoke[1]
 
+    def _group_of(self, members: Token) -> Actor | None:
+        """The group that leaders counted by their number make: "les sept dirigeants" are
+        the G7's, "the twenty leaders" the G20's."""
+        counts = [c.lower_ for c in members.children if c.dep_ == "nummod"]
+        group = _GROUPS_OF.get(counts[0]) if len(counts) == 1 else None
+        return self.table.resolve(group) if group else None
+
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
         span = unit.span_of(phrase)
         inside = [
@@ -568,6 +575,8 @@ class Parties:
         sits = [a for _, a in inside if a.kind in ("org", *_DOER_KINDS)]
         if body is None and root.lower_ in _MEMBERS and len(sits) == 1:
             body = sits[0]  # "les dirigeants du G7"; not "les chefs de la diplomatie française"
+        if body is None and root.lower_ in _MEMBERS and not sits:
+            body = self._group_of(root)  # "les sept dirigeants": the G7
         if body is not None:  # "les forces du Gouvernement d'union nationale (GNA)"
             return replace(body, text=span.text, start=span.start, end=span.end)
         if root.ent_type_ in PLACE_LABELS:
@@ -593,6 +602,8 @@ class Parties:
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "-ils", "-elles", "-t-ils", "-t-elles"})
+# Leaders counted by the group they make: "les sept dirigeants", "the seven leaders".
+_GROUPS_OF = {"sept": "G7", "seven": "G7", "7": "G7", "vingt": "G20", "twenty": "G20"}
 # The people who sit for a body and speak for it together: "les dirigeants du G7", "the
 # leaders of the G7" (a body of one word, taken for these only, and only when they name
 # one body).
