@@ -1857,3 +1857,12 @@ def test_la_peninsule_ukrainienne_n_est_pas_celle_qui_s_en_empare(engine: Engine
 def test_les_sept_dirigeants_sont_le_g7(engine: Engine) -> None:
     text = "« Nous invitons nos partenaires à agir », ont déclaré les sept dirigeants dimanche."
     assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["G7"]
+
+
+def test_le_chancelier_allemand_est_celui_que_l_article_a_nomme(engine: Engine) -> None:
+    text = (
+        "A Prague, Olaf Scholz formule sa vision de l'Europe.\n"
+        "Dans un discours lundi, le chancelier allemand a plaidé pour un renforcement de "
+        "la « souveraineté européenne »."
+    )
+    assert speakers(run(engine, text, SUNDAY, "fr"), direct=True) == ["Olaf Scholz"]
