@@ -524,11 +524,12 @@ def _cause_of_death(child: Token) -> tuple[list[Token], frozenset[str]] | None:
     return None
 
 
-# Verbs that hand over arms rather than fire them.
+# Verbs that hand over arms rather than fire them ("send", "envoyer" do both: "sent 150
+# drones at Ukraine").
 _SUPPLY = frozenset(
-    {"supply", "deliver", "send", "provide", "give", "transfer", "produce", "manufacture"}
+    {"supply", "deliver", "provide", "give", "transfer", "produce", "manufacture"}
     | {"buy", "purchase", "sell", "pledge", "donate", "ship"}
-    | {"livrer", "fournir", "envoyer", "produire", "fabriquer", "acheter", "vendre"}
+    | {"livrer", "fournir", "produire", "fabriquer", "acheter", "vendre"}
     | {"céder", "donner", "promettre"}
 )
 
