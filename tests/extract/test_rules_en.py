@@ -2133,3 +2133,16 @@ def test_an_attempted_drone_attack_is_an_interception(engine: Engine) -> None:
 def test_the_seven_leaders_are_the_g7(engine: Engine) -> None:
     text = '"We invite our partners to act," the seven leaders said in a statement on Monday.'
     assert speakers(run(engine, text, MONDAY, "en"), direct=True) == ["G7"]
+
+
+def test_fighting_for_a_country_is_no_battle(engine: Engine) -> None:
+    text = (
+        "A makeshift memorial for soldiers fallen fighting for Ukraine is set up in Kyiv's "
+        "Independence Square on Monday."
+    )
+    assert of_type(run(engine, text, MONDAY, "en"), "battle") == []
+
+
+def test_fighting_for_a_town_is_a_battle(engine: Engine) -> None:
+    text = "Heavy fighting for Bakhmut continued on Monday, the general staff said."
+    assert placed(run(engine, text, MONDAY, "en"), "battle") == ["Bakhmut"]

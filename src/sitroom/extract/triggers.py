@@ -82,6 +82,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
                 trig = None if _with_the_writer(trig) or _meets_no_party(trig) else trig
             if trig is not None and trig.type == "meeting" and _movement(trig):
                 trig = None
+            if trig is not None and trig.type == "battle" and _for_a_cause(trig.span.root):
+                trig = None
             if trig is not None and trig.subtype in _VERB_ACTS and _no_act(trig):
                 trig = None
             if trig is not None and trig.type == "other" and _may_come(trig):
@@ -233,6 +235,28 @@ def _attempted(root: Token, weapons: list[SpacySpan]) -> bool:
         if word.lower_ in _ATTEMPTS or word.lemma_.lower() in _ATTEMPTS:
             return True
     return False
+
+
+# What one fights for when the words tell a cause, not a battle.
+_CAUSES = frozenset(
+    {"freedom", "independence", "country", "homeland", "survival", "future", "lives"}
+    | {"liberté", "indépendance", "pays", "patrie", "survie", "avenir"}
+)
+
+
+def _for_a_cause(root: Token) -> bool:
+    """Fighting for a state or a cause, said of people ("soldiers fallen fighting for
+    Ukraine", "ceux qui se battent pour leur pays"): a war's purpose, not a battle."""
+    if root.lower_ not in ("fighting", "fight", "fought", "combattre", "combattu"):
+        return False
+    # a state counts only where the fighting describes what people do ("fallen fighting
+    # for Ukraine"); "heavy fighting for Bakhmut continued" is a battle for the town
+    described = root.dep_ in ("acl", "advcl", "xcomp")
+    nouns = [n for p in root.children if p.lower_ == "for" for n in p.children]
+    nouns += [  # French: "pour" is the noun's case marker
+        n for n in root.children if any(c.lower_ == "pour" for c in n.children if c.dep_ == "case")
+    ]
+    return any(n.lower_ in _CAUSES or (described and n.ent_type_ in ("GPE", "LOC")) for n in nouns)
 
 
 def _movement(trig: Trigger) -> bool:
