@@ -661,7 +661,7 @@ def _fold_bare(drafts: list[Draft]) -> list[Draft]:
         drafts = [d for d in drafts if d.type != "attack" or d.strong]
     out: list[Draft] = []
     for d in drafts:
-        host = next((o for o in out if o.type == d.type and o.framing == d.framing), None)
+        host = next((o for o in out if o.type == d.type and not o.timed_apart(d)), None)
         if host is not None and d.place is None and not d.own_date:
             continue
         if host is not None and host.place is None and not host.own_date:

@@ -22,6 +22,7 @@ from sitroom.extract.lexicon import LexiconData
 from sitroom.extract.triggers import is_reflexive
 from sitroom.extract.units import (
     CASUALTY_LEMMAS,
+    DEFINITE,
     PERSON_LABELS,
     PLACE_LABELS,
     VERB_POS,
@@ -272,7 +273,7 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
     for noun in unit.sent:  # "le chef de l'organisation Etat islamique tué", "the mayor died"
         if noun.i in taken or not leader_hit(noun):
             continue
-        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             span = unit.sent.doc[noun.i : noun.i + 1]
             out.append(_one_person(unit, span, span, bare=True))
     for ent in unit.sent.ents:  # "Oleksiy Kulenko killed in shelling", "X a été tué"
@@ -366,7 +367,6 @@ _LEADERS = frozenset(
     {"leader", "commander", "chief", "head", "mayor", "governor", "founder", "emir"}
     | {"chef", "commandant", "dirigeant", "maire", "gouverneur", "fondateur", "émir"}
 )
-_DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 _OTHERS = frozenset({"others", "autres"})
 _POSSESSIVES = frozenset({"his", "her", "their", "son", "sa", "leur"})
 # Figures of zero, said in words: "no casualties", "no one was hurt", "sans faire de

@@ -21,7 +21,14 @@ from sitroom.extract.figures import leader_hit
 from sitroom.extract.marks import quoted
 from sitroom.extract.offices import holder, office_of, titled
 from sitroom.extract.speech import SUBJECT_DEPS, SpeechAct, speaker_name
-from sitroom.extract.units import CASUALTY_LEMMAS, PERSON_LABELS, PLACE_LABELS, Unit, path_length
+from sitroom.extract.units import (
+    CASUALTY_LEMMAS,
+    DEFINITE,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    Unit,
+    path_length,
+)
 from sitroom.resolve.gazetteer import data_lines
 from sitroom.types import Actor, ActorKind, Mention
 
@@ -294,7 +301,7 @@ class Parties:
         for word in unit.sent:
             if word.pos_ != "NOUN" or word.lemma_.lower() not in _REPORTS:
                 continue
-            if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children):
+            if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in word.children):
                 continue
             by = _by_whom(word)
             verb = (
@@ -419,7 +426,7 @@ class Parties:
         MoD said": the body named before that the acronym ends one of the abbreviations of
         ("UK MoD"); "the company said": the company that spoke just before, else the one
         named last."""
-        words = [t for t in phrase if t.lower_ not in _DEFINITE]
+        words = [t for t in phrase if t.lower_ not in DEFINITE]
         if len(words) != 1:
             return None
         body, head = self.last_body, words[0]
@@ -572,11 +579,14 @@ class Parties:
         if official is not None:  # "le président ukrainien": Zelensky, named before
             return official
         body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
-        sits = [a for _, a in inside if a.kind in ("org", *_DOER_KINDS)]
-        if body is None and root.lower_ in _MEMBERS and len(sits) == 1:
-            body = sits[0]  # "les dirigeants du G7"; not "les chefs de la diplomatie française"
-        if body is None and root.lower_ in _MEMBERS and not sits:
-            body = self._group_of(root)  # "les sept dirigeants": the G7
+        if body is None and root.lower_ in _MEMBERS:
+            # "les dirigeants du G7", "les sept dirigeants" (the G7); not "les chefs de la
+            # diplomatie française", which names three states
+            sits = [a for _, a in inside if a.kind in ("org", *_DOER_KINDS)]
+            if len(sits) == 1:
+                body = sits[0]
+            elif not sits:
+                body = self._group_of(root)
         if body is not None:  # "les forces du Gouvernement d'union nationale (GNA)"
             return replace(body, text=span.text, start=span.start, end=span.end)
         if root.ent_type_ in PLACE_LABELS:
@@ -643,8 +653,6 @@ def _written_by(phrase: SpacySpan) -> SpacySpan | None:
     return None
 
 
-# The definite articles before a bare role or body noun ("the ministry", "l'analyste").
-_DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 # How many sentences back a role given in apposition still names its person.
 DESCRIBED_REACH = 8
 _FORMER = frozenset({"ancien", "ancienne", "former", "ex"})
@@ -654,7 +662,7 @@ def _definite(phrase: SpacySpan) -> list[Token]:
     """The words of a phrase that opens with a definite article ("the linguist",
     "l'ancien chef du parti"), punctuation left out; none for any other phrase."""
     words = [t for t in phrase if not t.is_punct]
-    return words if words and words[0].lower_ in _DEFINITE else []
+    return words if words and words[0].lower_ in DEFINITE else []
 
 
 def _apposed_role(name: SpacySpan) -> frozenset[str]:

@@ -70,6 +70,11 @@ class Draft:
     recalled: bool = False  # undated, told while the text recalls a time long past
     framing: bool = False  # told to time another: "au lendemain de son déplacement à Moscou"
 
+    def timed_apart(self, other: Draft) -> bool:
+        """Whether ``self`` and ``other`` are the event a sentence tells and the one it is
+        timed by ("au lendemain de son déplacement à Moscou, il a rencontré…")."""
+        return self.unit == other.unit and self.framing != other.framing
+
     def has_substance(self) -> bool:
         """True if the draft says more than a trigger word."""
         if self.type == "meeting" and self.subtype == "visit":
@@ -127,8 +132,8 @@ def _join_target(done: Sequence[Draft], draft: Draft) -> int | None:
             continue
         if not _dates_agree(prev, draft) or _opposed(prev, draft):
             continue
-        if prev.unit == draft.unit and prev.framing != draft.framing:
-            continue  # the event a sentence tells and the one it is timed by
+        if prev.timed_apart(draft):
+            continue
         if (
             draft.place is None
             and draft.unit - prev.unit <= COALESCE_WINDOW

@@ -33,6 +33,7 @@ The lexicon proposes trigger words; this module settles what they mean in contex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -79,9 +80,8 @@ def find_triggers(unit: Unit, lex: LexiconData, launched_counts: int) -> list[Tr
             if trig is not None and trig.subtype == "visit":
                 trig = _visit(trig)
             if trig is not None and trig.type == "meeting":
-                trig = None if _with_the_writer(trig) or _meets_no_party(trig) else trig
-            if trig is not None and trig.type == "meeting" and _movement(trig):
-                trig = None
+                no_meeting = _with_the_writer(trig) or _meets_no_party(trig) or _movement(trig)
+                trig = None if no_meeting else trig
             if trig is not None and trig.type == "battle" and _for_a_cause(trig.span.root):
                 trig = None
             if trig is not None and trig.subtype in _VERB_ACTS and _no_act(trig):
@@ -227,14 +227,8 @@ def _attempted(root: Token, weapons: list[SpacySpan]) -> bool:
     no interception ("la tentative d'attentat de lundi à New York")."""
     if not any(w.root.lower_.startswith(_AERIAL) for w in weapons):
         return False
-    word = root
-    for _ in range(3):
-        if word.head.i == word.i:
-            return False
-        word = word.head
-        if word.lower_ in _ATTEMPTS or word.lemma_.lower() in _ATTEMPTS:
-            return True
-    return False
+    heads = islice(root.ancestors, 3)
+    return any(w.lower_ in _ATTEMPTS or w.lemma_.lower() in _ATTEMPTS for w in heads)
 
 
 # What one fights for when the words tell a cause, not a battle.
@@ -246,7 +240,7 @@ _CAUSES = frozenset(
 
 def _for_a_cause(root: Token) -> bool:
     """Fighting for a state or a cause, said of people ("soldiers fallen fighting for
-    Ukraine", "ceux qui se battent pour leur pays"): a war's purpose, not a battle."""
+    Ukraine", "combattre pour la patrie"): a war's purpose, not a battle."""
     if root.lower_ not in ("fighting", "fight", "fought", "combattre", "combattu"):
         return False
     # a state counts only where the fighting describes what people do ("fallen fighting

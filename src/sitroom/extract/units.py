@@ -19,6 +19,8 @@ VERB_POS = frozenset({"VERB", "AUX"})
 # People as the English and French models label them.
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The singular definite articles before a bare noun ("the ministry", "l'analyste").
+DEFINITE = frozenset({"the", "le", "la", "l'", "l’"})
 # The verbs that say someone was killed or wounded.
 CASUALTY_LEMMAS = frozenset(
     {"kill", "die", "wound", "injure", "tuer", "mourir", "blesser", "blessé", "décéder", "périr"}
