@@ -893,6 +893,23 @@ def test_a_named_person_killed_counts_one(engine: Engine) -> None:
     assert fig(only(ex, "attack").killed) == (1, 1, "exact")
 
 
+def test_a_name_the_model_did_not_label_killed_in_a_headline_counts_one(
+    engine: Engine,
+) -> None:
+    ex = run(
+        engine,
+        "Oleksiy Stryzhak killed in enemy shelling at Kamyanka, Donetsk Obl on Sept 30, 2021.",
+        dt.date(2021, 10, 1),
+        "en",
+    )
+    assert fig(only(ex, "attack").killed) == (1, 1, "exact")
+
+
+def test_a_named_killer_is_not_counted_among_the_dead(engine: Engine) -> None:
+    ex = run(engine, "Ivan Petrenko killed two soldiers in Bakhmut on Monday.", MONDAY, "en")
+    assert fig(only(ex, "battle").killed) == (2, 2, "exact")
+
+
 def test_an_updated_toll_replaces_the_first_one(engine: Engine) -> None:
     ex = run(
         engine,

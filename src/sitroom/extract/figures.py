@@ -270,6 +270,11 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
     ):
         span = unit.sent.doc[first.i : first.i + 1]
         out.append(_one_person(unit, span, span, bare=True))
+    name = _unlabelled_name(first)
+    if name is not None and first is not None and first.i not in taken:
+        # "Oleksiy Stryzhak killed in enemy shelling": a name the model did not label
+        out.append(_one_person(unit, name, name, bare=True))
+        taken.add(first.i)
     for noun in unit.sent:  # "le chef de l'organisation Etat islamique tué", "the mayor died"
         if noun.i in taken or not leader_hit(noun):
             continue
@@ -282,6 +287,29 @@ def _single_people(unit: Unit, found: list[Located], lex: LexiconData) -> list[L
             continue
         out.append(_one_person(unit, ent, ent[-1:], bare=True))
     return out
+
+
+def _unlabelled_name(first: Token | None) -> SpacySpan | None:
+    """A person's name that opens a headline-like sentence and that a casualty participle
+    is said of, without an object ("Oleksiy Stryzhak killed in enemy shelling"): two or
+    three capitalised proper nouns the model gave no entity label, so they name no place,
+    body or state it knows."""
+    if first is None or first.pos_ != "PROPN" or first.ent_type_:
+        return None
+    verb = first.head
+    if not first.dep_.startswith("nsubj") or verb.i <= first.i or not _hit_by_casualty(first):
+        return None
+    if "Part" not in verb.morph.get("VerbForm", []) or any(
+        c.dep_.startswith("aux") for c in verb.children
+    ):
+        return None  # the clipped passive of a headline only
+    words = [first, *(c for c in first.lefts if c.dep_ == "compound")]
+    if not 2 <= len(words) <= 3 or any(w.pos_ != "PROPN" or w.ent_type_ for w in words):
+        return None
+    if not all(w.text[:1].isupper() and w.text[1:].islower() for w in words):
+        return None  # "DPR", "ISIS": initials name a body
+    start = min(w.i for w in words)
+    return first.doc[start : first.i + 1]
 
 
 def leader_hit(noun: Token) -> bool:
@@ -354,13 +382,20 @@ def _hit_by_casualty(root: Token) -> bool:
     if root.dep_ in ("appos", "flat", "flat:name") and root.head.i != root.i:
         root = root.head  # "le journaliste Nabil al-Quaety a été tué"
     if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
-        return root.head.lemma_.lower() in CASUALTY_LEMMAS
+        verb = root.head
+        lemma = verb.lemma_.lower()
+        if lemma in _TRANSITIVE_CASUALTY and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            return False  # "Ivan Petrenko killed two soldiers": the killer, not the dead
+        return lemma in CASUALTY_LEMMAS
     return any(
         c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in CASUALTY_LEMMAS
         for c in root.children
     )
 
 
+# Casualty verbs whose object is the one hurt; "die", "mourir" take none (the parser may
+# still hang a source on them: "doctor … dies - JFO").
+_TRANSITIVE_CASUALTY = frozenset({"kill", "wound", "injure", "tuer", "blesser"})
 _ONE = frozenset({"a", "an", "another", "un", "une"})
 # One who leads, named by the title alone: "the commander was killed", "le chef … tué".
 _LEADERS = frozenset(
