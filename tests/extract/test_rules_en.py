@@ -321,6 +321,19 @@ def test_an_event_of_the_first_weeks_of_the_war_is_historical(engine: Engine) ->
     assert only(ex, "territory_change").modality == "historical"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ISW previously assessed that Russian forces seized Myrnohrad.", "territory_change"),
+        ("Ukraine has previously carried out drone strikes on the port of Novorossiysk.", "attack"),
+    ],
+)
+def test_an_event_said_to_have_happened_previously_is_historical(
+    engine: Engine, text: str, kind: str
+) -> None:
+    assert only(run(engine, text, MONDAY, "en"), kind).modality == "historical"
+
+
 def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
     ex = run(
         engine,

@@ -83,12 +83,19 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
         if name == "historical" and cue.root.head.dep_ in ("prep", "case"):
             # "annexed … during World War II", "pendant la Seconde Guerre mondiale"
             modifies = modifies or cue.root.head.head.i == root.i
+        if name == "historical" and cue.root.dep_ == "advmod" and root.dep_ in _ARGUMENTS:
+            # "have previously carried out strikes": the time of the verb that carries
+            # the trigger noun; "ISW previously assessed that … seized": what was said
+            # before happened before
+            modifies = modifies or cue.root.head.i == root.head.i
         if name == "planned" and modifies and not dominates and _past(root):
             continue  # "travelled to Moscow to meet Putin": the purpose of a done trip
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
 
+
+_ARGUMENTS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "ccomp"})
 
 # French words that make "ne" a negation; "ne ... que" means "only" ("n'ont tué que deux").
 _FR_NEGATORS = frozenset({"pas", "jamais", "plus", "personne", "rien", "aucun", "aucune", "guère"})
