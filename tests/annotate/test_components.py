@@ -66,3 +66,16 @@ def test_register_components_is_idempotent() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("sitroom_sentences")
     assert [s.text for s in nlp("One. Two.").sents] == ["One.", "Two."]
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence_with_it() -> None:
+    text = "Russian forces attacked near Ivanivka on February 25. [89] A milblogger claimed more."
+    assert _sents(text, "en") == [
+        "Russian forces attacked near Ivanivka on February 25. [89]",
+        "A milblogger claimed more.",
+    ]
+
+
+def test_a_bracketed_figure_inside_a_sentence_is_no_end() -> None:
+    text = "The toll [12] was given by the mayor."
+    assert _sents(text, "en") == [text]

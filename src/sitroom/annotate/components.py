@@ -101,6 +101,8 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return True
     if prev.text == ";" and not prev.whitespace_ and token.text[:1].isupper():
         return True  # headlines joined by a bare semicolon ("…fighting;Two civilians die…")
+    if _footnote_after_end(doc, i):
+        return token.text[:1].isupper()  # "… on February 25 and 26. [89] A Russian …"
     if prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _SENTENCE_END:
         english = doc.lang_ == "en"  # French copy: a mark after a full stop stays as is
         if english and doc[i - 2].whitespace_:
@@ -118,6 +120,18 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return False
     first = token.text[:1]
     return first.isupper() or first.isdigit() or token.text in _OPENING
+
+
+def _footnote_after_end(doc: Doc, i: int) -> bool:
+    """Whether a footnote marker ("[89]", "[xii]") stands between a sentence's end and
+    ``i``."""
+    if i < 4 or doc[i - 1].text != "]" or doc[i - 3].text != "[":
+        return False
+    mark = doc[i - 2].text
+    return _FOOTNOTE.match(mark) is not None and doc[i - 4].text in _SENTENCE_END
+
+
+_FOOTNOTE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,8})$")
 
 
 def _speech_tag(doc: Doc, i: int) -> bool:
