@@ -81,6 +81,28 @@ def test_claimed_capture(engine: Engine) -> None:
     assert r.location is not None and r.location.name == "Kopanky"
 
 
+def test_a_claim_does_not_reach_the_next_clause_with_its_own_subject(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Guerre en Ukraine, en direct : Kiev affirme avoir repris 3 000 km² de territoire "
+        "dans l’est de l’Ukraine, Macron s’est entretenu avec Poutine",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "territory_change").modality == "claimed"
+    assert only(ex, "meeting").modality == "reported"
+
+
+def test_a_claim_reaches_a_second_infinitive_it_governs(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Moscou affirme avoir frappé une base à Kharkiv samedi, et avoir abattu dix drones.",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "interception").modality == "claimed"
+
+
 def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
     ex = run(
         engine,

@@ -88,11 +88,31 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
             # the trigger noun; "ISW previously assessed that … seized": what was said
             # before happened before
             modifies = modifies or cue.root.head.i == root.head.i
+        if name == "claimed" and (dominates or modifies) and _outside_claim(root, cue.root):
+            continue
         if name == "planned" and modifies and not dominates and _past(root):
             continue  # "travelled to Moscow to meet Putin": the purpose of a done trip
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
+
+
+def _outside_claim(trigger: Token, cue: Token) -> bool:
+    """Whether the claim verb ``cue``, near ``trigger`` in the parse, claims something
+    else: a claim with a complement of its own does not reach the clause the parser hung
+    on it, or it on, when that clause has a subject of its own ("Kiev affirme avoir repris
+    3 000 km², Macron s'est entretenu avec Poutine")."""
+    own = [c for c in cue.children if c.dep_ in ("xcomp", "ccomp")]
+    if cue.pos_ != "VERB" or not own:
+        return False
+    below = next((t for t in [trigger, *trigger.ancestors] if t.head.i == cue.i), None)
+    if below is None or below.i == cue.i:
+        return True  # the claim hangs on the trigger's clause
+    return (
+        below.dep_ in ("advcl", "conj", "parataxis")
+        and all(c.i != below.i for c in own)
+        and any(c.dep_.startswith("nsubj") for c in below.children)
+    )  # "…, et avoir abattu dix drones" shares the claim; "…, Macron s'est entretenu" not
 
 
 _ARGUMENTS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass", "ccomp"})
