@@ -334,6 +334,18 @@ def test_an_event_said_to_have_happened_previously_is_historical(
     assert only(run(engine, text, MONDAY, "en"), kind).modality == "historical"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky offered to meet Putin in Istanbul to end the war.",
+        "Zelensky again called for a meeting with Putin in Istanbul.",
+        "Macron proposed talks with Putin in Geneva to end the war.",
+    ],
+)
+def test_a_meeting_only_offered_or_called_for_is_planned(engine: Engine, text: str) -> None:
+    assert only(run(engine, text, MONDAY, "en"), "meeting").modality == "planned"
+
+
 def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
     ex = run(
         engine,

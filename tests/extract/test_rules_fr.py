@@ -103,6 +103,23 @@ def test_a_claim_reaches_a_second_infinitive_it_governs(engine: Engine) -> None:
     assert only(ex, "interception").modality == "claimed"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volodymyr Zelensky a de nouveau appelé à rencontrer Vladimir Poutine à Istanbul.",
+        "Emmanuel Macron souhaite rencontrer Vladimir Poutine au fort de Brégançon.",
+        "Le président ukrainien a appelé à des négociations avec Moscou à Istanbul.",
+    ],
+)
+def test_a_meeting_only_wished_or_called_for_is_planned(engine: Engine, text: str) -> None:
+    assert only(run(engine, text, SUNDAY, "fr"), "meeting").modality == "planned"
+
+
+def test_a_meeting_one_could_hold_was_held(engine: Engine) -> None:
+    ex = run(engine, "Il a pu rencontrer le président ukrainien à Kiev samedi.", SUNDAY, "fr")
+    assert only(ex, "meeting").modality == "reported"
+
+
 def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
     ex = run(
         engine,

@@ -43,7 +43,7 @@ def modality(
             return name
     if negated(trigger.root):
         return "denied"  # the text says it did not happen: "forces did not attack"
-    if is_future(trigger) or _cue_near(unit, trigger, "planned"):
+    if is_future(trigger) or _intended(trigger.root) or _cue_near(unit, trigger, "planned"):
         return "planned"
     if date is not None and date.date is not None and published is not None:
         if date.date > published and date.precision != "unresolved":
@@ -95,6 +95,42 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
         if (dominates or modifies) and path_length(root, cue.root) <= limit:
             return True
     return False
+
+
+def _intended(word: Token) -> bool:
+    """Whether the event is only wished, offered or called for: "offered to meet Putin",
+    "a appelé à rencontrer son homologue", "souhaite rencontrer", "proposed talks",
+    "called for a meeting", "appelé à des négociations"."""
+    head = word.head
+    if head.i == word.i:
+        return False
+    lemma = head.lemma_.lower()
+    if word.dep_ == "xcomp" and "Inf" in word.morph.get("VerbForm", []):
+        return lemma in _INTENT_VERBS
+    if word.pos_ != "NOUN":
+        return False
+    if word.dep_ in ("dobj", "obj"):
+        return lemma in _INTENT_OBJECT
+    if word.dep_ == "pobj" and head.lower_ == "for":
+        return head.head.lemma_.lower() in _CALL_FOR  # "called for a meeting"
+    if word.dep_ == "obl:arg" and any(c.lower_ in ("à", "au", "aux") for c in word.children):
+        return lemma == "appeler"  # "a appelé à des négociations"
+    return False
+
+
+# Verbs whose infinitive is a wish, an offer or a call, not an event: "offered to meet",
+# "souhaite rencontrer"; "tried to", "managed to", "a pu" tell what was done, and are not.
+_INTENT_VERBS = frozenset(
+    {"want", "wish", "hope", "offer", "propose", "agree", "seek", "aim", "invite", "urge",
+     "vouloir", "souhaiter", "espérer", "proposer", "accepter", "appeler", "inviter",
+     "chercher", "exhorter"}
+)  # fmt: skip
+# A meeting requested of a body ("demanderait une réunion d'urgence du Conseil de
+# sécurité") is soon held: not in this list.
+_INTENT_OBJECT = frozenset(
+    {"propose", "offer", "seek", "want", "proposer", "souhaiter", "vouloir"}
+)  # fmt: skip
+_CALL_FOR = frozenset({"call", "ask", "push", "press", "appeal"})
 
 
 def _outside_claim(trigger: Token, cue: Token) -> bool:
