@@ -346,6 +346,18 @@ def test_a_meeting_only_offered_or_called_for_is_planned(engine: Engine, text: s
     assert only(run(engine, text, MONDAY, "en"), "meeting").modality == "planned"
 
 
+def test_a_meeting_in_between_two_other_events_keeps_its_own_place(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "The minister met Ukraine's prime minister on a short stop in Warsaw in between a "
+        "tour of the Gulf and a NATO summit in Vilnius.",
+        MONDAY,
+        "en",
+    )
+    places = sorted(r.location.name for r in of_type(ex, "meeting") if r.location)
+    assert places == ["Vilnius", "Warsaw"]
+
+
 def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
     ex = run(
         engine,
