@@ -380,6 +380,17 @@ def test_one_town_of_a_list_visited_is_not_the_meeting_s_place(engine: Engine) -
     assert all(r.location is None or r.location.name != "Odesa" for r in of_type(ex, "meeting"))
 
 
+def test_a_spokesman_for_a_prime_minister_is_not_the_prime_minister(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "“Prisoners of war must be treated humanely,” said the spokesman for Prime Minister "
+        "Rishi Sunak.",
+        MONDAY,
+        "en",
+    )
+    assert speakers(ex) == ["spokesman for Prime Minister Rishi Sunak"]
+
+
 def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
     ex = run(
         engine,

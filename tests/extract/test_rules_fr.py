@@ -128,6 +128,27 @@ def test_la_ville_visitee_est_le_lieu_de_la_visite(engine: Engine) -> None:
     assert r.location is not None and r.location.name == "Kharkiv"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« Les prisonniers de guerre doivent être protégés », a affirmé un porte-parole "
+            "du premier ministre britannique, Boris Johnson.",
+            "porte-parole du premier ministre britannique, Boris Johnson",
+        ),
+        (
+            "« Les prisonniers de guerre doivent être protégés », a déclaré le porte-parole "
+            "de l'ONU Stéphane Dujarric.",
+            "Stéphane Dujarric",
+        ),
+    ],
+)
+def test_un_porte_parole_parle_pour_celui_qu_il_nomme(
+    engine: Engine, text: str, speaker: str
+) -> None:
+    assert speakers(run(engine, text, SUNDAY, "fr")) == [speaker]
+
+
 def test_planned_meeting_doit_rencontrer(engine: Engine) -> None:
     ex = run(
         engine,

@@ -558,7 +558,12 @@ class Parties:
             for t, a in self.actor_spans(unit)
             if t.start >= phrase.start and t.end <= phrase.end
         ]
-        people = [(t, a) for t, a in inside if a.kind == "person"]
+        spokesman = _speaks_for(phrase)  # the name in the phrase is whom he speaks for
+        people = [
+            (t, a)
+            for t, a in inside
+            if a.kind == "person" and not (spokesman and t.start > phrase.root.i)
+        ]
         # the person the phrase is about: "Zelenskyy's chief of staff Andriy Yermak"
         heading = [a for t, a in people if _heads(t, phrase.root)]
         people = [(t, a) for t, a in people if not _owner_only(t, phrase.root)]
@@ -575,7 +580,9 @@ class Parties:
         covering = next((a for t, a in inside if t.start <= root.i < t.end), None)
         if covering is not None:
             return replace(covering, text=span.text, start=span.start, end=span.end)
-        official = self._office_holder(unit, _with_words_after(phrase), expected=True)
+        official = None
+        if not spokesman:
+            official = self._office_holder(unit, _with_words_after(phrase), expected=True)
         if official is not None:  # "le président ukrainien": Zelensky, named before
             return official
         body = next((a for t, a in inside if a.kind in _DOER_KINDS and len(t) > 1), None)
@@ -593,8 +600,10 @@ class Parties:
             state = self.metonym(phrase.text)
             if state is not None:
                 return replace(state, text=span.text, start=span.start, end=span.end)
-        named = _appositive_name(phrase) if root.ent_type_ not in _NOT_PEOPLE else None
-        if named is None and not root.text[:1].isupper():
+        named = None
+        if root.ent_type_ not in _NOT_PEOPLE and not spokesman:
+            named = _appositive_name(phrase)
+        if named is None and not root.text[:1].isupper() and not spokesman:
             named = _name_after(unit, phrase)
         if named is not None:
             name, role = named
@@ -925,6 +934,24 @@ def _name_after(unit: Unit, phrase: SpacySpan) -> tuple[str, str | None] | None:
     if m is None or "\n" in unit.text[end : m.start("name")]:
         return None
     return m.group("name"), speaker_role(phrase.text)
+
+
+def _speaks_for(phrase: SpacySpan) -> bool:
+    """A spokesman's phrase that names whom he speaks for: a name in it or after it is
+    that one's ("le porte-parole du premier ministre britannique Boris Johnson", "un
+    porte-parole du premier ministre britannique, Boris Johnson"); not "le porte-parole
+    de l'ONU Stéphane Dujarric"."""
+    root = phrase.root
+    return root.lower_ in _SPOKESMEN and any(
+        t.lower_ in _PRINCIPALS for t in phrase if t.i > root.i
+    )
+
+
+_SPOKESMEN = frozenset({"porte-parole", "spokesman", "spokeswoman", "spokesperson"})
+_PRINCIPALS = frozenset(
+    {"ministre", "président", "présidente", "chancelier", "chancelière", "chef", "secrétaire",
+     "minister", "president", "chancellor", "leader", "secretary", "premier"}
+)  # fmt: skip
 
 
 def speaker_role(text: str) -> str | None:
