@@ -141,6 +141,11 @@ def test_la_ville_visitee_est_le_lieu_de_la_visite(engine: Engine) -> None:
             "de l'ONU Stéphane Dujarric.",
             "Stéphane Dujarric",
         ),
+        (
+            "« Les prisonniers de guerre doivent être protégés », a déclaré le porte-parole "
+            "de l'exécutif allemand après un entretien entre Mme Merkel et M. Macron.",
+            "porte-parole de l'exécutif allemand",
+        ),
     ],
 )
 def test_un_porte_parole_parle_pour_celui_qu_il_nomme(

@@ -581,7 +581,7 @@ class Parties:
         if covering is not None:
             return replace(covering, text=span.text, start=span.start, end=span.end)
         official = None
-        if not spokesman:
+        if root.lower_ not in _SPOKESMEN:  # a spokesman holds no office the table lists
             official = self._office_holder(unit, _with_words_after(phrase), expected=True)
         if official is not None:  # "le président ukrainien": Zelensky, named before
             return official
@@ -933,7 +933,17 @@ def _name_after(unit: Unit, phrase: SpacySpan) -> tuple[str, str | None] | None:
     m = _NAME_AFTER.match(unit.text, end)
     if m is None or "\n" in unit.text[end : m.start("name")]:
         return None
+    if _NOT_APPOSED & set(unit.text[end : m.start("name")].lower().split()):
+        return None  # "a déclaré le porte-parole … après un entretien entre Mme Merkel"
     return m.group("name"), speaker_role(phrase.text)
+
+
+# Words after a role phrase that start another phrase, so that the name after them is not
+# who holds the role.
+_NOT_APPOSED = frozenset(
+    {"après", "avant", "lors", "pendant", "entre", "avec",
+     "after", "before", "during", "between", "with"}
+)  # fmt: skip
 
 
 def _speaks_for(phrase: SpacySpan) -> bool:
