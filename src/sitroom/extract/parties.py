@@ -552,6 +552,7 @@ class Parties:
         return self.table.resolve(group) if group else None
 
     def _phrase_actor(self, unit: Unit, phrase: SpacySpan) -> Actor:
+        phrase = _before_time_phrase(phrase)
         span = unit.span_of(phrase)
         inside = [
             (t, a)
@@ -938,12 +939,21 @@ def _name_after(unit: Unit, phrase: SpacySpan) -> tuple[str, str | None] | None:
     return m.group("name"), speaker_role(phrase.text)
 
 
+def _before_time_phrase(phrase: SpacySpan) -> SpacySpan:
+    """A speaker phrase without the phrase of time the parser hung on it ("le porte-parole
+    de l'exécutif allemand [après un entretien entre Mme Merkel et M. Macron]"): those
+    named there were met, they do not speak."""
+    root = phrase.root
+    for word in phrase:
+        if word.i > root.i and word.lower_ in _TIME_WORDS and word.dep_ in ("case", "prep"):
+            return phrase.doc[phrase.start : word.i]
+    return phrase
+
+
+_TIME_WORDS = frozenset({"après", "avant", "lors", "pendant", "after", "before", "during"})
 # Words after a role phrase that start another phrase, so that the name after them is not
 # who holds the role.
-_NOT_APPOSED = frozenset(
-    {"après", "avant", "lors", "pendant", "entre", "avec",
-     "after", "before", "during", "between", "with"}
-)  # fmt: skip
+_NOT_APPOSED = _TIME_WORDS | {"entre", "avec", "between", "with"}
 
 
 def _speaks_for(phrase: SpacySpan) -> bool:
