@@ -115,6 +115,27 @@ def test_a_meeting_only_wished_or_called_for_is_planned(engine: Engine, text: st
     assert only(run(engine, text, SUNDAY, "fr"), "meeting").modality == "planned"
 
 
+def test_un_sommet_qu_on_tente_d_organiser_est_prevu(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "La Turquie tente d'organiser un sommet à Istanbul entre les deux présidents.",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "meeting").modality == "planned"
+
+
+def test_la_premiere_fois_depuis_le_debut_de_la_guerre_est_l_actualite(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Les présidents russe et chinois se sont rencontrés samedi à Samarcande pour la "
+        "première fois depuis le début de la guerre.",
+        SUNDAY,
+        "fr",
+    )
+    assert only(ex, "meeting").modality == "reported"
+
+
 def test_a_meeting_one_could_hold_was_held(engine: Engine) -> None:
     ex = run(engine, "Il a pu rencontrer le président ukrainien à Kiev samedi.", SUNDAY, "fr")
     assert only(ex, "meeting").modality == "reported"

@@ -13,6 +13,7 @@ planned > historical > reported.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -78,6 +79,10 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
             continue  # "Moscou nie toute implication": the strike happened, whoever did it
         if name == "historical" and cue.text.lower() == "il y a" and not _ago(cue):
             continue  # "il y a huit morts" counts the dead; "il y a deux ans" is the past
+        if name == "historical" and _FIRST_TIME.search(
+            unit.sent.doc[unit.sent.start : cue.start].text
+        ):
+            continue  # "se rencontrent pour la première fois depuis le début de la guerre"
         dominates = cue.root in root.ancestors
         modifies = cue.root.head.i == root.i  # "the alleged strike", "la rencontre annulée"
         if name == "historical" and cue.root.head.dep_ in ("prep", "case"):
@@ -97,6 +102,10 @@ def _cue_near(unit: Unit, trigger: SpacySpan, name: str) -> bool:
     return False
 
 
+# "The first time since …" tells what is new, not what is old.
+_FIRST_TIME = re.compile(r"\b(?:première\s+fois|first\s+time)\b", re.IGNORECASE)
+
+
 def _intended(word: Token) -> bool:
     """Whether the event is only wished, offered or called for: "offered to meet Putin",
     "a appelé à rencontrer son homologue", "souhaite rencontrer", "proposed talks",
@@ -105,11 +114,15 @@ def _intended(word: Token) -> bool:
     if head.i == word.i:
         return False
     lemma = head.lemma_.lower()
-    if word.dep_ == "xcomp" and "Inf" in word.morph.get("VerbForm", []):
+    if word.dep_ == "xcomp" and _infinitive(word):
         return lemma in _INTENT_VERBS
     if word.pos_ != "NOUN":
         return False
     if word.dep_ in ("dobj", "obj"):
+        if _infinitive(head) and head.dep_ == "xcomp" and head.head.i != head.i:
+            # "tente d'organiser un sommet", "seeks to hold talks": not held yet
+            above = head.head
+            return bool({above.lemma_.lower(), above.lower_} & (_INTENT_VERBS | _ATTEMPT_VERBS))
         return lemma in _INTENT_OBJECT
     if word.dep_ == "pobj" and head.lower_ == "for":
         return head.head.lemma_.lower() in _CALL_FOR  # "called for a meeting"
@@ -130,6 +143,16 @@ _INTENT_VERBS = frozenset(
 _INTENT_OBJECT = frozenset(
     {"propose", "offer", "seek", "want", "proposer", "souhaiter", "vouloir"}
 )  # fmt: skip
+# the French model lemmatises "tente" as itself: the forms are listed too
+_ATTEMPT_VERBS = frozenset(
+    {"try", "attempt", "tenter", "tente", "tentent", "essayer", "essaie", "essaient"}
+)
+
+
+def _infinitive(word: Token) -> bool:
+    return "Inf" in word.morph.get("VerbForm", [])
+
+
 _CALL_FOR = frozenset({"call", "ask", "push", "press", "appeal"})
 
 
