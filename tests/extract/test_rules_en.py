@@ -391,6 +391,28 @@ def test_a_spokesman_for_a_prime_minister_is_not_the_prime_minister(engine: Engi
     assert speakers(ex) == ["spokesman for Prime Minister Rishi Sunak"]
 
 
+def test_weapons_summed_over_a_week_are_no_event(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russia attacked Ukraine during the week with more than 1,500 drones and at least "
+        "90 missiles, the air force said.",
+        MONDAY,
+        "en",
+    )
+    assert not [r for r in ex.reports if r.type in ("attack", "air_raid")]
+
+
+def test_one_night_s_salvo_stays_an_event_beside_a_week_s_words(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Russia launched 420 drones and 39 missiles at Ukraine overnight, the largest attack "
+        "this week.",
+        MONDAY,
+        "en",
+    )
+    assert of_type(ex, "air_raid")
+
+
 def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
     ex = run(
         engine,

@@ -136,6 +136,17 @@ def test_la_premiere_fois_depuis_le_debut_de_la_guerre_est_l_actualite(engine: E
     assert only(ex, "meeting").modality == "reported"
 
 
+def test_des_drones_comptes_sur_une_semaine_ne_font_pas_un_evenement(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Au cours de la semaine, la Russie a lancé plus de 1 200 drones et 40 missiles sur "
+        "l'Ukraine, selon l'armée de l'air.",
+        SUNDAY,
+        "fr",
+    )
+    assert not [r for r in ex.reports if r.type in ("attack", "air_raid")]
+
+
 def test_a_meeting_one_could_hold_was_held(engine: Engine) -> None:
     ex = run(engine, "Il a pu rencontrer le président ukrainien à Kiev samedi.", SUNDAY, "fr")
     assert only(ex, "meeting").modality == "reported"

@@ -383,6 +383,8 @@ class Extractor:
             spans, place, s, casualties, weapons
         ):
             return None
+        if weapons and not (found and found[1].precision == "day") and _TALLY.search(unit.text):
+            return None  # "Russia attacked Ukraine during the week with 1,500 drones": a sum
         parties = event_actors(anchor.type, spans, s.actors, governing, run.parties)
         actor1 = parties.actor1
         if anchor.type != "meeting":
@@ -958,6 +960,21 @@ def _in_story(value: DateValue, run: _ArticleRun, text: str) -> DateValue:
 _NOW = re.compile(
     r"\b(?:recently|now|currently|today|this\s+week|récemment|désormais|actuellement"
     r"|aujourd'hui|aujourd’hui|cette\s+semaine)\b",
+    re.IGNORECASE,
+)
+
+
+# A period longer than a night or a day over which weapons are summed: a tally of many
+# attacks, not one ("during the week", "over the past month", "cette semaine", "in
+# February alone").
+_TALLY = re.compile(
+    r"\b(?:(?:during|over|in|throughout)\s+the\s+(?:past\s+|last\s+)?(?:week|month)"
+    r"|(?:this|last)\s+(?:week|month)|since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:week|month|year)"
+    r"|in\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+alone"
+    r"|au\s+cours\s+de\s+la\s+semaine|cette\s+semaine|la\s+semaine\s+(?:dernière|passée)"
+    r"|(?:ce|le)\s+mois(?:-ci|\s+dernier)|depuis\s+le\s+début\s+(?:de\s+la\s+semaine|du\s+mois|de\s+l['’]année)"
+    r"|en\s+une\s+semaine)\b",
     re.IGNORECASE,
 )
 
