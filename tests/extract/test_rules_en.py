@@ -413,6 +413,17 @@ def test_one_night_s_salvo_stays_an_event_beside_a_week_s_words(engine: Engine) 
     assert of_type(ex, "air_raid")
 
 
+def test_a_meeting_named_again_to_time_a_strike_takes_not_its_place(engine: Engine) -> None:
+    ex = run(
+        engine,
+        "Hours before the meeting, Russian forces launched 300 drones and 20 missiles at "
+        "Ukraine, wounding a dozen people.",
+        MONDAY,
+        "en",
+    )
+    assert all(r.location is None for r in of_type(ex, "meeting"))
+
+
 def test_an_event_a_day_before_the_sentence_s_day_is_dated_so(engine: Engine) -> None:
     ex = run(
         engine,

@@ -353,10 +353,15 @@ class Extractor:
         if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
             mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
+        back = _anaphoric(spans)
         near = [
             c
             for c in s.candidates
-            if min(trigger_distance(t, c) for t in spans) <= limit and not _inside(c.tokens, frames)
+            if min(trigger_distance(t, c) for t in spans) <= limit
+            and not _inside(c.tokens, frames)
+            # an event told before and named again to time this one ("Hours before the
+            # meeting, …") takes no place from the rest of the sentence
+            and not (held and back and not _inside(c.tokens, held))
         ]
         if anchor.subtype == "visit":  # each leg its own place: not one nearer another leg
             legs = [t.span for t in s.triggers if t.subtype == "visit" and t not in group]
