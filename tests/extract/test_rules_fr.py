@@ -152,14 +152,6 @@ def test_a_meeting_one_could_hold_was_held(engine: Engine) -> None:
     assert only(ex, "meeting").modality == "reported"
 
 
-def test_la_ville_visitee_est_le_lieu_de_la_visite(engine: Engine) -> None:
-    ex = run(
-        engine, "Le ministre a visité Kharkiv samedi avec son homologue ukrainien.", SUNDAY, "fr"
-    )
-    r = only(ex, "meeting")
-    assert r.location is not None and r.location.name == "Kharkiv"
-
-
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

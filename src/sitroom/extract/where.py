@@ -479,9 +479,7 @@ def choose_place(
         path = min(path_length(t.root, at.root) for t in triggers)
         if attach == "locative" and not locative:
             continue
-        if attach == "locative_or_modifier" and not (
-            locative or _modifies(cand.tokens, triggers) or _visited(cand.tokens, triggers)
-        ):
+        if attach == "locative_or_modifier" and not (locative or _modifies(cand.tokens, triggers)):
             continue
         if _names_talks(cand.tokens, triggers):
             continue
@@ -696,27 +694,6 @@ def _modifies(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:
         "amod",
         "poss",
         "npadvmod",
-    )
-
-
-def _visited(tokens: SpacySpan, triggers: Sequence[SpacySpan]) -> bool:
-    """The one place a past visit was paid to, named as the verb's object: "leaders
-    visited Kyiv on Tuesday", "a visité Kharkiv". Not a headline's present ("minister
-    visits Kyiv", often a link to another story), nor one town of a list ("visited both
-    Kyiv and St Petersburg")."""
-    root = tokens.root
-    verb = root.head
-    if verb.lemma_.lower() not in ("visit", "visiter"):
-        return False
-    bare = root.dep_.startswith("obl") and not any(c.dep_ == "case" for c in root.children)
-    if root.dep_ not in ("dobj", "obj") and not bare:  # the French model's "a visité Kharkiv"
-        return False
-    if not any(t.start <= verb.i < t.end for t in triggers):
-        return False
-    if any(c.dep_ == "conj" for c in root.children):
-        return False
-    return "Past" in verb.morph.get("Tense", []) or any(
-        c.dep_.startswith("aux") for c in verb.children
     )
 
 
