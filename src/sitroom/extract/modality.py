@@ -132,7 +132,9 @@ def _intended(word: Token) -> bool:
 
 
 # Verbs whose infinitive is a wish, an offer or a call, not an event: "offered to meet",
-# "souhaite rencontrer"; "tried to", "managed to", "a pu" tell what was done, and are not.
+# "souhaite rencontrer"; "managed to", "a pu" tell what was done, and are not. "Tried to"
+# tells an attempt ("tried to advance"), planned only for what it would organise or hold
+# ("tente d'organiser un sommet": ``_ATTEMPT_VERBS``).
 _INTENT_VERBS = frozenset(
     {"want", "wish", "hope", "offer", "propose", "agree", "seek", "aim", "invite", "urge",
      "vouloir", "souhaiter", "espérer", "proposer", "accepter", "appeler", "inviter",
