@@ -353,7 +353,7 @@ class Extractor:
         if mod == "reported" and anchor.type == "territory_change" and _party_says(governing):
             mod = "claimed"
         limit = MAX_PLACE_PATH.get(anchor.type, DEFAULT_PLACE_PATH)
-        back = _anaphoric(spans)
+        back = bool(held) and _anaphoric(spans)  # only a timing phrase's event needs it
         near = [
             c
             for c in s.candidates
@@ -361,7 +361,7 @@ class Extractor:
             and not _inside(c.tokens, frames)
             # an event told before and named again to time this one ("Hours before the
             # meeting, …") takes no place from the rest of the sentence
-            and not (held and back and not _inside(c.tokens, held))
+            and not (back and not _inside(c.tokens, held))
         ]
         if anchor.subtype == "visit":  # each leg its own place: not one nearer another leg
             legs = [t.span for t in s.triggers if t.subtype == "visit" and t not in group]

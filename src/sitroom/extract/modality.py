@@ -122,7 +122,7 @@ def _intended(word: Token) -> bool:
         if _infinitive(head) and head.dep_ == "xcomp" and head.head.i != head.i:
             # "tente d'organiser un sommet", "seeks to hold talks": not held yet
             above = head.head
-            return bool({above.lemma_.lower(), above.lower_} & (_INTENT_VERBS | _ATTEMPT_VERBS))
+            return bool({above.lemma_.lower(), above.lower_} & _INTENT_OR_ATTEMPT)
         return lemma in _INTENT_OBJECT
     if word.dep_ == "pobj" and head.lower_ == "for":
         return head.head.lemma_.lower() in _CALL_FOR  # "called for a meeting"
@@ -149,6 +149,9 @@ _INTENT_OBJECT = frozenset(
 _ATTEMPT_VERBS = frozenset(
     {"try", "attempt", "tenter", "tente", "tentent", "essayer", "essaie", "essaient"}
 )
+
+
+_INTENT_OR_ATTEMPT = _INTENT_VERBS | _ATTEMPT_VERBS
 
 
 def _infinitive(word: Token) -> bool:
